@@ -1,0 +1,54 @@
+# Two commands on a fresh machine: `make serve` and `make test`.
+# Set-up (.venv from requirements.lock) re-runs only when the lock file or pyproject.toml changes.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve test build check lint schema bench browser-deps clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# Debian's chromium for the browser tests (a Playwright browser download does not work here).
+browser-deps:
+	@test -x /usr/bin/chromium || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+check: setup
+	$(BIN)/explainer check
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
+
+test: setup browser-deps lint
+	$(BIN)/pytest -q
+
+# Build into a scratch folder and swap it in only on success: a failed build leaves site/ as it was.
+build: setup
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
+	rm -rf site.old; if [ -d site ]; then mv site site.old; fi
+	mv site.new site
+	rm -rf site.old
+
+schema: setup
+	$(BIN)/explainer schema
+
+bench: setup
+	$(BIN)/python -m generator.bench
+
+clean:
+	rm -rf site site.new site.old .mypy_cache .ruff_cache .pytest_cache

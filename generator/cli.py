@@ -1,0 +1,94 @@
+"""The ``explainer`` command: check, schema, verify, render.
+
+User problems are printed as ``file:line:col: field: message`` lines and exit 1; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.diagnostics import DataError
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from generator.loader import load_story
+
+    data = load_story(Path(args.data_dir))
+    counts = ", ".join(
+        f"{len(getattr(data, kind))} {kind}"
+        for kind in ("sources", "actors", "events", "figures", "quotes", "questions", "positions")
+    )
+    print(f"{args.data_dir}: ok ({counts})")
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from generator.schema import write_schemas
+
+    for path in write_schemas(Path(args.out)):
+        print(f"wrote {path}")
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from generator.verify import verify_source
+
+    summary = verify_source(
+        args.source_id, Path(args.archive), Path(args.data_dir), Path(args.content_dir)
+    )
+    print(summary)
+    return 0
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from generator.render import write_pages
+
+    written = write_pages(Path(args.data_dir), Path(args.content_dir), Path(args.out))
+    print(f"wrote {len(written)} files to {args.out}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="explainer", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="validate site_data/ and report every problem")
+    check.add_argument("data_dir", nargs="?", default="site_data", help="data folder")
+    check.set_defaults(func=_cmd_check)
+
+    schema = sub.add_parser("schema", help="write the JSON Schema of each data file kind")
+    schema.add_argument("--out", default="schema", help="folder for the *.schema.json files")
+    schema.set_defaults(func=_cmd_schema)
+
+    verify = sub.add_parser(
+        "verify", help="hold one source's excerpts and our own text to an archived copy"
+    )
+    verify.add_argument("source_id", help="id of the source in sources.yaml")
+    verify.add_argument("archive", help="archived plain-text copy of the source")
+    verify.add_argument("--data-dir", default="site_data", help="data folder")
+    verify.add_argument("--content-dir", default="content", help="narrative folder")
+    verify.set_defaults(func=_cmd_verify)
+
+    render = sub.add_parser("render", help="write every generated page to a folder")
+    render.add_argument("--out", required=True, help="output folder (e.g. a docs folder)")
+    render.add_argument("--data-dir", default="site_data", help="data folder")
+    render.add_argument("--content-dir", default="content", help="narrative folder")
+    render.set_defaults(func=_cmd_render)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
