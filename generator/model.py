@@ -96,8 +96,8 @@ class Source(Record):
     publisher: Text | None = Field(
         default=None, description="The publisher, only if the source names it; never guessed."
     )
-    url: Text | None = Field(
-        default=None, description="The source's address, only if known; never invented."
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$")] | None = Field(
+        default=None, description="The source's http(s) address, only if known; never invented."
     )
     excerpts: list[Excerpt] = Field(
         min_length=1, description="The passages of the source that the facts cite."
