@@ -1,0 +1,86 @@
+"""Load, check and render one story, caching the result while its input files are unchanged.
+
+Engine-independent: the MkDocs plugin, the CLI's ``render`` and the benchmark all go through
+``StoryBuild``. ``mkdocs serve`` rebuilds on every save; reading and validating the YAML and
+rendering every page again when nothing they depend on changed would make each reload slower
+for nothing, so results are kept until a fingerprint of the inputs (path, size, mtime) changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.diagnostics import Diagnostic
+from generator.model import StoryData
+
+if TYPE_CHECKING:
+    from generator.render import Page
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+def fingerprint(*folders: Path, patterns: tuple[str, ...] = ("*.yaml", "*.yml", "*.md")) -> Fingerprint:
+    """(path, size, mtime_ns) of every matching file below the folders, in a stable order."""
+    entries: list[tuple[str, int, int]] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for pattern in patterns:
+            for path in folder.rglob(pattern):
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue
+                entries.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(entries))
+
+
+@dataclass
+class BuildResult:
+    """What one build needs: the story (None when the data is invalid), every problem, the pages."""
+
+    data: StoryData | None
+    diagnostics: list[Diagnostic]
+    pages: list[Page] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not self.diagnostics
+
+
+class StoryBuild:
+    """Loads and renders a story; reuses the last result while no input file changed."""
+
+    def __init__(self, data_dir: Path, content_dir: Path, display_root: Path) -> None:
+        self.data_dir = data_dir
+        self.content_dir = content_dir
+        self.display_root = display_root
+        self._key: Fingerprint | None = None
+        self._result: BuildResult | None = None
+        self.loads = 0  # how many times the inputs were really read (the benchmark reports it)
+
+    def run(self) -> BuildResult:
+        key = fingerprint(self.data_dir, self.content_dir, TEMPLATES_DIR)
+        if self._result is None or key != self._key:
+            self._result = self._load()
+            self._key = key
+            self.loads += 1
+        return self._result
+
+    def _load(self) -> BuildResult:
+        from generator.loader import load_story_or_diagnostics
+        from generator.render import check_content, render_pages
+
+        data, diagnostics = load_story_or_diagnostics(
+            self.data_dir, display_root=self.display_root
+        )
+        if data is None or diagnostics:
+            return BuildResult(data=None, diagnostics=sorted(diagnostics))
+        content_problems = check_content(self.content_dir, data, display_root=self.display_root)
+        if content_problems:
+            return BuildResult(data=None, diagnostics=sorted(content_problems))
+        return BuildResult(data=data, diagnostics=[], pages=list(render_pages(data)))

@@ -1,0 +1,138 @@
+"""The MkDocs plugin: the only module that imports mkdocs.
+
+It moves data between MkDocs and the library and does nothing else: the library loads and
+checks the YAML, renders the pages and folds the search index.
+
+- ``on_config`` loads and checks the data *before* MkDocs cleans the output folder, so a data
+  error stops ``mkdocs build`` with one ``PluginError`` and leaves the previous ``site/`` intact.
+  Under ``mkdocs serve`` the same error becomes an error page and the server keeps running.
+- ``on_files`` adds the generated pages as virtual files (``File.generated``), never on disk.
+- ``on_page_markdown`` turns ``[[kind:id]]`` references in hand-written pages into links.
+- ``on_serve`` watches the data folder; ``on_post_build`` folds accents in the search index.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from generator.errorpage import error_page_markdown
+from generator.pipeline import BuildResult, StoryBuild
+from generator.render import resolve_references
+from generator.search import fold_search_index
+
+log = get_plugin_logger(__name__)
+
+#: The page that shows the data's problems under ``mkdocs serve``.
+ERROR_PAGE = "index.md"
+
+
+class ExplainerConfig(Config):
+    data_dir = c.Type(str, default="site_data")
+    """Folder of the story's YAML files, relative to mkdocs.yml."""
+
+    fold_search_accents = c.Type(bool, default=True)
+    """Add accent-free forms of words to the search index, so 'Francois' finds 'François'."""
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    """Feeds a story's generated pages to MkDocs."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self._builder: StoryBuild | None = None  # kept across serve rebuilds: it caches
+        self._result: BuildResult | None = None
+        self._last_page_paths: list[str] = []  # pages of the last good build, for the error page
+
+    # Defining on_startup keeps this instance across rebuilds of `mkdocs serve`.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        data_dir = root / self.config.data_dir
+        content_dir = Path(config.docs_dir)
+        builder = self._builder
+        if builder is None or (builder.data_dir, builder.content_dir) != (data_dir, content_dir):
+            builder = self._builder = StoryBuild(data_dir, content_dir, display_root=root)
+        self._result = result = builder.run()
+        if result.diagnostics:
+            report = "\n".join(str(d) for d in result.diagnostics)
+            if not self.serving:
+                raise PluginError(f"the story data has problems:\n{report}")
+            for diagnostic in result.diagnostics:
+                log.error(str(diagnostic))
+        return config
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self._builder is not None:
+            server.watch(str(self._builder.data_dir))
+        return server
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        result = self._result
+        assert result is not None, "on_config runs before on_files"
+        root = Path(config.config_file_path).parent
+        if result.diagnostics:
+            # Serve mode with bad data: every page the editor may have open (the explainer and
+            # the pages of the last good build) shows the problems, so a live reload lands on
+            # them instead of a 404; nothing is built from data that could not be read.
+            error_markdown = error_page_markdown(result.diagnostics)
+            for path in dict.fromkeys([ERROR_PAGE, *self._last_page_paths]):
+                existing = files.get_file_from_path(path)
+                if existing is not None:
+                    files.remove(existing)
+                files.append(File.generated(config, path, content=error_markdown))
+            return files
+        self._last_page_paths = [page.path for page in result.pages]
+        for page in result.pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                raise PluginError(
+                    f"{page.path}: content/ has a page at a path the generator writes; rename it"
+                )
+            file = File.generated(config, page.path, content=page.markdown)
+            # Edit links lead to the YAML the page comes from (relative to the docs folder).
+            file.edit_uri = os.path.relpath(root / page.edit_path, config.docs_dir).replace(
+                os.sep, "/"
+            )
+            files.append(file)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        result = self._result
+        if result is None or result.data is None or page.file.generated_by is not None:
+            return markdown
+        label = os.path.relpath(
+            page.file.abs_src_path or page.file.src_path, Path(config.config_file_path).parent
+        )
+        return resolve_references(
+            markdown, result.data, page_path=page.file.src_uri, file_label=label
+        )
+
+    @event_priority(-100)  # after Material's search plugin wrote the index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.fold_search_accents:
+            return
+        index_path = Path(config.site_dir) / "search" / "search_index.json"
+        if not index_path.is_file():
+            return
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        index_path.write_text(
+            json.dumps(fold_search_index(index), ensure_ascii=False, separators=(",", ":")),
+            encoding="utf-8",
+        )
