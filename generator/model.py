@@ -57,6 +57,7 @@ class DateBasis(Record):
     """The rule by which a record's date was read or derived from its source."""
 
     rule: DateRule = Field(
+        strict=False,  # strict enums accept only Enum instances, never the YAML string
         description=(
             "stated: the source gives the full date in its text; day-month: it gives day and "
             "month, the year is the publication's; weekday: it gives only a weekday, resolved "
@@ -68,7 +69,9 @@ class DateBasis(Record):
         description="The source's own words that give the date, e.g. 'on Thursday' or 'Nov. 13'."
     )
     weekday: Weekday | None = Field(
-        default=None, description="For rule weekday: the weekday the source names."
+        default=None,
+        strict=False,
+        description="For rule weekday: the weekday the source names.",
     )
     direction: Literal["previous", "same", "next"] | None = Field(
         default=None,
@@ -129,6 +132,7 @@ class Actor(Record):
     id: Slug = Field(description="Id of the player, unique across all files.")
     name: Text = Field(description="Name as readers should see it, with its proper accents.")
     kind: ActorKind = Field(
+        strict=False,
         description="person, country, organisation, group, or anonymous (an unnamed speaker)."
     )
     role: Text = Field(description="Who they are in this story, in our own words.")
@@ -216,7 +220,9 @@ class Position(Record):
     id: Slug = Field(description="Id of the position, unique across all files.")
     actor: Slug = Field(description="Id of the player whose position this is.")
     question: Slug = Field(description="Id of the open question it answers.")
-    stance: Stance = Field(description="supports, opposes, conditional or unclear.")
+    stance: Stance = Field(
+        strict=False, description="supports, opposes, conditional or unclear."
+    )
     summary: Text = Field(description="The position in one sentence of our own words.")
     claimed_by: Slug | None = Field(
         default=None,
