@@ -9,7 +9,7 @@ pydantic error location such as ``("quotes", 2, "speaker")`` read as ``quotes[2]
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -33,7 +33,7 @@ class Record(BaseModel):
 # --- dates -------------------------------------------------------------------------------------
 
 
-class DateRule(str, Enum):
+class DateRule(StrEnum):
     """How a date was obtained from the source."""
 
     STATED = "stated"
@@ -43,7 +43,7 @@ class DateRule(str, Enum):
     PUBLICATION = "publication"
 
 
-class Weekday(str, Enum):
+class Weekday(StrEnum):
     MONDAY = "monday"
     TUESDAY = "tuesday"
     WEDNESDAY = "wednesday"
@@ -63,7 +63,7 @@ class DateBasis(Record):
             "month, the year is the publication's; weekday: it gives only a weekday, resolved "
             "against the source's publication date; caption: a photo caption gives the date; "
             "publication: the event is the source's own publication."
-        )
+        ),
     )
     words: Text = Field(
         description="The source's own words that give the date, e.g. 'on Thursday' or 'Nov. 13'."
@@ -120,7 +120,7 @@ class Story(Record):
 # --- actors ------------------------------------------------------------------------------------
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     PERSON = "person"
     COUNTRY = "country"
     ORGANISATION = "organisation"
@@ -133,7 +133,7 @@ class Actor(Record):
     name: Text = Field(description="Name as readers should see it, with its proper accents.")
     kind: ActorKind = Field(
         strict=False,
-        description="person, country, organisation, group, or anonymous (an unnamed speaker)."
+        description="person, country, organisation, group, or anonymous (an unnamed speaker).",
     )
     role: Text = Field(description="Who they are in this story, in our own words.")
     aliases: list[Text] = Field(
@@ -209,7 +209,7 @@ class Question(Record):
     summary: Text = Field(description="Why it matters, in our own words.")
 
 
-class Stance(str, Enum):
+class Stance(StrEnum):
     SUPPORTS = "supports"
     OPPOSES = "opposes"
     CONDITIONAL = "conditional"
@@ -220,9 +220,7 @@ class Position(Record):
     id: Slug = Field(description="Id of the position, unique across all files.")
     actor: Slug = Field(description="Id of the player whose position this is.")
     question: Slug = Field(description="Id of the open question it answers.")
-    stance: Stance = Field(
-        strict=False, description="supports, opposes, conditional or unclear."
-    )
+    stance: Stance = Field(strict=False, description="supports, opposes, conditional or unclear.")
     summary: Text = Field(description="The position in one sentence of our own words.")
     claimed_by: Slug | None = Field(
         default=None,
