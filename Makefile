@@ -30,7 +30,7 @@ check: setup
 
 lint: setup
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 
 test: setup browser-deps lint
@@ -48,7 +48,7 @@ schema: setup
 	$(BIN)/explainer schema
 
 bench: setup
-	$(BIN)/python -m generator.bench
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf site site.new site.old .mypy_cache .ruff_cache .pytest_cache

@@ -23,7 +23,9 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 Fingerprint = tuple[tuple[str, int, int], ...]
 
 
-def fingerprint(*folders: Path, patterns: tuple[str, ...] = ("*.yaml", "*.yml", "*.md")) -> Fingerprint:
+def fingerprint(
+    *folders: Path, patterns: tuple[str, ...] = ("*.yaml", "*.yml", "*.md")
+) -> Fingerprint:
     """(path, size, mtime_ns) of every matching file below the folders, in a stable order."""
     entries: list[tuple[str, int, int]] = []
     for folder in folders:
@@ -75,9 +77,7 @@ class StoryBuild:
         from generator.loader import load_story_or_diagnostics
         from generator.render import check_content, render_pages
 
-        data, diagnostics = load_story_or_diagnostics(
-            self.data_dir, display_root=self.display_root
-        )
+        data, diagnostics = load_story_or_diagnostics(self.data_dir, display_root=self.display_root)
         if data is None or diagnostics:
             return BuildResult(data=None, diagnostics=sorted(diagnostics))
         content_problems = check_content(self.content_dir, data, display_root=self.display_root)

@@ -1,0 +1,191 @@
+"""Live editing: the real `mkdocs serve` rebuilds on a YAML save, survives bad data, recovers.
+
+Each test runs the server from a copy of the project in tmp_path on a free port and stops it by
+its pid, so the working tree is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+PROJECT_PARTS = ("mkdocs.yml", "content", "site_data", "theme")
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def copy_project(dest: Path) -> Path:
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part)
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
+def wait_for(what: str, check: Callable[[], bool], timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except (OSError, urllib.error.URLError):
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+
+
+@dataclass
+class Server:
+    root: Path
+    url: str
+    process: subprocess.Popen[bytes]
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def page(self, path: str = "") -> str:
+        status, body = fetch(self.url + path)
+        assert status == 200, f"GET /{path} answered {status}"
+        return body
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    root = copy_project(tmp_path / "project")
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
+    served = Server(root, f"http://127.0.0.1:{port}/", process, log_path)
+    try:
+        wait_for("the server's first page", lambda: fetch(served.url)[0] == 200, timeout=90)
+        yield served
+    finally:
+        # Stop the server (and anything it started) by its pid.
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=15)
+
+
+def first_event_title_line(events_yaml: str) -> tuple[int, str]:
+    for number, line in enumerate(events_yaml.splitlines()):
+        if re.match(r"^\s+title: ", line):
+            return number, line
+    raise AssertionError("site_data/events.yaml has no event title to edit")
+
+
+def replace_line(text: str, number: int, new_line: str) -> str:
+    lines = text.splitlines(keepends=True)
+    lines[number] = new_line + "\n"
+    return "".join(lines)
+
+
+def test_yaml_save_shows_in_served_site_bad_save_shows_errors_and_good_save_recovers(
+    server: Server,
+) -> None:
+    events = server.root / "site_data" / "events.yaml"
+    original = events.read_text(encoding="utf-8")
+    number, line = first_event_title_line(original)
+    indent = line[: len(line) - len(line.lstrip())]
+
+    # 1. A text edit in the YAML shows up in the served timeline.
+    events.write_text(
+        replace_line(original, number, f'{indent}title: "Live edit marker 4821"'), "utf-8"
+    )
+    wait_for(
+        "the edited title on /timeline/",
+        lambda: "Live edit marker 4821" in server.page("timeline/"),
+    )
+
+    # 2. A broken save: the server keeps answering, with a page naming the file and line.
+    events.write_text(original.replace("events:", "events: [unclosed", 1), "utf-8")
+    wait_for(
+        "the error page naming site_data/events.yaml",
+        lambda: "site_data/events.yaml:" in server.page(""),
+    )
+    error_page = server.page("")
+    assert re.search(r"site_data/events\.yaml:\d+:\d+", error_page), error_page[:2000]
+    assert "The story data has problems" in error_page
+    assert server.process.poll() is None, "the server died on bad data:\n" + server.log()
+    # The page the editor had open shows the problems too, instead of a 404.
+    assert "site_data/events.yaml:" in server.page("timeline/")
+    # The problems are logged through the mkdocs logger as well.
+    wait_for("the error in the server log", lambda: "site_data/events.yaml:" in server.log())
+
+    # 3. A good save restores the site.
+    events.write_text(original, "utf-8")
+    original_title = line.split("title:", 1)[1].strip().strip("'\"")
+    wait_for(
+        "the restored timeline",
+        lambda: (
+            "The story data has problems" not in server.page("")
+            and "Live edit marker 4821" not in server.page("timeline/")
+        ),
+    )
+    assert server.process.poll() is None
+    assert "Traceback" not in server.log()
+    assert original_title.split()[0] in server.page("timeline/")
+
+
+def test_served_page_carries_live_reload_and_a_save_bumps_its_epoch(server: Server) -> None:
+    page = server.page("")
+    match = re.search(r"livereload\((\d+), (\d+)\)", page)
+    assert match, "the served page has no live-reload script (see mkdocs#4032 / click pins)"
+    epoch = int(match.group(1))
+
+    # What the browser's script does: long-poll /livereload/<epoch>/<id>; a save answers it
+    # with a newer epoch, on which the page reloads itself.
+    events = server.root / "site_data" / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    number, line = first_event_title_line(text)
+    indent = line[: len(line) - len(line.lstrip())]
+    events.write_text(replace_line(text, number, f'{indent}title: "Reload marker 77"'), "utf-8")
+
+    def epoch_moved() -> bool:
+        status, body = fetch(f"{server.url}livereload/{epoch}/1")
+        return status == 200 and int(body.strip()) > epoch
+
+    wait_for("a newer live-reload epoch after the save", epoch_moved, timeout=30)
