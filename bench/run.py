@@ -25,15 +25,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from generator.loader import load_story
+from generator.render import render_pages, write_pages
+
+from generator.synthetic import write_scaled_story
+
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-sys.path.insert(0, str(REPO))
-
-from generator.loader import load_story  # noqa: E402
-from generator.render import render_pages, write_pages  # noqa: E402
-from generator.synthetic import write_scaled_story  # noqa: E402
 
 SCALES = (1, 10, 100)
 
