@@ -9,7 +9,7 @@ from generator.escape import escape_text
 
 
 def error_page_markdown(diagnostics: Sequence[Diagnostic]) -> str:
-    """Every problem as ``file:line:col``, field and message; all text escaped (it comes from YAML)."""
+    """Every problem as ``file:line:col``, field and message; all text escaped (from YAML)."""
     count = len(diagnostics)
     items = "\n".join(
         "<li><code>{where}</code> <strong>{loc}</strong> {message}</li>".format(
