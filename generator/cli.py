@@ -16,7 +16,11 @@ from generator.diagnostics import DataError
 def _cmd_check(args: argparse.Namespace) -> int:
     from generator.loader import load_story
 
-    data = load_story(Path(args.data_dir))
+    try:
+        data = load_story(Path(args.data_dir))
+    except OSError as error:  # the loader reports unreadable files; this is the last resort
+        print(f"{args.data_dir}: cannot read: {error}", file=sys.stderr)
+        return 1
     counts = ", ".join(
         f"{len(getattr(data, kind))} {kind}"
         for kind in ("sources", "actors", "events", "figures", "quotes", "questions", "positions")
@@ -28,7 +32,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_schema(args: argparse.Namespace) -> int:
     from generator.schema import write_schemas
 
-    for path in write_schemas(Path(args.out)):
+    try:
+        written = write_schemas(Path(args.out))
+    except OSError as error:
+        print(f"{args.out}: cannot write: {error}", file=sys.stderr)
+        return 1
+    for path in written:
         print(f"wrote {path}")
     return 0
 
