@@ -1,0 +1,294 @@
+"""Hold one source's excerpts, and our own text, to an archived plain-text copy of the source.
+
+``explainer verify SOURCE_ID ARCHIVE`` checks two things and reports every problem at once, each
+located as ``file:line:col``:
+
+1. every excerpt of the source occurs verbatim in the archived copy, once curly quotes and
+   apostrophes are made straight and all runs of whitespace are collapsed to one space;
+2. none of our own text shares a run of ``RUN_LENGTH`` (8) or more consecutive words with the
+   archived copy. "Our own text" is every text field of every record except the source's words
+   (quote texts, excerpt texts, the source's headline, publisher and url, and a date basis's
+   ``words``) and ids, plus every line of ``content/**/*.md`` except ``[[kind:id]]`` references
+   (the renderer expands those, e.g. to a quote's text). Words are compared case-insensitively,
+   with accents folded (``François`` matches the source's ``Francois``) and the same quote
+   normalisation; a run never crosses a reference or a blank line of the narrative.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+
+from generator.diagnostics import DataError, Diagnostic, format_loc
+from generator.loader import load_story
+from generator.model import SLUG_PATTERN, StoryData
+
+RUN_LENGTH = 8
+"""Shared runs of this many consecutive words or more are reported."""
+
+DataPath = tuple[str | int, ...]
+
+_CURLY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+    }
+)
+_WHITESPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_REFERENCE = re.compile(r"\[\[[^\[\]]*\]\]")
+_SLUG = re.compile(SLUG_PATTERN)
+
+# Fields that hold the source's own words (or its metadata), not ours: (model name, field name).
+_SOURCE_WORDS = frozenset(
+    {
+        ("Quote", "text"),
+        ("Excerpt", "text"),
+        ("Source", "headline"),
+        ("Source", "publisher"),
+        ("Source", "url"),
+        ("DateBasis", "words"),
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Curly quotes and apostrophes made straight; every run of whitespace made one space."""
+    return _WHITESPACE.sub(" ", text.translate(_CURLY)).strip()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens of ``text``, accents folded, after :func:`normalise`."""
+    folded = unicodedata.normalize("NFKD", normalise(text).lower())
+    bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return _WORD.findall(bare)
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    line: int
+    col: int
+
+
+def shared_runs(tokens: list[str], source_grams: set[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Maximal runs ``(start, end)`` (end exclusive) of ``tokens`` of at least ``RUN_LENGTH``
+    words that also occur, word for word, in the text ``source_grams`` was made from."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    last_start = len(tokens) - RUN_LENGTH
+    while i <= last_start:
+        if tuple(tokens[i : i + RUN_LENGTH]) not in source_grams:
+            i += 1
+            continue
+        j = i
+        while j + 1 <= last_start and tuple(tokens[j + 1 : j + 1 + RUN_LENGTH]) in source_grams:
+            j += 1
+        runs.append((i, j + RUN_LENGTH))
+        i = j + RUN_LENGTH
+    return runs
+
+
+def _grams(tokens: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + RUN_LENGTH]) for i in range(len(tokens) - RUN_LENGTH + 1)}
+
+
+def _run_message(run_words: list[str], archive: Path) -> str:
+    return f"shares {len(run_words)} consecutive words with {archive}: {' '.join(run_words)!r}"
+
+
+# --- where values are in the YAML files --------------------------------------------------------
+
+
+def _yaml_marks(path: Path) -> dict[DataPath, tuple[int, int]]:
+    """``("quotes", 2, "context") -> (line, col)`` (1-based) of each value node in ``path``.
+
+    A text is located at its value (a block scalar ``>-`` or ``|`` at its indicator, on the line
+    of its key); a list or mapping under a key at that key.
+    """
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}  # load_story has already reported anything wrong with the file
+    marks: dict[DataPath, tuple[int, int]] = {}
+
+    def visit(node: yaml.Node, at: DataPath, depth: int, where: yaml.Node) -> None:
+        marks[at] = (where.start_mark.line + 1, where.start_mark.column + 1)
+        if depth > 100:
+            return
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    mark = value if isinstance(value, yaml.ScalarNode) else key
+                    visit(value, (*at, str(key.value)), depth + 1, mark)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                visit(item, (*at, index), depth + 1, item)
+
+    if root is not None:
+        visit(root, (), 0, root)
+    return marks
+
+
+class _Locator:
+    """Finds the file, line and column of a value of the loaded data."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self._marks: dict[str, dict[DataPath, tuple[int, int]]] = {}
+
+    def file(self, at: DataPath) -> Path:
+        return self.data_dir / f"{at[0]}.yaml"
+
+    def __call__(self, at: DataPath, message: str) -> Diagnostic:
+        kind = str(at[0])
+        if kind not in self._marks:
+            self._marks[kind] = _yaml_marks(self.file(at))
+        marks = self._marks[kind]
+        # The value itself, or failing that the nearest enclosing value that was written down.
+        for end in range(len(at), 0, -1):
+            if at[:end] in marks:
+                line, col = marks[at[:end]]
+                break
+        else:
+            line, col = 1, 1
+        return Diagnostic(str(self.file(at)), line, col, format_loc(at), message)
+
+
+# --- our own text ------------------------------------------------------------------------------
+
+
+def _own_texts(value: object, at: DataPath) -> Iterator[tuple[DataPath, str]]:
+    """Every text of our own under ``value``: ``(path, text)``."""
+    if isinstance(value, BaseModel):
+        model = type(value).__name__
+        for name in type(value).model_fields:
+            if (model, name) not in _SOURCE_WORDS:
+                yield from _own_texts(getattr(value, name), (*at, name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _own_texts(item, (*at, index))
+    elif isinstance(value, str) and not isinstance(value, Enum) and not _SLUG.match(value):
+        yield at, value
+
+
+def _data_texts(data: StoryData) -> Iterator[tuple[DataPath, str]]:
+    for name in type(data).model_fields:
+        yield from _own_texts(getattr(data, name), (name,))
+
+
+def _content_segments(text: str) -> Iterator[list[_Word]]:
+    """The narrative's words in stretches a copied run could span: a ``[[...]]`` reference or a
+    blank line ends a stretch."""
+    segment: list[_Word] = []
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            if segment:
+                yield segment
+            segment = []
+            continue
+        pos = 0
+        for piece in [*_REFERENCE.finditer(line), None]:
+            end = piece.start() if piece is not None else len(line)
+            for match in _WORD.finditer(_fold(line[pos:end])):
+                segment.append(_Word(match.group(), line_no, pos + match.start() + 1))
+            if piece is not None:
+                if segment:
+                    yield segment
+                segment = []
+                pos = piece.end()
+    if segment:
+        yield segment
+
+
+def _fold(text: str) -> str:
+    """Lower-case, straight quotes, accents folded, keeping one character per character so that
+    match offsets stay columns of the original line."""
+    out = []
+    for ch in text.translate(_CURLY).lower():
+        bare = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        out.append(bare if len(bare) == 1 else ch)
+    return "".join(out)
+
+
+# --- the command -------------------------------------------------------------------------------
+
+
+def verify_source(source_id: str, archive: Path, data_dir: Path, content_dir: Path) -> str:
+    """Check ``source_id``'s excerpts and all our own text against ``archive``.
+
+    Returns a one-line summary; raises :class:`DataError` with every problem found.
+    """
+    data = load_story(data_dir)
+    locate = _Locator(data_dir)
+
+    try:
+        archived = archive.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise DataError(
+            [Diagnostic(str(archive), 1, 1, "", f"cannot read the archived copy: {reason}")]
+        ) from None
+
+    index = next((i for i, s in enumerate(data.sources) if s.id == source_id), None)
+    if index is None:
+        known = ", ".join(repr(s.id) for s in data.sources) or "none"
+        raise DataError(
+            [locate(("sources",), f"no source with id {source_id!r} (known sources: {known})")]
+        )
+    source = data.sources[index]
+
+    problems: list[Diagnostic] = []
+    haystack = normalise(archived)
+    for number, excerpt in enumerate(source.excerpts):
+        if normalise(excerpt.text) not in haystack:
+            problems.append(
+                locate(
+                    ("sources", index, "excerpts", number, "text"),
+                    f"excerpt {excerpt.id!r} of {source_id!r} not found verbatim in {archive}",
+                )
+            )
+
+    source_grams = _grams(words(archived))
+    for at, text in _data_texts(data):
+        tokens = words(text)
+        for start, end in shared_runs(tokens, source_grams):
+            problems.append(locate(at, _run_message(tokens[start:end], archive)))
+
+    if content_dir.is_dir():
+        for page in sorted(content_dir.rglob("*.md")):
+            try:
+                text = page.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                problems.append(Diagnostic(str(page), 1, 1, "", f"cannot read: {error}"))
+                continue
+            for segment in _content_segments(text):
+                tokens = [w.text for w in segment]
+                for start, end in shared_runs(tokens, source_grams):
+                    first = segment[start]
+                    message = _run_message(tokens[start:end], archive)
+                    problems.append(Diagnostic(str(page), first.line, first.col, "", message))
+
+    if problems:
+        raise DataError(problems)
+    count = len(source.excerpts)
+    return (
+        f"{source_id}: {count} excerpt{'s' if count != 1 else ''} found verbatim; "
+        f"no run of {RUN_LENGTH}+ words shared with our text"
+    )
