@@ -1,0 +1,357 @@
+"""The story as Markdown pages, independent of any site engine.
+
+:func:`render_pages` turns a validated :class:`~generator.model.StoryData` into one
+:class:`Page` per generated page; the MkDocs plugin serves them as virtual files and
+``explainer render --out DIR`` writes them (with the hand-written ``content/`` pages, references
+resolved) for other engines. Nothing here imports mkdocs.
+
+Templates live in ``generator/templates/`` (one per page kind; partials start with ``_``). The
+Jinja environment is strict: undefined names raise, and every ``{{ value }}`` goes through
+:func:`generator.escape.finalize`, which escapes text from YAML and refuses values a template did
+not format (see ``generator/escape.py`` for why).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import types
+import typing
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from pydantic import BaseModel
+
+from generator.diagnostics import DataError
+from generator.escape import Trusted, escape_text, escape_url, finalize
+from generator.model import (
+    FILE_MODELS,
+    SLUG_PATTERN,
+    Actor,
+    ActorKind,
+    DateBasis,
+    DateRule,
+    StoryData,
+)
+from generator.references import (
+    NO_POSITION,
+    STANCE_WORDS,
+    Index,
+    Linker,
+    check_content,
+    figure_text,
+    format_number,
+    quote_text,
+    resolve_references,
+)
+
+__all__ = ["Page", "check_content", "render_pages", "resolve_references", "write_pages"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page."""
+
+    path: str
+    """Docs-relative path, e.g. ``timeline.md`` or ``players/francois-hollande.md``."""
+    markdown: str
+    edit_path: str
+    """Project-relative YAML file the page comes from, e.g. ``site_data/events.yaml``."""
+    title: str
+
+
+# --- filters: each returns plain str (escaped on output) or Trusted (our own markup) ---------
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def long_date(value: dt.date) -> str:
+    """2015-11-26 -> '26 November 2015' (the same in every locale)."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def iso_date(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def date_basis(basis: DateBasis | None, value: dt.date | None = None) -> str:
+    """How a date was obtained, for derived dates ('' for a date the source states)."""
+    if basis is None or basis.rule is DateRule.STATED:
+        return ""
+    if basis.rule is DateRule.WEEKDAY:
+        if basis.weekday is not None:
+            day = basis.weekday.value.capitalize()
+        elif value is not None:
+            day = _WEEKDAYS[value.weekday()]
+        else:
+            day = "Weekday"
+        return f"{day}, derived from the publication date"
+    return {
+        DateRule.DAY_MONTH: "Year derived from the publication date",
+        DateRule.CAPTION: "Date from a photo caption",
+        DateRule.PUBLICATION: "Date of publication",
+    }[basis.rule]
+
+
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+def stance_word(value: Enum | None) -> str:
+    return NO_POSITION if value is None else STANCE_WORDS[str(value.value)]
+
+
+def stance_class(value: Enum | None) -> str:
+    return "stance--none" if value is None else f"stance--{value.value}"
+
+
+def kind_label(kind: ActorKind) -> str:
+    return kind.value.capitalize()
+
+
+def href(url: str) -> Trusted:
+    """An http(s) address for ``href="..."`` in raw HTML."""
+    return Trusted(escape_url(url))
+
+
+_FILTERS: dict[str, Any] = {
+    "text": lambda s: Trusted(escape_text(s)),
+    "long_date": long_date,
+    "iso_date": iso_date,
+    "date_basis": date_basis,
+    "stance_word": stance_word,
+    "stance_class": stance_class,
+    "kind_label": kind_label,
+    "figure_text": figure_text,
+    "number": format_number,
+    "quote_text": quote_text,
+    "href": href,
+}
+
+
+def environment() -> jinja2.Environment:
+    """The strict, Markdown-producing template environment."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # Markdown out; escaping is finalize's job (generator/escape.py)
+        finalize=finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(_FILTERS)
+
+    def partial(name: str, **context: Any) -> Trusted:
+        """A partial template's output (its own values were escaped by finalize)."""
+        if not name.startswith("_"):
+            raise ValueError(f"{name}: partial template names start with '_'")
+        return Trusted(env.get_template(name).render(**context))
+
+    env.globals["partial"] = partial
+    return env
+
+
+# --- pages -----------------------------------------------------------------------------------
+
+
+class _Renderer:
+    def __init__(self, data: StoryData) -> None:
+        self.data = data
+        self.index = Index(data)
+        self.env = environment()
+
+    def page(self, template: str, path: str, title: str, edit_path: str, **context: Any) -> Page:
+        markdown = self.env.get_template(template).render(
+            data=self.data,
+            index=self.index,
+            ln=Linker(self.index, path),
+            title=title,
+            **context,
+        )
+        markdown = markdown.rstrip("\n") + "\n"
+        return Page(path=path, markdown=markdown, edit_path=edit_path, title=title)
+
+    def all(self) -> list[Page]:
+        data = self.data
+        events = sorted(data.events, key=lambda e: e.date)  # stable: file order on one day
+        pages = [
+            self.page("timeline.md", "timeline.md", "Timeline", "site_data/events.yaml",
+                      events=events),
+            self.page("players_index.md", "players/index.md", "Who's who",
+                      "site_data/actors.yaml"),
+        ]
+        for actor in data.actors:
+            pages.append(self.player(actor, events))
+        pages += [
+            self.page("stances.md", "stances.md", "Where they stand", "site_data/positions.yaml",
+                      rows=self.stance_rows()),
+            self.page("figures.md", "figures.md", "Key figures", "site_data/figures.yaml"),
+            self.page("quotes.md", "quotes.md", "Quotes", "site_data/quotes.yaml"),
+            self.page("sources.md", "sources.md", "Sources", "site_data/sources.yaml"),
+            self.page("reference.md", "reference.md", "Data reference", "generator/model.py",
+                      files=reference_sections(), id_pattern=SLUG_PATTERN),
+        ]
+        return pages
+
+    def player(self, actor: Actor, events: list[Any]) -> Page:
+        data = self.data
+        return self.page(
+            "player.md",
+            f"players/{actor.id}.md",
+            actor.name,
+            "site_data/actors.yaml",
+            actor=actor,
+            members=[a for a in data.actors if a.affiliation == actor.id],
+            quotes=[q for q in data.quotes if q.speaker == actor.id],
+            positions=[p for p in data.positions if p.actor == actor.id],
+            events=[e for e in events if actor.id in e.actors or e.claimed_by == actor.id],
+        )
+
+    def stance_rows(self) -> list[tuple[Actor, list[list[Any]]]]:
+        """Players with at least one position, each with one cell (a list) per question."""
+        rows = []
+        for actor in self.data.actors:
+            mine = [p for p in self.data.positions if p.actor == actor.id]
+            if mine:
+                cells = [[p for p in mine if p.question == q.id] for q in self.data.questions]
+                rows.append((actor, cells))
+        return rows
+
+
+def render_pages(data: StoryData) -> list[Page]:
+    """Every generated page of the story (not the hand-written content/ pages)."""
+    return _Renderer(data).all()
+
+
+# --- the data reference ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    name: str
+    type: Trusted
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class ModelDoc:
+    name: str
+    anchor: str
+    doc: str
+    fields: list[FieldDoc]
+
+
+@dataclass(frozen=True)
+class FileDoc:
+    kind: str
+    path: str
+    key: str
+    description: str
+    models: list[ModelDoc]
+
+
+def _describe_type(annotation: Any, metadata: list[Any], nested: list[type[BaseModel]]) -> str:
+    """A type for editors: 'text', 'id', 'list of id', 'one of: a, b', a model name."""
+    for item in metadata:
+        pattern = getattr(item, "pattern", None)
+        if pattern == SLUG_PATTERN:
+            return "id"
+        if pattern is not None:
+            return "http(s) address"
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _describe_type(args[0], list(args[1:]) + metadata, nested)
+    if origin in (typing.Union, types.UnionType):
+        parts = [_describe_type(a, [], nested) for a in args if a is not type(None)]
+        return " or ".join(parts)
+    if origin is list:
+        return f"list of {_describe_type(args[0], [], nested)}"
+    if origin is typing.Literal:
+        return "one of: " + ", ".join(str(a) for a in args)
+    if isinstance(annotation, type):
+        if issubclass(annotation, Enum):
+            return "one of: " + ", ".join(str(m.value) for m in annotation)
+        if issubclass(annotation, BaseModel):
+            if annotation not in nested:
+                nested.append(annotation)
+            return annotation.__name__
+        names = {str: "text", bool: "true or false", int: "integer", float: "number",
+                 dt.date: "date (YYYY-MM-DD)"}
+        if annotation in names:
+            return names[annotation]
+    raise TypeError(f"data reference: no description for type {annotation!r}")
+
+
+def _model_doc(model: type[BaseModel], nested: list[type[BaseModel]]) -> ModelDoc:
+    fields = []
+    for name, info in model.model_fields.items():
+        if not info.description:
+            raise TypeError(f"{model.__name__}.{name} has no description")
+        type_text = _describe_type(info.annotation, list(info.metadata), nested)
+        fields.append(FieldDoc(name, Trusted(escape_text(type_text)), info.is_required(),
+                               info.description))
+    doc = (model.__doc__ or "").strip()
+    return ModelDoc(model.__name__, f"model-{model.__name__.lower()}", doc, fields)
+
+
+def reference_sections() -> list[FileDoc]:
+    """Every file kind with the record models it holds, nested models included."""
+    files = []
+    for kind, file_model in FILE_MODELS.items():
+        ((key, info),) = file_model.model_fields.items()
+        nested: list[type[BaseModel]] = []
+        _describe_type(info.annotation, list(info.metadata), nested)
+        models: list[ModelDoc] = []
+        done: set[type[BaseModel]] = set()
+        while len(done) < len(nested):
+            model = next(m for m in nested if m not in done)
+            done.add(model)
+            models.append(_model_doc(model, nested))
+        files.append(FileDoc(kind, f"site_data/{kind}.yaml", key, info.description or "", models))
+    return files
+
+
+# --- writing to disk -------------------------------------------------------------------------
+
+
+def write_pages(data_dir: Path, content_dir: Path, out: Path) -> list[Path]:
+    """Write every generated page and every content page (references resolved) under ``out``.
+
+    Other files in ``content/`` (images, ...) are copied as they are. Raises :class:`DataError`
+    with every problem of the data and of every content page before writing anything.
+    """
+    from generator.loader import load_story
+
+    data = load_story(data_dir)
+    problems = check_content(content_dir, data, display_root=Path.cwd())
+    if problems:
+        raise DataError(problems)
+    index_pages = {page.path: page.markdown for page in render_pages(data)}
+    contents: dict[str, str | Path] = {}
+    for path in sorted(p for p in content_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(content_dir).as_posix()
+        if path.suffix == ".md":
+            text = path.read_text(encoding="utf-8")
+            contents[rel] = resolve_references(text, data, page_path=rel, file_label=str(path))
+        else:
+            contents[rel] = path
+    clash = sorted(set(contents) & set(index_pages))
+    if clash:
+        raise ValueError(f"content/ has pages at paths the generator writes: {', '.join(clash)}")
+    written: list[Path] = []
+    for rel, item in {**index_pages, **contents}.items():
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(item, Path):
+            shutil.copyfile(item, target)
+        else:
+            target.write_text(item, encoding="utf-8", newline="\n")
+        written.append(target)
+    return written
