@@ -27,7 +27,7 @@ import yaml
 from pydantic import BaseModel
 
 from generator.diagnostics import DataError, Diagnostic, format_loc
-from generator.loader import load_story
+from generator.loader import display_path, load_story
 from generator.model import SLUG_PATTERN, StoryData
 
 RUN_LENGTH = 8
@@ -115,24 +115,45 @@ def _run_message(run_words: list[str], archive: Path) -> str:
 # --- where values are in the YAML files --------------------------------------------------------
 
 
-def _yaml_marks(path: Path) -> dict[DataPath, tuple[int, int]]:
-    """``("quotes", 2, "context") -> (line, col)`` (1-based) of each value node in ``path``.
+@dataclass(frozen=True)
+class _Marks:
+    """Where the values of one YAML file are."""
 
-    A text is located at its value (a block scalar ``>-`` or ``|`` at its indicator, on the line
-    of its key); a list or mapping under a key at that key.
-    """
+    at: dict[DataPath, tuple[int, int]]
+    """Path -> 1-based (line, col): a text at its value (a block scalar ``>-`` at its indicator,
+    on its key's line); a list or mapping under a key at that key."""
+    words: dict[DataPath, list[_Word]]
+    """Path of a text -> the words of the text as written in the file, where each is."""
+
+
+def _yaml_marks(path: Path) -> _Marks:
+    marks = _Marks({}, {})
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=loader)
+        text = path.read_text(encoding="utf-8")
+        root = yaml.compose(text, Loader=loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return {}  # load_story has already reported anything wrong with the file
-    marks: dict[DataPath, tuple[int, int]] = {}
+        return marks  # load_story has already reported anything wrong with the file
+    lines = text.splitlines()
+
+    def written_words(node: yaml.ScalarNode) -> list[_Word]:
+        first, last = node.start_mark.line, node.end_mark.line
+        found: list[_Word] = []
+        for number in range(first, min(last, len(lines) - 1) + 1):
+            line = lines[number]
+            begin = node.start_mark.column if number == first else 0
+            stop = node.end_mark.column if number == last else len(line)
+            for match in _WORD.finditer(_fold(line[begin:stop])):
+                found.append(_Word(match.group(), number + 1, begin + match.start() + 1))
+        return found
 
     def visit(node: yaml.Node, at: DataPath, depth: int, where: yaml.Node) -> None:
-        marks[at] = (where.start_mark.line + 1, where.start_mark.column + 1)
+        marks.at[at] = (where.start_mark.line + 1, where.start_mark.column + 1)
         if depth > 100:
             return
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, yaml.ScalarNode):
+            marks.words[at] = written_words(node)
+        elif isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode):
                     mark = value if isinstance(value, yaml.ScalarNode) else key
@@ -151,24 +172,31 @@ class _Locator:
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        self._marks: dict[str, dict[DataPath, tuple[int, int]]] = {}
+        self._marks: dict[str, _Marks] = {}
 
     def file(self, at: DataPath) -> Path:
         return self.data_dir / f"{at[0]}.yaml"
 
-    def __call__(self, at: DataPath, message: str) -> Diagnostic:
+    def __call__(
+        self, at: DataPath, message: str, word: int = 0, tokens: list[str] | None = None
+    ) -> Diagnostic:
+        """A diagnostic at the value ``at``; or at its ``word``-th word, when the words as
+        written in the file are the value's ``tokens`` (escapes can make them differ)."""
         kind = str(at[0])
         if kind not in self._marks:
             self._marks[kind] = _yaml_marks(self.file(at))
         marks = self._marks[kind]
         # The value itself, or failing that the nearest enclosing value that was written down.
         for end in range(len(at), 0, -1):
-            if at[:end] in marks:
-                line, col = marks[at[:end]]
+            if at[:end] in marks.at:
+                line, col = marks.at[at[:end]]
                 break
         else:
             line, col = 1, 1
-        return Diagnostic(str(self.file(at)), line, col, format_loc(at), message)
+        written = marks.words.get(at, [])
+        if tokens is not None and [w.text for w in written] == tokens:
+            line, col = written[word].line, written[word].col
+        return Diagnostic(display_path(self.file(at)), line, col, format_loc(at), message)
 
 
 # --- our own text ------------------------------------------------------------------------------
@@ -269,21 +297,23 @@ def verify_source(source_id: str, archive: Path, data_dir: Path, content_dir: Pa
     for at, text in _data_texts(data):
         tokens = words(text)
         for start, end in shared_runs(tokens, source_grams):
-            problems.append(locate(at, _run_message(tokens[start:end], archive)))
+            problems.append(locate(at, _run_message(tokens[start:end], archive), start, tokens))
 
     if content_dir.is_dir():
         for page in sorted(content_dir.rglob("*.md")):
             try:
                 text = page.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
-                problems.append(Diagnostic(str(page), 1, 1, "", f"cannot read: {error}"))
+                problems.append(Diagnostic(display_path(page), 1, 1, "", f"cannot read: {error}"))
                 continue
             for segment in _content_segments(text):
                 tokens = [w.text for w in segment]
                 for start, end in shared_runs(tokens, source_grams):
                     first = segment[start]
                     message = _run_message(tokens[start:end], archive)
-                    problems.append(Diagnostic(str(page), first.line, first.col, "", message))
+                    problems.append(
+                        Diagnostic(display_path(page), first.line, first.col, "", message)
+                    )
 
     if problems:
         raise DataError(problems)

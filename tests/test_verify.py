@@ -92,7 +92,7 @@ def test_copied_runs_in_a_summary_and_in_content_are_reported(story: Path) -> No
     assert problems() == [
         "content/index.md:3:15: shares 10 consecutive words with archive.txt: "
         "'the town council voted on monday to build a new'",
-        "site_data/events.yaml:11:14: events[0].summary: shares 11 consecutive words with "
+        "site_data/events.yaml:11:17: events[0].summary: shares 11 consecutive words with "
         "archive.txt: 'voted on monday to build a new bridge over the river'",
     ]
 
@@ -104,7 +104,7 @@ def test_exactly_eight_words_are_reported(story: Path) -> None:
         "role: They voted on Monday to build a new bridge, not a road.",
     )
     assert problems() == [
-        "site_data/actors.yaml:6:11: actors[0].role: shares 8 consecutive words with "
+        "site_data/actors.yaml:6:16: actors[0].role: shares 8 consecutive words with "
         "archive.txt: 'voted on monday to build a new bridge'"
     ]
 
@@ -130,7 +130,7 @@ def test_copied_run_is_found_across_wrapped_lines_and_accents(story: Path) -> No
         "standfirst: >-\n    The tówn council voted on\n    Monday to build a new tunnel.",
     )
     assert problems() == [
-        "site_data/story.yaml:4:15: story.standfirst: shares 10 consecutive words with "
+        "site_data/story.yaml:5:5: story.standfirst: shares 10 consecutive words with "
         "archive.txt: 'the town council voted on monday to build a new'"
     ]
 
