@@ -165,16 +165,22 @@ def _load_file(path: Path, kind: str, display: str) -> tuple[ValidFile | None, l
 
     data, sourcemap, built = build(node)
     diagnostics += [Diagnostic(display, p.line, p.col, p.loc, p.message) for p in built]
-    if built:
-        return None, diagnostics
+    if data is None and built:
+        return None, diagnostics  # refused outright (aliases): nothing to validate
 
     model_type = FILE_MODELS[kind]
     try:
         model = model_type.model_validate(data)
     except ValidationError as error:
-        return None, diagnostics + _validation_diagnostics(
-            error, kind, model_type, data, sourcemap, display
-        )
+        # A value that could not be built is None now: its own problem says it better.
+        said = [p.path for p in built]
+        return None, diagnostics + [
+            diagnostic
+            for path, diagnostic in _validation_diagnostics(
+                error, kind, model_type, data, sourcemap, display
+            )
+            if not any(path[: len(done)] == done for done in said)
+        ]
     if diagnostics:
         return None, diagnostics
     return ValidFile(kind, display, model, sourcemap), []
@@ -228,8 +234,8 @@ def _validation_diagnostics(
     data: Any,
     sourcemap: SourceMap,
     display: str,
-) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
+) -> list[tuple[tuple[str | int, ...], Diagnostic]]:
+    out: list[tuple[tuple[str | int, ...], Diagnostic]] = []
     union_seen: set[tuple[str | int, ...]] = set()
     for detail in error.errors(include_url=False):
         loc = tuple(detail["loc"])
@@ -238,7 +244,7 @@ def _validation_diagnostics(
         if kind_of_error == "missing":
             line, col = sourcemap.locate(path)
             message = f"missing required field '{rest[0]}'" if rest else "missing value"
-            out.append(Diagnostic(display, line, col, format_loc(path), message))
+            out.append((path, Diagnostic(display, line, col, format_loc(path), message)))
             continue
         if rest:  # a branch of a union, e.g. int | float: one message per place
             if path in union_seen:
@@ -247,7 +253,7 @@ def _validation_diagnostics(
         line, col = sourcemap.locate(path)
         scalar = sourcemap.scalars.get(path)
         message = _message(detail, kind, model_type, path, rest, scalar)
-        out.append(Diagnostic(display, line, col, format_loc(path), message))
+        out.append((path, Diagnostic(display, line, col, format_loc(path), message)))
     return out
 
 

@@ -60,8 +60,12 @@ class Problem:
 
     line: int
     col: int
-    loc: str
+    path: Path
     message: str
+
+    @property
+    def loc(self) -> str:
+        return format_loc(self.path)
 
 
 @dataclass(frozen=True)
@@ -137,9 +141,7 @@ class _Builder:
         key = id(node)
         if key in self._active:
             raise _Refused(
-                Problem(
-                    *_mark(node), format_loc(path), "an alias refers to a node that contains it"
-                )
+                Problem(*_mark(node), path, "an alias refers to a node that contains it")
             )
         if key in self._seen:
             in_alias = True
@@ -150,14 +152,12 @@ class _Builder:
                 raise _Refused(
                     Problem(
                         *_mark(node),
-                        format_loc(path),
+                        path,
                         f"aliases expand beyond {MAX_ALIAS_NODES} nodes",
                     )
                 )
         if depth > MAX_DEPTH:
-            raise _Refused(
-                Problem(*_mark(node), format_loc(path), f"nested deeper than {MAX_DEPTH} levels")
-            )
+            raise _Refused(Problem(*_mark(node), path, f"nested deeper than {MAX_DEPTH} levels"))
         self.map.values.setdefault(path, _mark(node))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
@@ -172,7 +172,7 @@ class _Builder:
         raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover
 
     def _problem(self, node: yaml.Node, path: Path, message: str) -> None:
-        self.problems.append(Problem(*_mark(node), format_loc(path), message))
+        self.problems.append(Problem(*_mark(node), path, message))
 
     def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
         quoted = node.style in ("'", '"', "|", ">")
