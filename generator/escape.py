@@ -44,11 +44,11 @@ class Trusted(str):
 # Characters that mean something to Markdown, its extensions (attr_list ``{: }``, tables ``|``,
 # admonitions ``!!!``), HTML (tags, entities, attribute quotes), or Jinja (``{{ }}``, ``{% %}``):
 # always written as numeric entities, wherever they occur in the text.
-_ALWAYS = frozenset("&<>\"'`*_[]{}|#\\!~")
-# Characters that only mean something at the start of a line (lists, setext headings, hr,
+_ALWAYS = frozenset("&<>\"'`*_[]{}|#\\!~=")
+# Characters that only mean something at the start of a line (lists, hr,
 # pymdownx.details ``???``, definition-list ``:``): escaped when the text begins with them, since
 # a template may place a field at the start of a line.
-_LEADING = frozenset("-+=?:")
+_LEADING = frozenset("-+?:")
 _LINE_BREAKS = re.compile(r"[\t\n\r\f\v\x85\u2028\u2029]")
 # C0/C1 controls (tab and line breaks were replaced above). Python-Markdown uses \x02 and \x03
 # for its placeholders, so these must never reach it.
@@ -66,7 +66,7 @@ def escape_text(s: str) -> str:
 
     Line breaks and tabs become spaces, runs of spaces collapse, leading and trailing spaces go
     (every field is rendered inline); control characters are dropped; markup characters become
-    numeric entities (``<`` -> ``&#60;``), as does a leading ``-``, ``+``, ``=``, ``?``, ``:``
+    numeric entities (``<`` -> ``&#60;``), as does a leading ``-``, ``+``, ``?``, ``:``
     and the ``.`` or ``)`` of a leading ``1.``.
     """
     if not isinstance(s, str):  # pragma: no cover - guarded by the type checker

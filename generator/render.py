@@ -92,9 +92,9 @@ def date_basis(basis: DateBasis | None, value: dt.date | None = None) -> str:
             day = "Weekday"
         return f"{day}, derived from the publication date"
     return {
-        DateRule.DAY_MONTH: "Year derived from the publication date",
-        DateRule.CAPTION: "Date from a photo caption",
-        DateRule.PUBLICATION: "Date of publication",
+        DateRule.DAY_MONTH: "year derived from the publication date",
+        DateRule.CAPTION: "date from a photo caption",
+        DateRule.PUBLICATION: "the source’s publication date",
     }[basis.rule]
 
 
@@ -150,7 +150,7 @@ def environment() -> jinja2.Environment:
         """A partial template's output (its own values were escaped by finalize)."""
         if not name.startswith("_"):
             raise ValueError(f"{name}: partial template names start with '_'")
-        return Trusted(env.get_template(name).render(**context))
+        return Trusted(env.get_template(name).render(**context).strip("\n"))
 
     env.globals["partial"] = partial
     return env
@@ -180,21 +180,32 @@ class _Renderer:
         data = self.data
         events = sorted(data.events, key=lambda e: e.date)  # stable: file order on one day
         pages = [
-            self.page("timeline.md", "timeline.md", "Timeline", "site_data/events.yaml",
-                      events=events),
-            self.page("players_index.md", "players/index.md", "Who's who",
-                      "site_data/actors.yaml"),
+            self.page(
+                "timeline.md", "timeline.md", "Timeline", "site_data/events.yaml", events=events
+            ),
+            self.page("players_index.md", "players/index.md", "Who’s who", "site_data/actors.yaml"),
         ]
         for actor in data.actors:
             pages.append(self.player(actor, events))
         pages += [
-            self.page("stances.md", "stances.md", "Where they stand", "site_data/positions.yaml",
-                      rows=self.stance_rows()),
+            self.page(
+                "stances.md",
+                "stances.md",
+                "Where they stand",
+                "site_data/positions.yaml",
+                rows=self.stance_rows(),
+            ),
             self.page("figures.md", "figures.md", "Key figures", "site_data/figures.yaml"),
             self.page("quotes.md", "quotes.md", "Quotes", "site_data/quotes.yaml"),
             self.page("sources.md", "sources.md", "Sources", "site_data/sources.yaml"),
-            self.page("reference.md", "reference.md", "Data reference", "generator/model.py",
-                      files=reference_sections(), id_pattern=SLUG_PATTERN),
+            self.page(
+                "reference.md",
+                "reference.md",
+                "Data reference",
+                "generator/model.py",
+                files=reference_sections(),
+                id_pattern=SLUG_PATTERN,
+            ),
         ]
         return pages
 
@@ -282,8 +293,13 @@ def _describe_type(annotation: Any, metadata: list[Any], nested: list[type[BaseM
             if annotation not in nested:
                 nested.append(annotation)
             return annotation.__name__
-        names = {str: "text", bool: "true or false", int: "integer", float: "number",
-                 dt.date: "date (YYYY-MM-DD)"}
+        names = {
+            str: "text",
+            bool: "true or false",
+            int: "integer",
+            float: "number",
+            dt.date: "date (YYYY-MM-DD)",
+        }
         if annotation in names:
             return names[annotation]
     raise TypeError(f"data reference: no description for type {annotation!r}")
@@ -295,8 +311,9 @@ def _model_doc(model: type[BaseModel], nested: list[type[BaseModel]]) -> ModelDo
         if not info.description:
             raise TypeError(f"{model.__name__}.{name} has no description")
         type_text = _describe_type(info.annotation, list(info.metadata), nested)
-        fields.append(FieldDoc(name, Trusted(escape_text(type_text)), info.is_required(),
-                               info.description))
+        fields.append(
+            FieldDoc(name, Trusted(escape_text(type_text)), info.is_required(), info.description)
+        )
     doc = (model.__doc__ or "").strip()
     return ModelDoc(model.__name__, f"model-{model.__name__.lower()}", doc, fields)
 

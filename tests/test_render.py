@@ -1,0 +1,184 @@
+"""Golden pages (expected Markdown written by hand) and a story made of hostile strings."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pytest
+import yaml
+
+from generator.model import FILE_MODELS, StoryData
+from generator.render import Page, render_pages, write_pages
+
+GOLDEN = Path(__file__).parent / "golden"
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "admonition", "pymdownx.details"]
+
+
+def load_golden_story(folder: Path = GOLDEN / "story") -> StoryData:
+    """The fixture story, validated with the model alone (not the loader colleagues work on)."""
+    parts: dict[str, Any] = {}
+    for kind, model in FILE_MODELS.items():
+        raw = yaml.safe_load((folder / f"{kind}.yaml").read_text(encoding="utf-8"))
+        parts[kind] = getattr(model.model_validate(raw, strict=False), kind)
+    return StoryData(**parts)
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, Page]:
+    return {page.path: page for page in render_pages(load_golden_story())}
+
+
+def test_page_list(pages: dict[str, Page]) -> None:
+    assert [(p.path, p.title, p.edit_path) for p in pages.values()] == [
+        ("timeline.md", "Timeline", "site_data/events.yaml"),
+        ("players/index.md", "Who’s who", "site_data/actors.yaml"),
+        ("players/anna-berg.md", "Anna Berg", "site_data/actors.yaml"),
+        ("players/city-council.md", "City Council", "site_data/actors.yaml"),
+        ("stances.md", "Where they stand", "site_data/positions.yaml"),
+        ("figures.md", "Key figures", "site_data/figures.yaml"),
+        ("quotes.md", "Quotes", "site_data/quotes.yaml"),
+        ("sources.md", "Sources", "site_data/sources.yaml"),
+        ("reference.md", "Data reference", "generator/model.py"),
+    ]
+
+
+def _expected(path: str) -> str:
+    return (GOLDEN / "expected" / path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "timeline.md",
+        "players/index.md",
+        "players/anna-berg.md",
+        "players/city-council.md",
+        "stances.md",
+        "figures.md",
+        "quotes.md",
+        "sources.md",
+    ],
+)
+def test_golden_page(pages: dict[str, Page], path: str) -> None:
+    assert pages[path].markdown == _expected(path)
+
+
+def test_reference_page_documents_every_field(pages: dict[str, Page]) -> None:
+    text = pages["reference.md"].markdown
+    for kind, file_model in FILE_MODELS.items():
+        assert f"## <code>site&#95;data/{kind}.yaml</code> {{: #file-{kind} }}" in text
+        assert file_model.__name__  # every file kind has a section
+    # one table row per field of every record model, nested ones included
+    assert "| <code>date&#95;basis</code> | DateBasis | yes | How the date was read" in text
+    assert "| <code>weekday</code> | one of: monday, tuesday" in text
+    assert "| <code>url</code> | http(s) address | no |" in text
+    assert "| <code>cites</code> | list of id | yes |" in text
+    assert "### Excerpt {: #model-excerpt-sources }" in text
+    assert "<code>^&#91;a-z0-9&#93;&#91;a-z0-9-&#93;&#42;$</code>" in text
+
+
+def test_golden_pages_render_to_html_with_the_site_extensions(pages: dict[str, Page]) -> None:
+    for page in pages.values():
+        html = markdown.markdown(page.markdown, extensions=EXTENSIONS)
+        assert 'markdown="' not in html, page.path  # every md_in_html block was taken
+        assert "<p><" not in html.replace("<p><strong>", "").replace("<p><time", "").replace(
+            "<p><span", ""
+        ), page.path
+        for href in re.findall(r'href="([^"]*)"', html):
+            assert href.startswith(("#", "https://")) or ".md" in href, (page.path, href)
+    stances = markdown.markdown(pages["stances.md"].markdown, extensions=EXTENSIONS)
+    assert '<th scope="row"><a href="players/anna-berg.md">Anna Berg</a></th>' in stances
+    assert '<td class="stance stance--supports"><a href="#position-berg-fund">Supports</a>' in (
+        stances
+    )
+
+
+# --- hostile strings -------------------------------------------------------------------------
+
+HOSTILE = (
+    '<script>alert(1)</script> <img src=x onerror="alert(1)"> [x](javascript:alert(1)) '
+    "{: onclick=alert(1) } {#evil .evil} {{ 7*7 }} {% if true %}jinja{% endif %} `code` "
+    "*em* __strong__ a|b &lt; <a href='javascript:alert(1)'>y</a>\n--8<-- \"/etc/passwd\"\n"
+    "# heading\n> quote\n- item\n1. item\n!!! note\n??? note\n| a | b |\n\x02wzxhzdk:0\x03"
+)
+
+
+def _hostile_story(tmp_path: Path) -> StoryData:
+    story = load_golden_story()
+    dumped = story.model_dump()
+
+    def poison(value: Any, key: str = "") -> Any:
+        if isinstance(value, dict):
+            return {k: poison(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [poison(v, key) for v in value]
+        if key == "question" and isinstance(value, str) and not value.endswith("?"):
+            return value  # a position's question id
+        if isinstance(value, str) and key in {
+            "headline", "standfirst", "text", "name", "role", "title", "summary", "unit",
+            "counts", "words", "said_where", "context", "question", "short", "publisher",
+        }:  # fmt: skip
+            return value + " " + HOSTILE
+        if key == "aliases":
+            return [HOSTILE]
+        return value
+
+    return StoryData.model_validate(poison(dumped))
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_hostile_text_stays_text(tmp_path: Path) -> None:
+    data = _hostile_story(tmp_path)
+    for page in render_pages(data):
+        html = markdown.markdown(page.markdown, extensions=EXTENSIONS)
+        parser = _Elements()
+        parser.feed(html)
+        for tag, attrs in parser.tags:
+            assert tag not in {"script", "img", "em", "iframe"}, (page.path, tag)
+            assert tag != "code" or page.path == "reference.md", (page.path, tag)
+            assert "onerror" not in attrs and "onclick" not in attrs, (page.path, tag, attrs)
+            assert "evil" not in (attrs.get("class") or ""), (page.path, tag, attrs)
+            assert attrs.get("id") != "evil", (page.path, tag, attrs)
+            assert not (attrs.get("href") or "").lower().startswith("javascript:"), page.path
+        assert "<script" not in html and "onerror=" not in html, page.path
+        assert 'href="javascript:' not in html, page.path
+        if page.path == "reference.md":
+            continue  # made from the model, not from the story
+        assert "49" not in html and "jinja" in html, page.path  # shown, not evaluated
+        assert "{{" not in html and "{%" not in html, page.path
+        assert "<h1" in html and html.count("<h1") == 1, page.path
+        assert "<strong>strong" not in html and "<table>" not in html, page.path
+        assert "<details" not in html and 'class="admonition' not in html, page.path
+        assert "&#60;script&#62;" in html, page.path
+        assert "wzxhzdk" in html, page.path  # Python-Markdown's placeholder made inert
+
+
+def test_write_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`explainer render --out`: generated pages, content pages resolved, other files copied."""
+    import generator.loader
+
+    monkeypatch.setattr(generator.loader, "load_story", lambda _dir: load_golden_story())
+    content = tmp_path / "content"
+    (content / "img").mkdir(parents=True)
+    (content / "index.md").write_text("See [[event:meeting]].\n", encoding="utf-8")
+    (content / "img" / "a.png").write_bytes(b"\x89PNG")
+    out = tmp_path / "docs"
+    written = write_pages(tmp_path / "site_data", content, out)
+    rel = sorted(p.relative_to(out).as_posix() for p in written)
+    assert "timeline.md" in rel and "players/anna-berg.md" in rel and "img/a.png" in rel
+    assert (out / "index.md").read_text(encoding="utf-8") == (
+        "See [Leaders meet in Vienna](timeline.md#event-meeting).\n"
+    )
+    assert (out / "timeline.md").read_text(encoding="utf-8") == _expected("timeline.md")
