@@ -287,9 +287,10 @@ def find_references(markdown: str) -> Iterator[Reference]:
     for number, line in enumerate(markdown.splitlines(keepends=True), start=1):
         opening = _FENCE.match(line)
         if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                if not line[opening.end() :].strip():
-                    fence = None
+            marker = opening.group(1) if opening else ""
+            rest = line[opening.end() :] if opening else "x"
+            if marker[:1] == fence[0] and len(marker) >= len(fence) and not rest.strip():
+                fence = None
         elif opening and not (opening.group(1)[0] == "`" and "`" in line[opening.end() :]):
             fence = opening.group(1)
         else:

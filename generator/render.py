@@ -66,8 +66,9 @@ class Page:
 # --- filters: each returns plain str (escaped on output) or Trusted (our own markup) ---------
 
 _MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 def long_date(value: dt.date) -> str:
@@ -98,7 +99,7 @@ def date_basis(basis: DateBasis | None, value: dt.date | None = None) -> str:
     }[basis.rule]
 
 
-_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def stance_word(value: Enum | None) -> str:

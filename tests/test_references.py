@@ -1,0 +1,115 @@
+"""[[kind:id]] references: each kind, relative links, exact messages, code left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.diagnostics import DataError, Diagnostic
+from generator.model import FILE_MODELS, StoryData
+from generator.render import check_content, resolve_references
+
+
+def load_golden_story(folder: Path = Path(__file__).parent / "golden" / "story") -> StoryData:
+    parts: dict[str, Any] = {}
+    for kind, model in FILE_MODELS.items():
+        raw = yaml.safe_load((folder / f"{kind}.yaml").read_text(encoding="utf-8"))
+        parts[kind] = getattr(model.model_validate(raw, strict=False), kind)
+    return StoryData(**parts)
+
+
+DATA = load_golden_story()
+
+
+def resolve(text: str, page_path: str = "index.md") -> str:
+    return resolve_references(text, DATA, page_path=page_path, file_label="content/index.md")
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        ("[[event:meeting]]", "[Leaders meet in Vienna](timeline.md#event-meeting)"),
+        (
+            "[[event:council-vote]]",
+            "[Council votes on the plan](timeline.md#event-council-vote) "
+            '<span class="label label--claim">Claim by [Anna Berg](players/anna-berg.md)</span>',
+        ),
+        ("[[actor:anna-berg]]", "[Anna Berg](players/anna-berg.md)"),
+        ("[[figure:signatures]]", "[about 1,200 people](figures.md#figure-signatures)"),
+        (
+            "[[quote:good-start]]",
+            "[“…a good start…”](quotes.md#quote-good-start), [Anna Berg](players/anna-berg.md) "
+            '<span class="source-link">[Source](sources.md#excerpt-mayor-said)</span>',
+        ),
+        (
+            "[[quote:we-voted]]",
+            "[“We voted.”](quotes.md#quote-we-voted), [City Council](players/city-council.md) "
+            '<span class="source-link">[Source](sources.md#excerpt-council-split)</span>',
+        ),
+        (
+            "[[position:berg-fund]]",
+            "[Anna Berg: Supports (Fund the plan)](stances.md#position-berg-fund)",
+        ),
+        ("[[question:referendum]]", "[Should voters decide?](stances.md#question-referendum)"),
+        (
+            "[[excerpt:meeting-text]]",
+            "[“The two leaders met in Vienna on Thursday.”](sources.md#excerpt-meeting-text)",
+        ),
+        ("[[source:wire-story]]", "[Council splits over plan](sources.md#source-wire-story)"),
+    ],
+)
+def test_each_kind(reference: str, expected: str) -> None:
+    assert resolve(f"See {reference}.\n") == f"See {expected}.\n"
+
+
+def test_links_are_relative_to_the_page() -> None:
+    assert resolve("[[event:meeting]]", "analysis/deep.md") == (
+        "[Leaders meet in Vienna](../timeline.md#event-meeting)"
+    )
+    assert resolve("[[actor:city-council]]", "players/notes.md") == (
+        "[City Council](city-council.md)"
+    )
+    assert resolve("[[event:meeting]]", "timeline.md") == "[Leaders meet in Vienna](#event-meeting)"
+
+
+def test_unknown_references_are_all_reported_with_line_and_column() -> None:
+    text = (
+        "# Title\n\nHe said [[quote:good-strat]].\nAnd [[qoute:good-start]] and [[actor:nobody]].\n"
+    )
+    with pytest.raises(DataError) as caught:
+        resolve(text)
+    assert caught.value.report() == (
+        "content/index.md:3:9: [[quote:good-strat]]: unknown quote 'good-strat' "
+        "(did you mean 'good-start'?)\n"
+        "content/index.md:4:5: [[qoute:good-start]]: unknown reference kind 'qoute' "
+        "(did you mean 'quote'?); kinds: event, actor, figure, quote, position, question, "
+        "excerpt, source\n"
+        "content/index.md:4:30: [[actor:nobody]]: unknown actor 'nobody'\n"
+        "3 problems found"
+    )
+
+
+def test_code_is_left_alone() -> None:
+    text = (
+        "```markdown\n[[quote:nope]]\n```\n"
+        "~~~~\n[[event:nope]]\n```\nstill code [[event:nope]]\n~~~~\n"
+        "Inline `[[actor:nope]]` and ``a [[actor:nope]] b`` stay; [[actor:anna-berg]] links.\n"
+    )
+    assert resolve(text) == text.replace("[[actor:anna-berg]]", "[Anna Berg](players/anna-berg.md)")
+
+
+def test_check_content_reports_without_raising(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "more").mkdir(parents=True)
+    (content / "index.md").write_text("[[event:meeting]] [[event:meetin]]\n", encoding="utf-8")
+    (content / "more" / "b.md").write_text("\n  [[figure:x]]\n", encoding="utf-8")
+    assert check_content(content, DATA, display_root=tmp_path) == [
+        Diagnostic(
+            "content/index.md", 1, 19, "[[event:meetin]]",
+            "unknown event 'meetin' (did you mean 'meeting'?)",
+        ),
+        Diagnostic("content/more/b.md", 2, 3, "[[figure:x]]", "unknown figure 'x'"),
+    ]  # fmt: skip
