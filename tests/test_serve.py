@@ -6,6 +6,7 @@ its pid, so the working tree is never touched.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -36,6 +37,7 @@ def free_port() -> int:
 
 
 def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = REPO / part
         if source.is_dir():
@@ -76,6 +78,12 @@ class Server:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
     def page(self, path: str = "") -> str:
+        """The served page's text as a reader sees it (tags dropped, entities decoded)."""
+        status, body = fetch(self.url + path)
+        assert status == 200, f"GET /{path} answered {status}"
+        return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+    def raw(self, path: str = "") -> str:
         status, body = fetch(self.url + path)
         assert status == 200, f"GET /{path} answered {status}"
         return body
@@ -171,7 +179,7 @@ def test_yaml_save_shows_in_served_site_bad_save_shows_errors_and_good_save_reco
 
 
 def test_served_page_carries_live_reload_and_a_save_bumps_its_epoch(server: Server) -> None:
-    page = server.page("")
+    page = server.raw("")
     match = re.search(r"livereload\((\d+), (\d+)\)", page)
     assert match, "the served page has no live-reload script (see mkdocs#4032 / click pins)"
     epoch = int(match.group(1))
@@ -189,3 +197,38 @@ def test_served_page_carries_live_reload_and_a_save_bumps_its_epoch(server: Serv
         return status == 200 and int(body.strip()) > epoch
 
     wait_for("a newer live-reload epoch after the save", epoch_moved, timeout=30)
+
+
+@pytest.mark.browser
+def test_a_yaml_save_reloads_the_page_open_in_a_real_browser(server: Server) -> None:
+    from playwright.sync_api import sync_playwright
+
+    events = server.root / "site_data" / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    number, line = first_event_title_line(text)
+    indent = line[: len(line) - len(line.lstrip())]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        try:
+            page = browser.new_page()
+            page.goto(server.url + "timeline/")
+            loads: list[str] = []
+            page.on("load", lambda: loads.append(page.url))
+            events.write_text(
+                replace_line(text, number, f'{indent}title: "Browser reload marker 31"'), "utf-8"
+            )
+            # Nobody touches the page: the live-reload script must reload it by itself.
+            page.get_by_text("Browser reload marker 31").first.wait_for(timeout=30_000)
+            assert loads, "the new text appeared without a page load"
+        finally:
+            browser.close()
