@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve test build check lint schema bench browser-deps clean
+.PHONY: setup serve test build build-zensical check lint schema bench browser-deps clean
 
 setup: $(STAMP)
 
@@ -44,6 +44,13 @@ build: setup
 	mv site.new site
 	rm -rf site.old
 
+# The same site built by Zensical (Material for MkDocs' successor, which runs no MkDocs plugin):
+# pages rendered into build/zensical/docs, a config derived from mkdocs.yml, then zensical build;
+# site-zensical/ is replaced only on success. See "Building with Zensical" in README.md.
+build-zensical: setup
+	$(BIN)/python -m generator.zensical --config mkdocs.yml --work build/zensical \
+	  --site-dir site-zensical --zensical $(BIN)/zensical
+
 schema: setup
 	$(BIN)/explainer schema
 
@@ -51,4 +58,4 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site site.new site.old .mypy_cache .ruff_cache .pytest_cache
+	rm -rf site site.new site.old site-zensical site-zensical.old build/zensical .mypy_cache .ruff_cache .pytest_cache
