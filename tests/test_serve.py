@@ -223,7 +223,7 @@ def test_a_yaml_save_reloads_the_page_open_in_a_real_browser(server: Server) -> 
             page = browser.new_page()
             page.goto(server.url + "timeline/")
             loads: list[str] = []
-            page.on("load", lambda: loads.append(page.url))
+            page.on("load", lambda loaded: loads.append(loaded.url))
             events.write_text(
                 replace_line(text, number, f'{indent}title: "Browser reload marker 31"'), "utf-8"
             )
