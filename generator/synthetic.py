@@ -24,7 +24,10 @@ ACTOR_REFS = ("speaker", "actor", "claimed_by", "affiliation")
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    """Writes every value out in full: editors' files have no anchors, neither should these."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 _Dumper.add_multi_representer(Enum, lambda dumper, value: dumper.represent_str(value.value))
