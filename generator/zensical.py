@@ -107,7 +107,7 @@ _Dumper.add_representer(_Tagged, _represent_tagged)
 def load_mkdocs_config(path: Path) -> dict[str, Any]:
     """mkdocs.yml as a dict; Python and custom tags are kept (see :class:`_Tagged`), not run."""
     with path.open(encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        config = yaml.load(handle, Loader=_Loader)  # a SafeLoader: tags are kept as data
     if not isinstance(config, dict):
         raise ValueError(f"{path}: not a mapping")
     return config
