@@ -27,7 +27,6 @@ from typing import Any
 
 from generator.loader import load_story
 from generator.render import render_pages, write_pages
-
 from generator.synthetic import write_scaled_story
 
 REPO = Path(__file__).resolve().parents[1]
@@ -91,6 +90,26 @@ def bench_scale(k: int, runs: int, scratch: Path) -> dict[str, Any]:
         ),
         runs,
     )
+    # Zensical: the same path as `make build-zensical` (render to disk, derived config, build,
+    # fold search.json), not strict, like the MkDocs builds above.
+    zensical = median_time(
+        lambda: run(
+            [
+                sys.executable,
+                "-m",
+                "generator.zensical",
+                "--work",
+                "build/zensical",
+                "--site-dir",
+                "site-zensical",
+                "--zensical",
+                str(BIN / "zensical"),
+                "--no-strict",
+            ],
+            project,
+        ),
+        runs,
+    )
     return {
         "k": k,
         "events": len(data.events),
@@ -100,6 +119,7 @@ def bench_scale(k: int, runs: int, scratch: Path) -> dict[str, Any]:
         "mkdocs_build_with_plugin_s": with_plugin,
         "mkdocs_build_plain_markdown_s": without_plugin,
         "plugin_overhead_ratio": with_plugin / without_plugin - 1,
+        "zensical_render_build_s": zensical,
     }
 
 
@@ -231,7 +251,7 @@ def main() -> int:
 
     print(
         f"{'k':>4} {'events':>7} {'load+validate':>14} {'render':>9} "
-        f"{'build+plugin':>13} {'build plain':>12} {'overhead':>9}  target <= 5%"
+        f"{'build+plugin':>13} {'build plain':>12} {'zensical':>9} {'overhead':>9}  target <= 5%"
     )
     for row in scales:
         target = verdict(row["plugin_overhead_ratio"] <= 0.05) if row["k"] in (1, 100) else ""
@@ -239,6 +259,7 @@ def main() -> int:
             f"{row['k']:>4} {row['events']:>7} {row['load_validate_s']:>13.3f}s "
             f"{row['render_s']:>8.3f}s {row['mkdocs_build_with_plugin_s']:>12.3f}s "
             f"{row['mkdocs_build_plain_markdown_s']:>11.3f}s "
+            f"{row['zensical_render_build_s']:>8.3f}s "
             f"{row['plugin_overhead_ratio']:>8.1%}  {target}"
         )
     print(f"validate+render k=100 / k=10: {scaling:.1f}x (target <= 12x) {verdict(scaling <= 12)}")
