@@ -9,7 +9,8 @@
 - a date agrees with its basis, resolved against the publication date of the source of the
   record's first cited excerpt; the basis' words occur in a cited excerpt (except for rule
   publication, whose words are the source's dateline);
-- the story was not updated before it was published.
+- the story was not updated before it was published, nor before its latest update;
+- an update's facts resolve to facts (players, events, figures, quotes, positions).
 
 A rule runs only when every file it reads validated, so one broken file does not bury the
 others in "unknown ..." noise.
@@ -31,6 +32,7 @@ from generator.model import (
     Record,
     Source,
     StoryFile,
+    UpdatesFile,
     Weekday,
 )
 from generator.sourcemap import Path, SourceMap
@@ -38,6 +40,9 @@ from generator.sourcemap import Path, SourceMap
 __all__ = ["ValidFile", "check_story", "normalise"]
 
 _WEEKDAYS = list(Weekday)
+
+FACT_LABELS = ("actor", "event", "figure", "quote", "position")
+"""The labels of the records an update's ``facts`` may name."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ class _Checker:
     def run(self) -> list[Diagnostic]:
         self.unique_ids()
         self.references()
+        self.update_facts()
         self.quotes_verbatim()
         self.dates()
         self.story()
@@ -101,7 +107,8 @@ class _Checker:
     # --- ids -----------------------------------------------------------------------------------
 
     def _all_ids(self) -> Iterator[_Id]:
-        for kind in ("sources", "actors", "events", "figures", "quotes", "questions", "positions"):
+        kinds = ("sources", "actors", "events", "figures", "quotes", "questions", "positions")
+        for kind in (*kinds, "updates"):
             file = self.files.get(kind)
             if file is None:
                 continue
@@ -144,6 +151,28 @@ class _Checker:
             hint = f" (did you mean '{match[0]}'?)" if match else ""
             message = f"unknown {label} '{value}'{hint}"
         self.out.append(file.at(path, message))
+
+    def _resolve_fact(self, file: ValidFile, path: Path, value: str) -> None:
+        entry = self.ids.get(value)
+        if entry is not None and entry.label in FACT_LABELS:
+            return
+        if entry is not None:
+            message = f"'{value}' is {_article(entry.label)}, not a fact"
+        else:
+            known = [v for v, e in self.ids.items() if e.label in FACT_LABELS]
+            match = difflib.get_close_matches(value, known, n=1)
+            hint = f" (did you mean '{match[0]}'?)" if match else ""
+            message = f"unknown fact '{value}'{hint}"
+        self.out.append(file.at(path, message))
+
+    def update_facts(self) -> None:
+        file = self.files.get("updates")
+        kinds = ("actors", "events", "figures", "quotes", "positions")
+        if file is None or not all(kind in self.files for kind in kinds):
+            return
+        for index, update in enumerate(file.records()):
+            for number, value in enumerate(update.facts):
+                self._resolve_fact(file, ("updates", index, "facts", number), value)
 
     def references(self) -> None:
         # (kind, field, label of the referenced record, kind that must have validated)
@@ -307,6 +336,18 @@ class _Checker:
                 f"{story.published.isoformat()}"
             )
             self.out.append(file.at(("story", "updated"), message))
+            return  # one problem at a time on this field
+        updates = self.files.get("updates")
+        if updates is None or not isinstance(updates.model, UpdatesFile):
+            return
+        if updates.model.updates:
+            latest = max(updates.model.updates, key=lambda u: u.date)
+            if story.updated < latest.date:
+                message = (
+                    f"updated {story.updated.isoformat()} is before the latest update "
+                    f"'{latest.id}' on {latest.date.isoformat()}"
+                )
+                self.out.append(file.at(("story", "updated"), message))
 
 
 def file_sources(files: Mapping[str, ValidFile]) -> list[Source]:

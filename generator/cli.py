@@ -15,6 +15,7 @@ from generator.diagnostics import DataError
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from generator.loader import load_story
+    from generator.model import FILE_MODELS
 
     try:
         data = load_story(Path(args.data_dir))
@@ -22,8 +23,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"{args.data_dir}: cannot read: {error}", file=sys.stderr)
         return 1
     counts = ", ".join(
-        f"{len(getattr(data, kind))} {kind}"
-        for kind in ("sources", "actors", "events", "figures", "quotes", "questions", "positions")
+        f"{len(getattr(data, kind))} {kind}" for kind in FILE_MODELS if kind != "story"
     )
     print(f"{args.data_dir}: ok ({counts})")
     return 0

@@ -231,6 +231,34 @@ class Position(Record):
     )
 
 
+# --- updates and corrections -------------------------------------------------------------------
+
+
+class UpdateKind(StrEnum):
+    UPDATE = "update"
+    CORRECTION = "correction"
+
+
+class Update(Record):
+    id: Slug = Field(description="Id of the update, unique across all files.")
+    date: dt.date = Field(description="When the explainer changed (YYYY-MM-DD).")
+    kind: UpdateKind = Field(
+        strict=False,
+        description=(
+            "update: the explainer changed or grew; correction: something it said was wrong "
+            "and was put right (corrected facts show a marker that links here)."
+        ),
+    )
+    summary: Text = Field(description="What changed, in our own words.")
+    facts: list[Slug] = Field(
+        default_factory=list,
+        description=(
+            "Ids of the facts it touched (players, events, figures, quotes, positions); "
+            "empty when no fact changed."
+        ),
+    )
+
+
 # --- files -------------------------------------------------------------------------------------
 
 
@@ -282,6 +310,14 @@ class PositionsFile(Record):
     positions: list[Position] = Field(description="Where each player stands on each question.")
 
 
+class UpdatesFile(Record):
+    """site_data/updates.yaml"""
+
+    updates: list[Update] = Field(
+        description="The log of updates and corrections to the explainer, oldest first."
+    )
+
+
 FILE_MODELS: dict[str, type[Record]] = {
     "story": StoryFile,
     "sources": SourcesFile,
@@ -291,6 +327,7 @@ FILE_MODELS: dict[str, type[Record]] = {
     "quotes": QuotesFile,
     "questions": QuestionsFile,
     "positions": PositionsFile,
+    "updates": UpdatesFile,
 }
 """File kind (the file's stem and its one top-level key) -> the model of that file."""
 
@@ -300,11 +337,12 @@ class StoryData(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    story: Story
-    sources: list[Source]
-    actors: list[Actor]
-    events: list[Event]
-    figures: list[Figure]
-    quotes: list[Quote]
-    questions: list[Question]
-    positions: list[Position]
+    story: Story = Field(description="The explainer's own metadata.")
+    sources: list[Source] = Field(description="The sources the facts rest on.")
+    actors: list[Actor] = Field(description="The players: people, countries, groups, speakers.")
+    events: list[Event] = Field(description="What happened, with dates.")
+    figures: list[Figure] = Field(description="The key numbers.")
+    quotes: list[Quote] = Field(description="Verbatim quotes with their attribution.")
+    questions: list[Question] = Field(description="The open questions of the story.")
+    positions: list[Position] = Field(description="Where each player stands on each question.")
+    updates: list[Update] = Field(description="The log of updates and corrections, oldest first.")

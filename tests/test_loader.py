@@ -44,6 +44,7 @@ def test_minimal_story_loads(minimal_dir: Path) -> None:
         2,
         1,
         2,
+        2,
     ]
     assert len(data.sources[0].excerpts) == 3
     assert data.actors[0].name == "Inês Lima"
@@ -99,7 +100,8 @@ def test_missing_file(story_copy: Path) -> None:
 def test_missing_folder(tmp_path: Path) -> None:
     assert problems(tmp_path / "site_data") == [
         "site_data:1:1: missing folder; expected a folder with story.yaml, sources.yaml, "
-        "actors.yaml, events.yaml, figures.yaml, quotes.yaml, questions.yaml, positions.yaml"
+        "actors.yaml, events.yaml, figures.yaml, quotes.yaml, questions.yaml, positions.yaml, "
+        "updates.yaml"
     ]
 
 
@@ -406,7 +408,7 @@ def test_check_command_ok(minimal_dir: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         f"{minimal_dir}: ok (1 sources, 3 actors, 2 events, 1 figures, 2 quotes, "
-        "1 questions, 2 positions)\n"
+        "1 questions, 2 positions, 2 updates)\n"
     )
     assert result.stderr == ""
 
