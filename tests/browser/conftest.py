@@ -34,7 +34,6 @@ from .support import (
     axe_script,
 )
 
-
 # --- the site and its server ---------------------------------------------------------------------
 
 
@@ -70,7 +69,7 @@ def server(built_site: Build) -> Iterator[Server]:
 
 @pytest.fixture(scope="session")
 def site_pages(built_site: Build) -> list[str]:
-    """Every built HTML page as the path a reader visits: ``""``, ``"players/x/"``, ``"404.html"``."""
+    """Every built HTML page as a reader visits it: ``""``, ``"players/x/"``, ``"404.html"``."""
     pages = [
         path.relative_to(built_site.site).as_posix().removesuffix("index.html")
         for path in sorted(built_site.site.rglob("*.html"))

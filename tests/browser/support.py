@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response
+from playwright.sync_api import (
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Request,
+    Response,
+    ViewportSize,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -27,8 +34,8 @@ HOW_TO_FIX = "Run `make browser-deps` (installs Debian's chromium) and try again
 SCREENSHOTS = REPO / "test-artifacts" / "browser" / "screenshots"
 """Where the screenshot test writes one PNG per page and width (gitignored)."""
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -72,10 +79,19 @@ class Watch:
         target.on("response", self._on_response)
         target.on("console", self._on_console)
         if isinstance(target, Page):
-            target.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        else:
-            target.on("weberror", lambda error: self.problems.append(f"page error: {error.error}"))
+            target.on("pageerror", self._on_page_error)
         return self
+
+    def detach(self, target: Page | BrowserContext) -> None:
+        target.remove_listener("request", self._on_request)
+        target.remove_listener("requestfailed", self._on_failed)
+        target.remove_listener("response", self._on_response)
+        target.remove_listener("console", self._on_console)
+        if isinstance(target, Page):
+            target.remove_listener("pageerror", self._on_page_error)
+
+    def _on_page_error(self, error: Exception) -> None:
+        self.problems.append(f"page error: {error}")
 
     def _on_request(self, request: Request) -> None:
         self.requests.append(request.url)
