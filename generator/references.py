@@ -28,6 +28,8 @@ from generator.model import (
     Quote,
     Source,
     StoryData,
+    Update,
+    UpdateKind,
 )
 
 __all__ = [
@@ -63,6 +65,10 @@ STANCE_WORDS = {
 NO_POSITION = "No stated position"
 
 _SLUG = re.compile(SLUG_PATTERN)
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 def _slug(value: str) -> str:
@@ -118,10 +124,19 @@ class Index:
             ("quote", data.quotes),
             ("position", data.positions),
         ]
+        self.fact_kinds: dict[str, str] = {}
+        """Fact id -> its kind (actor, event, figure, quote, position)."""
         for kind, records in facts:
             for record in records:
+                self.fact_kinds[record.id] = kind
                 for excerpt_id in record.cites:
                     self.cited_by.setdefault(excerpt_id, []).append((kind, record.id))
+        # fact id -> the corrections that touched it, oldest first
+        self.corrections: dict[str, list[Update]] = {}
+        for update in sorted(data.updates, key=lambda u: u.date):
+            if update.kind is UpdateKind.CORRECTION:
+                for fact_id in update.facts:
+                    self.corrections.setdefault(fact_id, []).append(update)
 
     def ids(self, kind: str) -> list[str]:
         table: dict[str, object] = {
@@ -143,6 +158,20 @@ class Index:
             raise LookupError(f"unknown actor {actor_id!r}") from None
 
 
+def relative_path(target: str, start_dir: str) -> str:
+    """Docs-relative ``target`` as seen from the docs-relative folder ``start_dir``.
+
+    Pure string work: ``posixpath.relpath`` asks the OS for the working directory on every
+    call, which was a third of the time to render a large story.
+    """
+    start = [part for part in start_dir.split("/") if part not in ("", ".")]
+    parts = target.split("/")
+    common = 0
+    while common < len(start) and common < len(parts) - 1 and start[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + parts[common:])
+
+
 class Linker:
     """Links from one page (``page_path``, docs-relative) to records, as trusted Markdown."""
 
@@ -155,8 +184,7 @@ class Linker:
         fragment = f"#{anchor}" if anchor else ""
         if target == self.page_path:
             return fragment or posixpath.basename(target)
-        start = posixpath.dirname(self.page_path) or "."
-        return posixpath.relpath(target, start) + fragment
+        return relative_path(target, posixpath.dirname(self.page_path)) + fragment
 
     def link(self, text: str, target: str, anchor: str = "") -> Trusted:
         """``[text](url)`` with the text escaped."""
@@ -232,6 +260,32 @@ class Linker:
             for n, i in enumerate(ids, start=1)
         ]
         return Trusted(f'<span class="source-link">{" ".join(links)}</span>')
+
+    def fact(self, fact_id: str) -> Trusted:
+        """Any fact (player, event, figure, quote, position), linked to its block."""
+        kind = self.index.fact_kinds[fact_id]
+        if kind == "actor":
+            return self.actor_card(fact_id)
+        if kind == "quote":
+            quote = self.index.quotes[fact_id]
+            return self.link(quote_text(quote), "quotes.md", f"quote-{_slug(quote.id)}")
+        return self.reference(kind, fact_id)
+
+    def fact_link(self, anchor: str) -> Trusted:
+        """The fact's own link (a JavaScript enhancement adds a copy button beside it)."""
+        return Trusted(
+            f'<a class="fact-link" href="#{_slug(anchor)}" title="Link to this fact">Link</a>'
+        )
+
+    def corrections(self, fact_id: str) -> Trusted:
+        """'Corrected on <date>' markers, each linked to its entry on the updates page."""
+        markers = []
+        for update in self.index.corrections.get(fact_id, []):
+            day = update.date
+            when = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+            link = self.link(f"Corrected on {when}", "updates.md", f"update-{_slug(update.id)}")
+            markers.append(f'<span class="label label--correction">{link}</span>')
+        return Trusted(" ".join(markers))
 
     def claim(self, claimed_by: str | None) -> Trusted:
         """The visible 'Claim by X' label of a reported claim ('' when it is not one)."""

@@ -17,6 +17,7 @@ import datetime as dt
 import shutil
 import types
 import typing
+from collections import defaultdict
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -34,6 +35,9 @@ from generator.model import (
     ActorKind,
     DateBasis,
     DateRule,
+    Event,
+    Position,
+    Quote,
     StoryData,
 )
 from generator.references import (
@@ -165,6 +169,18 @@ class _Renderer:
         self.data = data
         self.index = Index(data)
         self.env = environment()
+        # Each player's records, grouped once: scanning every list per player made rendering
+        # grow with the square of the story's size.
+        self.members: dict[str, list[Actor]] = defaultdict(list)
+        for actor in data.actors:
+            if actor.affiliation:
+                self.members[actor.affiliation].append(actor)
+        self.quotes_by: dict[str, list[Quote]] = defaultdict(list)
+        for quote in data.quotes:
+            self.quotes_by[quote.speaker].append(quote)
+        self.positions_by: dict[str, list[Position]] = defaultdict(list)
+        for position in data.positions:
+            self.positions_by[position.actor].append(position)
 
     def page(self, template: str, path: str, title: str, edit_path: str, **context: Any) -> Page:
         markdown = self.env.get_template(template).render(
@@ -186,8 +202,13 @@ class _Renderer:
             ),
             self.page("players_index.md", "players/index.md", "Who’s who", "site_data/actors.yaml"),
         ]
+        events_by: dict[str, list[Event]] = defaultdict(list)
+        for event in events:  # in date order
+            for actor_id in dict.fromkeys([*event.actors, event.claimed_by]):
+                if actor_id:
+                    events_by[actor_id].append(event)
         for actor in data.actors:
-            pages.append(self.player(actor, events))
+            pages.append(self.player(actor, events_by[actor.id]))
         pages += [
             self.page(
                 "stances.md",
@@ -210,25 +231,24 @@ class _Renderer:
         ]
         return pages
 
-    def player(self, actor: Actor, events: list[Any]) -> Page:
-        data = self.data
+    def player(self, actor: Actor, events: list[Event]) -> Page:
         return self.page(
             "player.md",
             f"players/{actor.id}.md",
             actor.name,
             "site_data/actors.yaml",
             actor=actor,
-            members=[a for a in data.actors if a.affiliation == actor.id],
-            quotes=[q for q in data.quotes if q.speaker == actor.id],
-            positions=[p for p in data.positions if p.actor == actor.id],
-            events=[e for e in events if actor.id in e.actors or e.claimed_by == actor.id],
+            members=self.members[actor.id],
+            quotes=self.quotes_by[actor.id],
+            positions=self.positions_by[actor.id],
+            events=events,
         )
 
     def stance_rows(self) -> list[tuple[Actor, list[list[Any]]]]:
         """Players with at least one position, each with one cell (a list) per question."""
         rows = []
         for actor in self.data.actors:
-            mine = [p for p in self.data.positions if p.actor == actor.id]
+            mine = self.positions_by[actor.id]
             if mine:
                 cells = [[p for p in mine if p.question == q.id] for q in self.data.questions]
                 rows.append((actor, cells))
