@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
@@ -65,6 +67,23 @@ def display_path(path: Path, root: Path | None = None) -> str:
         return path.as_posix()
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the files are turned into objects.
+
+    Loading allocates many small objects (YAML nodes, source-map entries, models) that are not
+    cyclic garbage; each automatic collection scans the whole growing heap, which made loading a
+    large story grow faster than the story (measured by ``make bench``: about 2x at k=100).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load(data_dir: Path, *, display_root: Path | None = None) -> LoadResult:
     """Load and check every file of ``data_dir``; never raises for bad data."""
     if not data_dir.is_dir():
@@ -76,14 +95,15 @@ def load(data_dir: Path, *, display_root: Path | None = None) -> LoadResult:
 
     diagnostics: list[Diagnostic] = []
     files: dict[str, ValidFile] = {}
-    for kind in FILE_MODELS:
-        path = data_dir / f"{kind}.yaml"
-        display = display_path(path, display_root)
-        valid, problems = _load_file(path, kind, display)
-        diagnostics.extend(problems)
-        if valid is not None:
-            files[kind] = valid
-    diagnostics.extend(check_story(files))
+    with _cyclic_gc_paused():
+        for kind in FILE_MODELS:
+            path = data_dir / f"{kind}.yaml"
+            display = display_path(path, display_root)
+            valid, problems = _load_file(path, kind, display)
+            diagnostics.extend(problems)
+            if valid is not None:
+                files[kind] = valid
+        diagnostics.extend(check_story(files))
     diagnostics = sorted(set(diagnostics))
     if diagnostics or len(files) != len(FILE_MODELS):
         return LoadResult(None, diagnostics, files)
