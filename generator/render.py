@@ -14,6 +14,7 @@ not format (see ``generator/escape.py`` for why).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import shutil
 import types
 import typing
@@ -138,8 +139,14 @@ _FILTERS: dict[str, Any] = {
 }
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
-    """The strict, Markdown-producing template environment."""
+    """The strict, Markdown-producing template environment.
+
+    Made once per process: it holds no story data, and compiling every template again on each
+    rebuild of ``mkdocs serve`` was time spent for nothing (Jinja still reloads a template
+    whose file changed, so template edits show up).
+    """
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         undefined=jinja2.StrictUndefined,
