@@ -48,6 +48,8 @@ class BuildResult:
     data: StoryData | None
     diagnostics: list[Diagnostic]
     pages: list[Page] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)
+    """Docs-relative path -> text of each generated non-Markdown file (open data, feed)."""
 
     @property
     def ok(self) -> bool:
@@ -57,10 +59,18 @@ class BuildResult:
 class StoryBuild:
     """Loads and renders a story; reuses the last result while no input file changed."""
 
-    def __init__(self, data_dir: Path, content_dir: Path, display_root: Path) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        content_dir: Path,
+        display_root: Path,
+        *,
+        site_url: str | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self.content_dir = content_dir
         self.display_root = display_root
+        self.site_url = site_url
         self._key: Fingerprint | None = None
         self._result: BuildResult | None = None
         self.loads = 0  # how many times the inputs were really read (the benchmark reports it)
@@ -75,7 +85,7 @@ class StoryBuild:
 
     def _load(self) -> BuildResult:
         from generator.loader import load_story_or_diagnostics
-        from generator.render import check_content, render_pages
+        from generator.render import check_content, render_pages, site_files
 
         data, diagnostics = load_story_or_diagnostics(self.data_dir, display_root=self.display_root)
         if data is None or diagnostics:
@@ -83,4 +93,9 @@ class StoryBuild:
         content_problems = check_content(self.content_dir, data, display_root=self.display_root)
         if content_problems:
             return BuildResult(data=None, diagnostics=sorted(content_problems))
-        return BuildResult(data=data, diagnostics=[], pages=list(render_pages(data)))
+        return BuildResult(
+            data=data,
+            diagnostics=[],
+            pages=list(render_pages(data, site_url=self.site_url)),
+            files=site_files(data, site_url=self.site_url),
+        )

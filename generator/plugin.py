@@ -6,8 +6,12 @@ checks the YAML, renders the pages and folds the search index.
 - ``on_config`` loads and checks the data *before* MkDocs cleans the output folder, so a data
   error stops ``mkdocs build`` with one ``PluginError`` and leaves the previous ``site/`` intact.
   Under ``mkdocs serve`` the same error becomes an error page and the server keeps running.
-- ``on_files`` adds the generated pages as virtual files (``File.generated``), never on disk.
-- ``on_page_markdown`` turns ``[[kind:id]]`` references in hand-written pages into links.
+- ``on_files`` adds the generated pages, the open data (``data/``) and the Atom feed
+  (``feed.xml``) as virtual files (``File.generated``), never on disk.
+- ``on_page_markdown`` turns ``[[kind:id]]`` references in hand-written pages into links and
+  gives them the footer of the generated pages (last updated, get the data).
+- ``on_page_context`` puts the story's schema.org JSON-LD into the home page's context
+  (``explainer_jsonld``; ``theme/main.html`` writes it into the head).
 - ``on_serve`` watches the data folder; ``on_post_build`` folds accents in the search index.
 """
 
@@ -16,7 +20,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -25,10 +29,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
 
 from generator.errorpage import error_page_markdown
+from generator.jsonld import news_article, script_json
 from generator.pipeline import BuildResult, StoryBuild
-from generator.render import resolve_references
+from generator.render import page_footer, resolve_references
 from generator.search import fold_search_index
 
 log = get_plugin_logger(__name__)
@@ -64,9 +70,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
         content_dir = Path(config.docs_dir)
+        site_url = config.site_url or None
         builder = self._builder
-        if builder is None or (builder.data_dir, builder.content_dir) != (data_dir, content_dir):
-            builder = self._builder = StoryBuild(data_dir, content_dir, display_root=root)
+        if builder is None or (builder.data_dir, builder.content_dir, builder.site_url) != (
+            data_dir,
+            content_dir,
+            site_url,
+        ):
+            builder = self._builder = StoryBuild(
+                data_dir, content_dir, display_root=root, site_url=site_url
+            )
         self._result = result = builder.run()
         if result.diagnostics:
             report = "\n".join(str(d) for d in result.diagnostics)
@@ -109,6 +122,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 os.sep, "/"
             )
             files.append(file)
+        for path, text in result.files.items():  # open data and the feed
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(
+                    f"{path}: content/ has a file at a path the generator writes; rename it"
+                )
+            files.append(File.generated(config, path, content=text))
         return files
 
     def on_page_markdown(
@@ -120,9 +139,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         label = os.path.relpath(
             page.file.abs_src_path or page.file.src_path, Path(config.config_file_path).parent
         )
-        return resolve_references(
+        resolved = resolve_references(
             markdown, result.data, page_path=page.file.src_uri, file_label=label
         )
+        return resolved.rstrip("\n") + "\n\n" + page_footer(result.data, page.file.src_uri)
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig, nav: Any
+    ) -> TemplateContext:
+        result = self._result
+        if page.is_homepage and result is not None and result.data is not None:
+            article = news_article(result.data, url=config.site_url or None)
+            # A key of our own in MkDocs' TypedDict context; the theme reads it.
+            cast(dict[str, Any], context)["explainer_jsonld"] = script_json(article)
+        return context
 
     @event_priority(-100)  # after Material's search plugin wrote the index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import shutil
 import types
 import typing
@@ -29,6 +30,7 @@ from pydantic import BaseModel
 
 from generator.diagnostics import DataError
 from generator.escape import Trusted, escape_text, escape_url, finalize
+from generator.feed import FEED_PATH, atom_feed
 from generator.model import (
     FILE_MODELS,
     SLUG_PATTERN,
@@ -41,6 +43,7 @@ from generator.model import (
     Quote,
     StoryData,
 )
+from generator.opendata import CSV_KINDS, data_files
 from generator.references import (
     NO_POSITION,
     STANCE_WORDS,
@@ -53,7 +56,19 @@ from generator.references import (
     resolve_references,
 )
 
-__all__ = ["Page", "check_content", "render_pages", "resolve_references", "write_pages"]
+__all__ = [
+    "EMBED_PAGES",
+    "Page",
+    "check_content",
+    "page_footer",
+    "render_pages",
+    "resolve_references",
+    "site_files",
+    "write_pages",
+]
+
+EMBED_PAGES = {"timeline": "embed/timeline.md", "stances": "embed/stances.md"}
+"""The standalone pages that other sites can show in an iframe (kept out of nav and search)."""
 
 
 @dataclass(frozen=True)
@@ -171,11 +186,43 @@ def environment() -> jinja2.Environment:
 # --- pages -----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Embed:
+    """What a page's "Embed this" block shows."""
+
+    label: str
+    open_link: Trusted
+    src: str
+    """The iframe's address: absolute with a known site address, else site-relative."""
+    code: Trusted
+    relative: bool
+
+
+def _embed(ln: Linker, kind: str, label: str, title: str, site_url: str | None) -> Embed:
+    path = EMBED_PAGES[kind]
+    address = path.removesuffix(".md") + "/"  # MkDocs' directory URLs
+    if site_url is not None and not site_url.startswith(("https://", "http://")):
+        raise ValueError(f"site_url is not an http(s) address: {site_url!r}")
+    src = f"{site_url.rstrip('/')}/{address}" if site_url else address
+    # The code is text on the page: the title is escaped for the attribute it will be in, then
+    # the whole snippet is escaped for display, so what a reader copies is the snippet exactly.
+    attribute = html.escape(title, quote=True)
+    snippet = f'<iframe src="{html.escape(src)}" title="{attribute}" loading="lazy"></iframe>'
+    return Embed(
+        label=label,
+        open_link=ln.link(f"open the embeddable {label}", path),
+        src=src,
+        code=Trusted(escape_text(snippet)),
+        relative=site_url is None,
+    )
+
+
 class _Renderer:
-    def __init__(self, data: StoryData) -> None:
+    def __init__(self, data: StoryData, site_url: str | None = None) -> None:
         self.data = data
         self.index = Index(data)
         self.env = environment()
+        self.site_url = site_url
         # Each player's records, grouped once: scanning every list per player made rendering
         # grow with the square of the story's size.
         self.members: dict[str, list[Actor]] = defaultdict(list)
@@ -189,23 +236,49 @@ class _Renderer:
         for position in data.positions:
             self.positions_by[position.actor].append(position)
 
-    def page(self, template: str, path: str, title: str, edit_path: str, **context: Any) -> Page:
+    def page(
+        self,
+        template: str,
+        path: str,
+        title: str,
+        edit_path: str,
+        *,
+        footer: bool = True,
+        **context: Any,
+    ) -> Page:
+        ln = Linker(self.index, path)
         markdown = self.env.get_template(template).render(
             data=self.data,
             index=self.index,
-            ln=Linker(self.index, path),
+            ln=ln,
             title=title,
             **context,
         )
         markdown = markdown.rstrip("\n") + "\n"
+        if footer:
+            markdown += "\n" + self.footer(ln)
         return Page(path=path, markdown=markdown, edit_path=edit_path, title=title)
+
+    def footer(self, ln: Linker) -> str:
+        text = self.env.get_template("_page_footer.md").render(ln=ln, data=self.data)
+        return text.strip("\n") + "\n"
+
+    def embed(self, kind: str, label: str, page_title: str) -> Embed:
+        title = f"{page_title}: {self.data.story.headline}"
+        return _embed(Linker(self.index, f"{kind}.md"), kind, label, title, self.site_url)
 
     def all(self) -> list[Page]:
         data = self.data
         events = sorted(data.events, key=lambda e: e.date)  # stable: file order on one day
+        rows = self.stance_rows()
         pages = [
             self.page(
-                "timeline.md", "timeline.md", "Timeline", "site_data/events.yaml", events=events
+                "timeline.md",
+                "timeline.md",
+                "Timeline",
+                "site_data/events.yaml",
+                events=events,
+                embed=self.embed("timeline", "timeline", "Timeline"),
             ),
             self.page("players_index.md", "players/index.md", "Who’s who", "site_data/actors.yaml"),
         ]
@@ -222,7 +295,8 @@ class _Renderer:
                 "stances.md",
                 "Where they stand",
                 "site_data/positions.yaml",
-                rows=self.stance_rows(),
+                rows=rows,
+                embed=self.embed("stances", "table of positions", "Where they stand"),
             ),
             self.page("figures.md", "figures.md", "Key figures", "site_data/figures.yaml"),
             self.page("quotes.md", "quotes.md", "Quotes", "site_data/quotes.yaml"),
@@ -234,6 +308,36 @@ class _Renderer:
                 "generator/model.py",
                 files=reference_sections(),
                 id_pattern=SLUG_PATTERN,
+                csv_kinds=CSV_KINDS,
+            ),
+            self.page(
+                "updates.md",
+                "updates.md",
+                "Updates and corrections",
+                "site_data/updates.yaml",
+                updates=sorted(data.updates, key=lambda u: u.date, reverse=True),
+            ),
+            self.page(
+                "embed.md",
+                EMBED_PAGES["timeline"],
+                "Timeline",
+                "site_data/events.yaml",
+                footer=False,
+                kind="timeline",
+                events=events,
+                full_page="timeline.md",
+                full_label="The full timeline",
+            ),
+            self.page(
+                "embed.md",
+                EMBED_PAGES["stances"],
+                "Where they stand",
+                "site_data/positions.yaml",
+                footer=False,
+                kind="stances",
+                rows=rows,
+                full_page="stances.md",
+                full_label="Every position in full",
             ),
         ]
         return pages
@@ -262,9 +366,27 @@ class _Renderer:
         return rows
 
 
-def render_pages(data: StoryData) -> list[Page]:
-    """Every generated page of the story (not the hand-written content/ pages)."""
-    return _Renderer(data).all()
+def render_pages(data: StoryData, *, site_url: str | None = None) -> list[Page]:
+    """Every generated page of the story (not the hand-written content/ pages).
+
+    ``site_url`` (the site's own http(s) address, if known) makes the iframe code of the embed
+    snippets absolute; without it the code holds a site-relative address (and the page's script
+    writes the full one in when it runs).
+    """
+    return _Renderer(data, site_url).all()
+
+
+def page_footer(data: StoryData, page_path: str) -> str:
+    """The "last updated" and "get the data" lines, for a hand-written page at ``page_path``."""
+    renderer = _Renderer(data)
+    return renderer.footer(Linker(renderer.index, page_path))
+
+
+def site_files(data: StoryData, *, site_url: str | None = None) -> dict[str, str]:
+    """Docs-relative path -> text of every generated non-Markdown file: open data and the feed."""
+    files = data_files(data)
+    files[FEED_PATH] = atom_feed(data, site_url=site_url)
+    return files
 
 
 # --- the data reference ----------------------------------------------------------------------
@@ -366,11 +488,21 @@ def reference_sections() -> list[FileDoc]:
 # --- writing to disk -------------------------------------------------------------------------
 
 
-def write_pages(data_dir: Path, content_dir: Path, out: Path) -> list[Path]:
+def write_pages(
+    data_dir: Path,
+    content_dir: Path,
+    out: Path,
+    *,
+    site_url: str | None = None,
+) -> list[Path]:
     """Write every generated page and every content page (references resolved) under ``out``.
 
-    Other files in ``content/`` (images, ...) are copied as they are. Raises :class:`DataError`
-    with every problem of the data and of every content page before writing anything.
+    Content pages get the same footer as generated pages ("last updated", "get the data").
+    The open data (``data/``) and the Atom feed (``feed.xml``) are written too; ``site_url``
+    (the site's http(s) address, if known) makes the feed's and the embed code's links
+    absolute. Other files in ``content/`` (images, ...) are copied as they are. Raises
+    :class:`DataError` with every problem of the data and of every content page before writing
+    anything.
     """
     from generator.loader import load_story
 
@@ -378,13 +510,17 @@ def write_pages(data_dir: Path, content_dir: Path, out: Path) -> list[Path]:
     problems = check_content(content_dir, data, display_root=Path.cwd())
     if problems:
         raise DataError(problems)
-    index_pages = {page.path: page.markdown for page in render_pages(data)}
+    index_pages: dict[str, str] = {
+        page.path: page.markdown for page in render_pages(data, site_url=site_url)
+    }
+    index_pages.update(site_files(data, site_url=site_url))
     contents: dict[str, str | Path] = {}
     for path in sorted(p for p in content_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(content_dir).as_posix()
         if path.suffix == ".md":
             text = path.read_text(encoding="utf-8")
-            contents[rel] = resolve_references(text, data, page_path=rel, file_label=str(path))
+            text = resolve_references(text, data, page_path=rel, file_label=str(path))
+            contents[rel] = text.rstrip("\n") + "\n\n" + page_footer(data, rel)
         else:
             contents[rel] = path
     clash = sorted(set(contents) & set(index_pages))

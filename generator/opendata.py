@@ -1,0 +1,194 @@
+"""The story as open data: one JSON file with its JSON Schema, and one CSV file per record kind.
+
+``data/story.json`` holds every record of the story (the model dumped as JSON; it validates
+against ``data/story.schema.json``, which is generated from :class:`~generator.model.StoryData`,
+and reads back into the model with ``StoryData.model_validate_json``). ``data/<kind>.csv`` holds
+one row per record of one kind, for spreadsheets:
+
+- nested records are flattened into prefixed columns (``date_basis.rule``, ``date_basis.words``);
+  the excerpts of each source get their own file, ``excerpts.csv``, with a ``source`` column,
+  and ``sources.csv`` lists their ids;
+- list fields are joined with ``;`` (ids cannot hold one; an actor's aliases could, which is why
+  the JSON file is the one to read by program);
+- empty cells are fields left out; true/false are written as ``true``/``false``;
+- **formula injection**: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+  carriage return gets a leading ``'``, so a spreadsheet shows it as text instead of running it as
+  a formula (OWASP's advice for CSV export). Numbers and dates are written by this module, never
+  start with one of those characters except a negative number, and are left as they are;
+- UTF-8 with a byte-order mark, CRLF line ends (RFC 4180): Excel reads accents right only with
+  the mark; Python reads it with ``encoding="utf-8-sig"``.
+
+Nothing here imports mkdocs; the plugin serves these files and ``write_pages`` writes them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import types
+import typing
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.model import Source, StoryData
+from generator.schema import JSON_SCHEMA_DIALECT
+
+__all__ = [
+    "CSV_KINDS",
+    "DATA_DIR",
+    "csv_files",
+    "data_files",
+    "safe_cell",
+    "story_json",
+    "story_schema_json",
+]
+
+DATA_DIR = "data"
+"""Docs-relative folder of the open-data files."""
+
+CSV_KINDS = (
+    "sources",
+    "excerpts",
+    "actors",
+    "events",
+    "figures",
+    "quotes",
+    "questions",
+    "positions",
+    "updates",
+)
+"""One CSV file per record kind; ``excerpts`` are the sources' nested passages."""
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str) -> str:
+    """A text cell that no spreadsheet runs as a formula: a risky first character gets a ``'``."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def story_json(data: StoryData) -> str:
+    """``data/story.json``: every record, two-space indent, final newline."""
+    return data.model_dump_json(indent=2) + "\n"
+
+
+def story_schema() -> dict[str, Any]:
+    """The JSON Schema of ``data/story.json``, from the model."""
+    schema = StoryData.model_json_schema(mode="validation")
+    schema["$schema"] = JSON_SCHEMA_DIALECT
+    schema["title"] = "data/story.json"
+    schema["description"] = (
+        "Every record of one explainer story: its metadata, sources with their excerpts, "
+        "players, events, figures, quotes, questions, positions, and updates."
+    )
+    return schema
+
+
+def story_schema_json() -> str:
+    """``data/story.schema.json``: sorted keys, two-space indent, final newline."""
+    return json.dumps(story_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The model of a field typed ``Model`` or ``Model | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        models = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(models) == 1:
+            return _nested_model(models[0])
+    return None
+
+
+def _columns(model: type[BaseModel], prefix: str = "") -> list[str]:
+    columns: list[str] = []
+    for name, info in model.model_fields.items():
+        nested = _nested_model(info.annotation)
+        if nested is not None:
+            columns += _columns(nested, f"{prefix}{name}.")
+        else:
+            columns.append(prefix + name)
+    return columns
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return safe_cell(str(value.value))
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, BaseModel):  # a list of records in a cell: their ids
+        return safe_cell(str(getattr(value, "id", "")))
+    if isinstance(value, list):
+        return safe_cell(";".join(_cell(item).removeprefix("'") for item in value))
+    if isinstance(value, str):
+        return safe_cell(value)
+    raise TypeError(f"no CSV cell for {type(value).__name__}")
+
+
+def _row(record: BaseModel, columns: list[str]) -> list[str]:
+    row = []
+    for column in columns:
+        value: Any = record
+        for part in column.split("."):
+            value = None if value is None else getattr(value, part)
+        row.append(_cell(value))
+    return row
+
+
+def _csv_text(header: list[str], rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return "\ufeff" + buffer.getvalue()
+
+
+def csv_files(data: StoryData) -> dict[str, str]:
+    """Kind -> the text of ``data/<kind>.csv`` (one row per record, a header row first)."""
+    out: dict[str, str] = {}
+    for kind in CSV_KINDS:
+        if kind == "excerpts":
+            header = ["source", "id", "text"]
+            rows = [
+                [_cell(source.id), _cell(excerpt.id), _cell(excerpt.text)]
+                for source in data.sources
+                for excerpt in source.excerpts
+            ]
+        else:
+            records: list[BaseModel] = getattr(data, kind)
+            model = Source if kind == "sources" else _record_model(kind)
+            header = _columns(model)
+            rows = [_row(record, header) for record in records]
+        out[kind] = _csv_text(header, rows)
+    return out
+
+
+def _record_model(kind: str) -> type[BaseModel]:
+    annotation = StoryData.model_fields[kind].annotation
+    (model,) = typing.get_args(annotation)
+    assert isinstance(model, type) and issubclass(model, BaseModel)
+    return model
+
+
+def data_files(data: StoryData) -> dict[str, str]:
+    """Docs-relative path -> text of every open-data file (``data/story.json`` first)."""
+    files = {
+        f"{DATA_DIR}/story.json": story_json(data),
+        f"{DATA_DIR}/story.schema.json": story_schema_json(),
+    }
+    for kind, text in csv_files(data).items():
+        files[f"{DATA_DIR}/{kind}.csv"] = text
+    return files
