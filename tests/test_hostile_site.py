@@ -134,9 +134,11 @@ class PageScan(HTMLParser):
         self.problems: list[str] = []
         self.text: list[str] = []
         self._stack: list[str] = []
+        self._jsonld = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._stack.append(tag)
+        self._jsonld = tag == "script" and dict(attrs).get("type") == "application/ld+json"
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}={value!r}>")
@@ -157,7 +159,15 @@ class PageScan(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         inside = self._stack[-1] if self._stack else ""
-        if inside == "script":
+        if inside == "script" and self._jsonld:
+            # Data, not code: it must parse, and hold no "<" that could close the element.
+            try:
+                json.loads(data)
+            except ValueError:
+                self.problems.append(f"JSON-LD that does not parse: {data[:80]!r}")
+            if "<" in data:
+                self.problems.append(f"JSON-LD with a raw '<': {data[:80]!r}")
+        elif inside == "script":
             if "alert" in data:
                 self.problems.append(f"<script> with alert: {data[:80]!r}")
         elif inside != "style":

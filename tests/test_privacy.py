@@ -67,6 +67,14 @@ MATERIAL_DORMANT_URLS = {
 
 XML_NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
+IDENTIFIERS = {
+    "http://www.w3.org/2005/Atom",  # the Atom namespace of feed.xml
+    "https://json-schema.org/draft/2020-12/schema",  # $schema of data/story.schema.json
+}
+"""Names that the site's data files carry as identifiers; no browser or reader requests them."""
+JSONLD_CONTEXT = "https://schema.org"
+"""The @context of the home page's JSON-LD: a vocabulary name that browsers never fetch."""
+
 
 class UrlScanner(HTMLParser):
     """Collects (what, url) for every absolute URL an HTML document could request or link."""
@@ -75,10 +83,12 @@ class UrlScanner(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[str, str]] = []
         self._in: str | None = None
+        self._jsonld = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._in = tag if tag in ("style", "script") else None
         values = dict(attrs)
+        self._jsonld = tag == "script" and values.get("type") == "application/ld+json"
         for name, value in attrs:
             if value is None:
                 continue
@@ -106,7 +116,11 @@ class UrlScanner(HTMLParser):
             ]
         elif self._in == "script":
             self.found += [("<script> load", u) for u in JS_LOAD.findall(data)]
-            self.found += [("<script> url", u) for u in ANY_URL.findall(data)]
+            self.found += [
+                ("<script> url", u)
+                for u in ANY_URL.findall(data)
+                if not (self._jsonld and u == JSONLD_CONTEXT)
+            ]
 
 
 def scan_html(text: str) -> list[tuple[str, str]]:
@@ -134,7 +148,8 @@ def scan_vendored_js(text: str) -> list[tuple[str, str]]:
 
 
 def scan_text(text: str) -> list[tuple[str, str]]:
-    return [("absolute url", u) for u in ANY_URL.findall(text) if u not in XML_NAMESPACES]
+    known = XML_NAMESPACES | IDENTIFIERS
+    return [("absolute url", u) for u in ANY_URL.findall(text) if u not in known]
 
 
 def scan_file(path: Path) -> list[tuple[str, str]]:
