@@ -1,4 +1,4 @@
-"""The ``explainer`` command: check, schema, verify, render.
+"""The ``explainer`` command: check, schema, verify, render, new.
 
 User problems are printed as ``file:line:col: field: message`` lines and exit 1; never a traceback.
 """
@@ -60,6 +60,22 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_new(args: argparse.Namespace) -> int:
+    from generator.newproject import ScaffoldError, scaffold
+
+    target = Path(args.dir)
+    try:
+        written = scaffold(target)
+    except ScaffoldError as error:
+        print(f"explainer new: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"explainer new: {target}: cannot write: {error}", file=sys.stderr)
+        return 1
+    print(f"created {target} ({len(written)} files); next: cd {target} && make test")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="explainer", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -86,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--data-dir", default="site_data", help="data folder")
     render.add_argument("--content-dir", default="content", help="narrative folder")
     render.set_defaults(func=_cmd_render)
+
+    new = sub.add_parser("new", help="scaffold a new story project in an empty folder")
+    new.add_argument("dir", help="folder for the project (must be new or empty)")
+    new.set_defaults(func=_cmd_new)
     return parser
 
 
