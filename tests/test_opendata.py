@@ -1,0 +1,191 @@
+"""Open data: data/story.json (and its published JSON Schema) and one CSV file per record kind."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.loader import load_story
+from generator.model import StoryData
+from generator.opendata import CSV_KINDS, csv_files, data_files, safe_cell, story_schema_json
+from generator.render import write_pages
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> StoryData:
+    return load_story(REPO / "site_data")
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    assert text.startswith("\ufeff"), "UTF-8 with a byte-order mark, for spreadsheets"
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+
+
+def test_json_round_trips_into_the_model(shipped: StoryData, minimal_dir: Path) -> None:
+    for data in (shipped, load_story(minimal_dir)):
+        text = data_files(data)["data/story.json"]
+        assert StoryData.model_validate_json(text) == data
+
+
+def test_published_schema_is_the_models(shipped: StoryData) -> None:
+    published = json.loads(data_files(shipped)["data/story.schema.json"])
+    model = StoryData.model_json_schema(mode="validation")
+    assert published["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert published["title"] == "data/story.json"
+    assert published["properties"] == model["properties"]
+    assert published["$defs"] == model["$defs"]
+    assert set(published["required"]) == set(StoryData.model_fields)
+    assert published["additionalProperties"] is False
+    assert story_schema_json().endswith("}\n")
+
+
+def _check(value: Any, node: dict[str, Any], defs: dict[str, Any]) -> None:
+    """A small JSON Schema check: $ref, anyOf, type, properties, required, items, enum."""
+    if "$ref" in node:
+        _check(value, defs[node["$ref"].removeprefix("#/$defs/")], defs)
+        return
+    if "anyOf" in node:
+        assert any(_fits(value, option, defs) for option in node["anyOf"]), (value, node)
+        return
+    kind = node.get("type")
+    if kind == "object":
+        assert isinstance(value, dict), value
+        properties = node.get("properties", {})
+        if node.get("additionalProperties") is False:
+            assert set(value) <= set(properties), set(value) - set(properties)
+        for name in node.get("required", []):
+            assert name in value, (name, value)
+        for name, item in value.items():
+            if name in properties:
+                _check(item, properties[name], defs)
+    elif kind == "array":
+        assert isinstance(value, list), value
+        assert len(value) >= node.get("minItems", 0), node
+        for item in value:
+            _check(item, node["items"], defs)
+    elif kind == "string":
+        assert isinstance(value, str), value
+        assert len(value) >= node.get("minLength", 0), node
+        if "pattern" in node:
+            assert re.search(node["pattern"], value), (node["pattern"], value)
+    elif kind == "integer":
+        assert isinstance(value, int) and not isinstance(value, bool), value
+    elif kind == "number":
+        assert isinstance(value, int | float) and not isinstance(value, bool), value
+    elif kind == "boolean":
+        assert isinstance(value, bool), value
+    elif kind == "null":
+        assert value is None
+    if "enum" in node:
+        assert value in node["enum"], (value, node["enum"])
+    if "const" in node:
+        assert value == node["const"], (value, node["const"])
+
+
+def _fits(value: Any, node: dict[str, Any], defs: dict[str, Any]) -> bool:
+    try:
+        _check(value, node, defs)
+    except AssertionError:
+        return False
+    return True
+
+
+def test_json_validates_against_the_published_schema(shipped: StoryData, minimal_dir: Path) -> None:
+    """jsonschema is not installed: a small validator for the keywords pydantic's schema uses."""
+    for data in (shipped, load_story(minimal_dir)):
+        files = data_files(data)
+        schema = json.loads(files["data/story.schema.json"])
+        _check(json.loads(files["data/story.json"]), schema, schema["$defs"])
+    schema = json.loads(data_files(shipped)["data/story.schema.json"])
+    broken = json.loads(data_files(shipped)["data/story.json"])
+    broken["events"][0]["id"] = "Not An Id"
+    assert not _fits(broken, schema, schema["$defs"])
+    del broken["updates"]
+    assert not _fits(broken, schema, schema["$defs"])
+
+
+def test_one_csv_per_kind_with_every_record(shipped: StoryData) -> None:
+    files = csv_files(shipped)
+    assert list(files) == list(CSV_KINDS)
+    for kind in CSV_KINDS:
+        rows = _rows(files[kind])
+        if kind == "excerpts":
+            expected = [e.id for s in shipped.sources for e in s.excerpts]
+        else:
+            expected = [record.id for record in getattr(shipped, kind)]
+        assert [row["id"] for row in rows] == expected, kind
+    assert len(_rows(files["updates"])) == len(shipped.updates) >= 1
+
+
+def test_csv_flattens_nested_and_list_fields(minimal_dir: Path) -> None:
+    data = load_story(minimal_dir)
+    events = _rows(csv_files(data)["events"])
+    assert list(events[0]) == [
+        "id", "date", "date_basis.rule", "date_basis.words", "date_basis.weekday",
+        "date_basis.direction", "title", "summary", "actors", "claimed_by", "cites",
+    ]  # fmt: skip
+    vote = events[1]
+    assert vote["date_basis.rule"] == "weekday"
+    assert vote["date_basis.weekday"] == "thursday"
+    assert vote["claimed_by"] == "ines-lima"
+    quotes = _rows(csv_files(data)["quotes"])
+    assert "said_on_basis.rule" in quotes[0]
+    sources = _rows(csv_files(data)["sources"])
+    assert sources[0]["excerpts"] == ";".join(e.id for e in data.sources[0].excerpts)
+    excerpts = _rows(csv_files(data)["excerpts"])
+    assert {row["source"] for row in excerpts} == {data.sources[0].id}
+    updates = _rows(csv_files(data)["updates"])
+    assert updates[1]["facts"] == "official-cost"
+    assert _rows(csv_files(data)["figures"])[0]["approximate"] == "true"
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("plain = text", "plain = text"),
+        ("", ""),
+    ],
+)
+def test_formula_cells_are_defused(text: str, cell: str) -> None:
+    assert safe_cell(text) == cell
+
+
+def test_formula_injection_in_data_is_defused_in_every_csv(minimal_dir: Path) -> None:
+    data = load_story(minimal_dir)
+    dumped = data.model_dump()
+    dumped["events"][0]["summary"] = "=cmd|' /C calc'!A0"
+    dumped["actors"][0]["aliases"] = ["@evil", "fine"]
+    dumped["sources"][0]["excerpts"][0]["text"] = "+1+1"
+    hostile = StoryData.model_validate(dumped)
+    files = csv_files(hostile)
+    assert _rows(files["events"])[0]["summary"] == "'=cmd|' /C calc'!A0"
+    assert _rows(files["actors"])[0]["aliases"] == "'@evil;fine"
+    assert _rows(files["excerpts"])[0]["text"] == "'+1+1"
+    for kind, text in files.items():
+        for row in _rows(text):
+            for value in row.values():
+                assert not value.startswith(("=", "+", "-", "@")), (kind, value)
+
+
+def test_write_pages_writes_the_data_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_pages(REPO / "site_data", REPO / "content", out)
+    story = StoryData.model_validate_json((out / "data" / "story.json").read_text("utf-8"))
+    assert story == load_story(REPO / "site_data")
+    assert (out / "data" / "story.schema.json").read_text("utf-8") == story_schema_json()
+    for kind in CSV_KINDS:
+        assert (out / "data" / f"{kind}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (out / "feed.xml").is_file()
