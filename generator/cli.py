@@ -55,7 +55,12 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 def _cmd_render(args: argparse.Namespace) -> int:
     from generator.render import write_pages
 
-    written = write_pages(Path(args.data_dir), Path(args.content_dir), Path(args.out))
+    if args.site_url is not None and not args.site_url.startswith(("https://", "http://")):
+        print(f"--site-url {args.site_url}: expected an http(s) address", file=sys.stderr)
+        return 1
+    written = write_pages(
+        Path(args.data_dir), Path(args.content_dir), Path(args.out), site_url=args.site_url
+    )
     print(f"wrote {len(written)} files to {args.out}")
     return 0
 
@@ -101,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--out", required=True, help="output folder (e.g. a docs folder)")
     render.add_argument("--data-dir", default="site_data", help="data folder")
     render.add_argument("--content-dir", default="content", help="narrative folder")
+    render.add_argument(
+        "--site-url", default=None, help="the site's http(s) address: absolute feed and embed links"
+    )
     render.set_defaults(func=_cmd_render)
 
     new = sub.add_parser("new", help="scaffold a new story project in an empty folder")
