@@ -169,7 +169,11 @@ def test_embed_pages_are_bare_and_not_searchable(tmp_path_factory: pytest.TempPa
     build.assert_ok()
     for name in ("timeline", "stances"):
         html = (build.site / "embed" / name / "index.html").read_text(encoding="utf-8")
-        for part in ('<header class="md-header', 'class="md-sidebar', "<footer", "md-search"):
+        assert (
+            '<header class="md-header explainer-embed__header" data-md-component="header" hidden>'
+            in html
+        )
+        for part in ("md-header__title", 'class="md-sidebar', "<footer", "md-search", "md-tabs"):
             assert part not in html, (name, part)
         assert '<base target="_parent">' in html
         assert "share.js" in html
