@@ -82,7 +82,9 @@ def site_pages(built_site: Build) -> list[str]:
 # --- the browser ---------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API runs an event loop while it is started, and another
+# test module that starts its own sync_playwright() (test_serve.py) must not find one running.
+@pytest.fixture(scope="package")
 def playwright_session() -> Iterator[Playwright]:
     try:
         pw = sync_playwright().start()
@@ -94,7 +96,7 @@ def playwright_session() -> Iterator[Playwright]:
         pw.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright_session: Playwright) -> Iterator[Browser]:
     if not CHROMIUM.is_file():
         pytest.fail(f"No browser at {CHROMIUM}. {HOW_TO_FIX}", pytrace=False)
