@@ -61,6 +61,9 @@ def _entity(char: str) -> str:
     return f"&#{ord(char)};"
 
 
+_ENTITIES = {ord(char): _entity(char) for char in _ALWAYS}
+
+
 def escape_text(s: str) -> str:
     """Make ``s`` inert in Markdown and HTML, including inside a double-quoted attribute value.
 
@@ -76,14 +79,12 @@ def escape_text(s: str) -> str:
     text = _SPACES.sub(" ", text).strip(" ")
     if not text:
         return ""
-    out = [_entity(c) if c in _ALWAYS else c for c in text]
+    head = ""
     if text[0] in _LEADING:
-        out[0] = _entity(text[0])
-    numbered = _ORDERED_LIST.match(text)
-    if numbered:
-        index = len(numbered.group(1))
-        out[index] = _entity(numbered.group(2))
-    return "".join(out)
+        head, text = _entity(text[0]), text[1:]
+    elif numbered := _ORDERED_LIST.match(text):
+        head, text = numbered.group(1) + _entity(numbered.group(2)), text[numbered.end() :]
+    return head + text.translate(_ENTITIES)
 
 
 _URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
