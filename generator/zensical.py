@@ -246,7 +246,8 @@ def build_site(
 
     shutil.rmtree(work, ignore_errors=True)
     docs, scratch_site, derived_yml = work / "docs", work / "site", work / "mkdocs.yml"
-    write_pages(data_dir, content_dir, docs)
+    site_url = config.get("site_url")
+    write_pages(data_dir, content_dir, docs, site_url=str(site_url) if site_url else None)
     derived = zensical_config(
         config, source_dir=source_dir, config_dir=work, docs_dir=docs, site_dir=scratch_site
     )

@@ -34,7 +34,13 @@ from test_build import (
 )
 from test_privacy import scan_file, scan_vendored_js
 
-from generator.render import render_pages, resolve_references, write_pages
+from generator.render import (
+    page_footer,
+    render_pages,
+    resolve_references,
+    site_files,
+    write_pages,
+)
 from generator.zensical import (
     dump_config,
     fold_zensical_search_index,
@@ -54,6 +60,9 @@ ZENSICAL_DORMANT_URLS = {
     "http://www.w3.org/",
 }
 """URL literals in Zensical 0.0.70's JavaScript bundle that this site never requests."""
+
+JSON_LD_CONTEXTS = {"https://schema.org"}
+"""The ``@context`` of the home page's JSON-LD: a vocabulary name that browsers never fetch."""
 
 
 # --- unit: the derived config ------------------------------------------------------------------
@@ -162,16 +171,21 @@ def plugin_pages(root: Path) -> dict[str, str]:
                 file.content_string, page=page, config=config, files=files
             )
             pages[file.src_uri] = markdown
+        elif file.generated_by is not None:  # a generated asset (feed, data file, ...)
+            pages[file.src_uri] = as_written(file.src_uri, file.content_bytes)
         elif file.abs_src_path and Path(file.abs_src_path).is_relative_to(config.docs_dir):
-            pages[file.src_uri] = f"<copied {Path(file.abs_src_path).read_bytes()!r}>"
+            pages[file.src_uri] = as_written(file.src_uri, Path(file.abs_src_path).read_bytes())
     return pages
+
+
+def as_written(path: str, content: bytes) -> str:
+    """Markdown as text (for a readable diff), anything else as its bytes."""
+    return content.decode("utf-8") if path.endswith(".md") else f"<bytes {content!r}>"
 
 
 def written_pages(out: Path) -> dict[str, str]:
     return {
-        p.relative_to(out).as_posix(): (
-            p.read_text(encoding="utf-8") if p.suffix == ".md" else f"<copied {p.read_bytes()!r}>"
-        )
+        p.relative_to(out).as_posix(): as_written(p.name, p.read_bytes())
         for p in sorted(out.rglob("*"))
         if p.is_file()
     }
@@ -197,12 +211,15 @@ def test_render_pages_and_resolved_content_are_what_is_written(tmp_path: Path) -
     written = write_pages(REPO / "site_data", REPO / "content", out)
     data = load_story(REPO / "site_data")
     expected = {p.path: p.markdown for p in render_pages(data)}
+    expected.update(site_files(data))  # open data and the feed
     for page in sorted((REPO / "content").rglob("*.md")):
         rel = page.relative_to(REPO / "content").as_posix()
         text = page.read_text(encoding="utf-8")
-        expected[rel] = resolve_references(text, data, page_path=rel, file_label=rel)
+        resolved = resolve_references(text, data, page_path=rel, file_label=rel)
+        expected[rel] = resolved.rstrip("\n") + "\n\n" + page_footer(data, rel)
     assert sorted(p.relative_to(out).as_posix() for p in written) == sorted(expected)
-    assert {k: (out / k).read_text(encoding="utf-8") for k in expected} == expected
+    # bytes decoded as they are: the CSV files end their lines with CRLF
+    assert {k: (out / k).read_bytes().decode("utf-8") for k in expected} == expected
 
 
 # --- end to end: both engines ------------------------------------------------------------------
@@ -276,6 +293,27 @@ def test_both_engines_build_the_same_pages(mkdocs_build: Build, zensical_build: 
     assert page_paths(zensical_build.site) == built_by_mkdocs
 
 
+THEME_OUTPUT = re.compile(
+    r"^(?:assets/(?:javascripts|stylesheets|images)/|search/|sitemap\.xml|404\.html$|.*\.html$)"
+)
+"""What each engine's theme and search write in its own way (pages are compared above)."""
+
+
+@pytest.mark.slow
+def test_every_other_file_of_the_mkdocs_site_is_in_the_zensical_site(
+    mkdocs_build: Build, zensical_build: Build
+) -> None:
+    """Files the plugin or the docs add beside the pages (CSS, feeds, data) exist in both."""
+    ours = {
+        p.relative_to(mkdocs_build.site).as_posix()
+        for p in mkdocs_build.site.rglob("*")
+        if p.is_file() and not THEME_OUTPUT.match(p.relative_to(mkdocs_build.site).as_posix())
+    }
+    assert "assets/explainer.css" in ours
+    missing = sorted(f for f in ours if not (zensical_build.site / f).is_file())
+    assert missing == [], "not built by make build-zensical (or list it in the README)"
+
+
 @pytest.mark.slow
 def test_every_fact_id_on_both(mkdocs_build: Build, zensical_build: Build) -> None:
     actors = load_yaml(REPO / "site_data" / "actors.yaml")["actors"]
@@ -298,8 +336,8 @@ def test_no_file_of_either_site_references_another_host(
     offenders = {}
     for build in (mkdocs_build, zensical_build):
         for path in sorted(build.site.rglob("*")):
-            if not path.is_file():
-                continue
+            if not path.is_file() or path.suffix not in {".html", ".css", ".js"}:
+                continue  # data files (feed, open data, search index): test_privacy.py
             if build is zensical_build and path.suffix == ".js":
                 found = [
                     (what, url)
@@ -308,6 +346,7 @@ def test_no_file_of_either_site_references_another_host(
                 ]
             else:
                 found = scan_file(path)  # Material's own dormant URLs are allowed there
+            found = [(what, url) for what, url in found if url not in JSON_LD_CONTEXTS]
             if found:
                 offenders[str(path)] = sorted(set(found))
     assert offenders == {}
