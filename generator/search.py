@@ -19,6 +19,7 @@ this in ``on_post_build`` after Material's search plugin has written the file.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -41,6 +42,7 @@ _TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold_text(word: str) -> str:
     """Return ``word`` without accents: NFKD, then drop the combining marks.
 
@@ -76,6 +78,8 @@ def folded_tokens(text: str) -> list[str]:
             out.append(token)
 
     for word in words:
+        if word.isascii() and "'" not in word:
+            continue  # nothing to fold or split: most words; skipping them keeps big sites fast
         parts = [p for p in _APOSTROPHE.split(word) if len(p) >= 2]
         if len(parts) == 1 and parts[0] == word:
             parts = []
