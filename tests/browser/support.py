@@ -117,8 +117,7 @@ def goto(page: Page, server: Server, path: str, settle: bool = False) -> None:
     """Open ``path``; with ``settle``, wait until the network has been idle for 0.5 s."""
     response = page.goto(server.url(path), wait_until="networkidle" if settle else "load")
     assert response is not None, path
-    expected = 404 if path == "404.html" and response.status == 404 else 200
-    assert response.status == expected, f"{path}: HTTP {response.status}"
+    assert response.status == 200, f"{path}: HTTP {response.status}"
 
 
 # --- axe-core, from the axe-playwright-python wheel (pinned in requirements.lock) -----------------
