@@ -181,7 +181,8 @@ def fold_zensical_search_index(index: dict[str, Any]) -> dict[str, Any]:
     each item gets the same extra tokens as a MkDocs ``docs`` entry (see
     :func:`generator.search.fold_search_index`). Idempotent; the input is left unchanged.
     """
-    folded = fold_search_index({"docs": index.get("items", [])})
+    # Pass the config along: its separator decides which parts of elided words are added.
+    folded = fold_search_index({"config": index.get("config", {}), "docs": index.get("items", [])})
     return {**index, "items": folded["docs"]}
 
 
