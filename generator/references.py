@@ -100,6 +100,22 @@ def quote_text(quote: Quote) -> str:
     return f"“{quote.text.strip()}”"
 
 
+_OPENING_MARKS = ('"', "“", "„", "«")
+
+
+def excerpt_text(excerpt: Excerpt) -> str:
+    """An excerpt quoted inside running text (plain text).
+
+    A quote's text never includes its own marks, but an excerpt is a verbatim passage of the
+    source and may open with one (``"We voted," the council said.``): such an excerpt is shown
+    as it is, without marks of ours around its own.
+    """
+    text = excerpt.text.strip()
+    if text.startswith(_OPENING_MARKS):
+        return text
+    return f"“{text}”"
+
+
 class Index:
     """Every record of a story by id, plus the facts that cite each excerpt."""
 
@@ -230,7 +246,7 @@ class Linker:
 
     def excerpt(self, excerpt_id: str) -> Trusted:
         _source, excerpt = self.index.excerpts[excerpt_id]
-        return self.link(f"“{excerpt.text.strip()}”", "sources.md", f"excerpt-{_slug(excerpt.id)}")
+        return self.link(excerpt_text(excerpt), "sources.md", f"excerpt-{_slug(excerpt.id)}")
 
     def source(self, source_id: str) -> Trusted:
         source = self.index.sources[source_id]

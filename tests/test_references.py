@@ -65,6 +65,25 @@ def test_each_kind(reference: str, expected: str) -> None:
     assert resolve(f"See {reference}.\n") == f"See {expected}.\n"
 
 
+@pytest.mark.parametrize("opening", ['"', "“", "«"])
+def test_an_excerpt_that_opens_with_its_own_quotation_mark_gets_no_second_pair(
+    opening: str,
+) -> None:
+    """Excerpts are verbatim and may open with the source's mark: ours would double it."""
+    closing = {'"': '"', "“": "”", "«": "»"}[opening]
+    text = f"{opening}We voted,{closing} the council said."
+    wire = DATA.sources[1]
+    excerpt = wire.excerpts[0].model_copy(update={"text": text})
+    data = DATA.model_copy(
+        update={"sources": [DATA.sources[0], wire.model_copy(update={"excerpts": [excerpt]})]}
+    )
+    resolved = resolve_references(
+        "[[excerpt:council-split]]", data, page_path="index.md", file_label="content/index.md"
+    )
+    shown = text.replace('"', "&#34;")
+    assert resolved == f"[{shown}](sources.md#excerpt-council-split)"
+
+
 def test_links_are_relative_to_the_page() -> None:
     assert resolve("[[event:meeting]]", "analysis/deep.md") == (
         "[Leaders meet in Vienna](../timeline.md#event-meeting)"
