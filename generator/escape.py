@@ -23,6 +23,7 @@ character, so ``&lt;`` typed by an editor shows as ``&lt;``, not ``<``.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 from urllib.parse import quote
@@ -64,6 +65,7 @@ def _entity(char: str) -> str:
 _ENTITIES = {ord(char): _entity(char) for char in _ALWAYS}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names and titles recur on every page that links them
 def escape_text(s: str) -> str:
     """Make ``s`` inert in Markdown and HTML, including inside a double-quoted attribute value.
 

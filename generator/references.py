@@ -9,6 +9,7 @@ code blocks and inline code spans are left as they are.
 from __future__ import annotations
 
 import difflib
+import functools
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
@@ -174,6 +175,7 @@ class Index:
             raise LookupError(f"unknown actor {actor_id!r}") from None
 
 
+@functools.lru_cache(maxsize=1 << 14)  # every player page links the same few pages
 def relative_path(target: str, start_dir: str) -> str:
     """Docs-relative ``target`` as seen from the docs-relative folder ``start_dir``.
 
