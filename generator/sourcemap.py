@@ -90,8 +90,6 @@ class SourceMap:
 
     positions: dict[Path, Mark] = field(default_factory=dict)
     """Path -> mark of the key (mapping entries) or of the node (sequence items, the root)."""
-    values: dict[Path, Mark] = field(default_factory=dict)
-    """Path -> mark of the value node itself."""
     scalars: dict[Path, Scalar] = field(default_factory=dict)
     """Path -> how the scalar value at that path was written."""
 
@@ -103,10 +101,6 @@ class SourceMap:
                 return mark
         return (1, 1)
 
-    def locate_value(self, path: Path) -> Mark:
-        """The mark of the value at ``path`` (falls back to :meth:`locate`)."""
-        mark = self.values.get(tuple(path))
-        return mark if mark is not None else self.locate(path)
 
 
 class _Refused(Exception):
@@ -158,7 +152,6 @@ class _Builder:
                 )
         if depth > MAX_DEPTH:
             raise _Refused(Problem(*_mark(node), path, f"nested deeper than {MAX_DEPTH} levels"))
-        self.map.values.setdefault(path, _mark(node))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
         self._active.add(key)
