@@ -40,6 +40,7 @@ __all__ = [
     "load_story",
     "load_story_or_diagnostics",
     "modeline",
+    "read_utf8",
 ]
 
 
@@ -138,20 +139,9 @@ def _load_file(path: Path, kind: str, display: str) -> tuple[ValidFile | None, l
     def problem(line: int, col: int, message: str, loc: str = "") -> list[Diagnostic]:
         return [Diagnostic(display, line, col, loc, message)]
 
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None, problem(1, 1, f"missing file; expected {display}")
-    except OSError as error:
-        return None, problem(1, 1, f"cannot read the file: {error.strerror or error}")
-
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, col = _byte_position(raw, error.start)
-        byte = raw[error.start]
-        return None, problem(line, col, f"invalid UTF-8 byte 0x{byte:02x}; save the file as UTF-8")
-    text = text.removeprefix("\ufeff")
+    text, unreadable = read_utf8(path, display)
+    if text is None:
+        return None, unreadable
 
     empty = f"file is empty; expected a mapping with the key '{kind}'"
     if not text.strip():
@@ -204,6 +194,31 @@ def _load_file(path: Path, kind: str, display: str) -> tuple[ValidFile | None, l
     if diagnostics:
         return None, diagnostics
     return ValidFile(kind, display, model, sourcemap), []
+
+
+def read_utf8(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
+    """The text of a UTF-8 file (without a byte-order mark), or None and why it cannot be read.
+
+    A byte that is not UTF-8 is reported at its line and column, so an editor can find it; the
+    content pages (:func:`generator.references.check_content`) are read the same way.
+    """
+
+    def problem(line: int, col: int, message: str) -> tuple[None, list[Diagnostic]]:
+        return None, [Diagnostic(display, line, col, "", message)]
+
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return problem(1, 1, f"missing file; expected {display}")
+    except OSError as error:
+        return problem(1, 1, f"cannot read the file: {error.strerror or error}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, col = _byte_position(raw, error.start)
+        byte = raw[error.start]
+        return problem(line, col, f"invalid UTF-8 byte 0x{byte:02x}; save the file as UTF-8")
+    return text.removeprefix("\ufeff"), []
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator.diagnostics import DataError, Diagnostic
 from generator.escape import Trusted, escape_text
+from generator.loader import read_utf8
 from generator.model import (
     SLUG_PATTERN,
     Actor,
@@ -429,7 +430,7 @@ def resolve_references(markdown: str, data: StoryData, *, page_path: str, file_l
 def check_content(
     content_dir: Path, data: StoryData, *, display_root: Path | None = None
 ) -> list[Diagnostic]:
-    """Every unknown reference in every ``content/**/*.md``, without raising.
+    """Every unknown reference and unreadable file in ``content/**/*.md``, without raising.
 
     Files are named relative to ``display_root`` when given (else as found under
     ``content_dir``).
@@ -438,7 +439,10 @@ def check_content(
     problems: list[Diagnostic] = []
     for path in sorted(content_dir.rglob("*.md")):
         label = _label(path, display_root)
-        text = path.read_text(encoding="utf-8")
+        text, unreadable = read_utf8(path, label)
+        if text is None:
+            problems.extend(unreadable)
+            continue
         for ref in find_references(text):
             problem = _problem(ref, index, label)
             if problem is not None:

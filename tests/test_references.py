@@ -132,3 +132,14 @@ def test_check_content_reports_without_raising(tmp_path: Path) -> None:
         ),
         Diagnostic("content/more/b.md", 2, 3, "[[figure:x]]", "unknown figure 'x'"),
     ]  # fmt: skip
+
+
+def test_check_content_reports_a_page_that_is_not_utf8(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "index.md").write_bytes(b"Intro\nCaf\xe9 [[event:meetin]]\n")
+    (content / "other.md").write_text("[[figure:x]]\n", encoding="utf-8")
+    assert [str(d) for d in check_content(content, DATA, display_root=tmp_path)] == [
+        "content/index.md:2:4: invalid UTF-8 byte 0xe9; save the file as UTF-8",
+        "content/other.md:1:1: [[figure:x]]: unknown figure 'x'",
+    ]
