@@ -76,7 +76,10 @@ class StoryBuild:
         self.loads = 0  # how many times the inputs were really read (the benchmark reports it)
 
     def run(self) -> BuildResult:
-        key = fingerprint(self.data_dir, self.content_dir, TEMPLATES_DIR)
+        # Every file of content/ counts, not only its pages: a content/feed.xml clashes too.
+        key = fingerprint(self.data_dir, TEMPLATES_DIR) + fingerprint(
+            self.content_dir, patterns=("*",)
+        )
         if self._result is None or key != self._key:
             self._result = self._load()
             self._key = key
@@ -90,12 +93,31 @@ class StoryBuild:
         data, diagnostics = load_story_or_diagnostics(self.data_dir, display_root=self.display_root)
         if data is None or diagnostics:
             return BuildResult(data=None, diagnostics=sorted(diagnostics))
-        content_problems = check_content(self.content_dir, data, display_root=self.display_root)
-        if content_problems:
-            return BuildResult(data=None, diagnostics=sorted(content_problems))
-        return BuildResult(
-            data=data,
-            diagnostics=[],
-            pages=list(render_pages(data, site_url=self.site_url)),
-            files=site_files(data, site_url=self.site_url),
-        )
+        pages = list(render_pages(data, site_url=self.site_url))
+        files = site_files(data, site_url=self.site_url)
+        problems = check_content(self.content_dir, data, display_root=self.display_root)
+        problems += self._clashes(pages, files)
+        if problems:
+            return BuildResult(data=None, diagnostics=sorted(problems))
+        return BuildResult(data=data, diagnostics=[], pages=pages, files=files)
+
+    def _clashes(self, pages: list[Page], files: dict[str, str]) -> list[Diagnostic]:
+        """A file in content/ at a path the generator writes: one would silently replace the other.
+
+        Found here, with the other problems, so ``mkdocs build`` stops in ``on_config`` (before
+        MkDocs empties the site folder) and ``mkdocs serve`` shows them on its error page.
+        """
+        from generator.loader import display_path
+
+        written = [(page.path, "page") for page in pages] + [(path, "file") for path in files]
+        return [
+            Diagnostic(
+                display_path(self.content_dir / path, self.display_root),
+                1,
+                1,
+                "",
+                f"the generator writes this {what}; rename or move it",
+            )
+            for path, what in written
+            if (self.content_dir / path).exists()
+        ]

@@ -131,12 +131,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 files.append(File.generated(config, path, content=error_markdown))
             return files
         self._last_page_paths = [page.path for page in result.pages]
-        for page in result.pages:
-            existing = files.get_file_from_path(page.path)
-            if existing is not None:
-                raise PluginError(
-                    f"{page.path}: content/ has a page at a path the generator writes; rename it"
-                )
+        for page in result.pages:  # StoryBuild reported any content/ file at these paths
             file = File.generated(config, page.path, content=page.markdown)
             # Edit links lead to the YAML the page comes from (relative to the docs folder).
             file.edit_uri = os.path.relpath(root / page.edit_path, config.docs_dir).replace(
@@ -144,10 +139,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             )
             files.append(file)
         for path, text in result.files.items():  # open data and the feed
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(
-                    f"{path}: content/ has a file at a path the generator writes; rename it"
-                )
             files.append(File.generated(config, path, content=text))
         return files
 
