@@ -58,9 +58,14 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.site_url is not None and not args.site_url.startswith(("https://", "http://")):
         print(f"--site-url {args.site_url}: expected an http(s) address", file=sys.stderr)
         return 1
-    written = write_pages(
-        Path(args.data_dir), Path(args.content_dir), Path(args.out), site_url=args.site_url
-    )
+    try:
+        written = write_pages(
+            Path(args.data_dir), Path(args.content_dir), Path(args.out), site_url=args.site_url
+        )
+    except OSError as error:  # e.g. --out names a file, or a folder we may not write to
+        where = error.filename or args.out
+        print(f"{where}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return 1
     print(f"wrote {len(written)} files to {args.out}")
     return 0
 

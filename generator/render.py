@@ -515,19 +515,17 @@ def write_pages(
     The open data (``data/``) and the Atom feed (``feed.xml``) are written too; ``site_url``
     (the site's http(s) address, if known) makes the feed's and the embed code's links
     absolute. Other files in ``content/`` (images, ...) are copied as they are. Raises
-    :class:`DataError` with every problem of the data and of every content page before writing
-    anything.
+    :class:`DataError` with every problem of the data and of every content page (a reference
+    that does not resolve, a file at a path the generator writes) before writing anything.
     """
-    from generator.loader import load_story
+    from generator.pipeline import StoryBuild
 
-    data = load_story(data_dir)
-    problems = check_content(content_dir, data, display_root=Path.cwd())
-    if problems:
-        raise DataError(problems)
-    index_pages: dict[str, str] = {
-        page.path: page.markdown for page in render_pages(data, site_url=site_url)
-    }
-    index_pages.update(site_files(data, site_url=site_url))
+    result = StoryBuild(data_dir, content_dir, display_root=Path.cwd(), site_url=site_url).run()
+    data = result.data
+    if data is None or result.diagnostics:
+        raise DataError(result.diagnostics)
+    index_pages: dict[str, str] = {page.path: page.markdown for page in result.pages}
+    index_pages.update(result.files)
     contents: dict[str, str | Path] = {}
     for path in sorted(p for p in content_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(content_dir).as_posix()
@@ -537,9 +535,6 @@ def write_pages(
             contents[rel] = text.rstrip("\n") + "\n\n" + page_footer(data, rel)
         else:
             contents[rel] = path
-    clash = sorted(set(contents) & set(index_pages))
-    if clash:
-        raise ValueError(f"content/ has pages at paths the generator writes: {', '.join(clash)}")
     written: list[Path] = []
     for rel, item in {**index_pages, **contents}.items():
         target = out / rel

@@ -32,3 +32,31 @@ def test_render_reports_a_content_page_that_is_not_utf8(
         "content/index.md:3:4: invalid UTF-8 byte 0xe9; save the file as UTF-8\n1 problem found\n"
     )
     assert not (project / "out").exists()
+
+
+def test_render_reports_content_at_a_generated_path(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "content" / "timeline.md").write_text("# Mine\n", encoding="utf-8")
+    (project / "content" / "data").mkdir()
+    (project / "content" / "data" / "events.csv").write_text("id\n", encoding="utf-8")
+    assert render("--out", "out") == 1
+    assert capsys.readouterr().err == (
+        "content/data/events.csv:1:1: the generator writes this file; rename or move it\n"
+        "content/timeline.md:1:1: the generator writes this page; rename or move it\n"
+        "2 problems found\n"
+    )
+    assert not (project / "out").exists()
+
+
+def test_render_to_an_existing_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "out").write_text("not a folder\n", encoding="utf-8")
+    assert render("--out", "out") == 1
+    assert capsys.readouterr().err == "out: cannot write: File exists\n"
+
+
+def test_render_writes_the_pages(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert render("--out", "out") == 0
+    assert capsys.readouterr().out.startswith("wrote ")
+    assert (project / "out" / "index.md").read_text(encoding="utf-8").startswith("# The bridge\n")
+    assert (project / "out" / "timeline.md").is_file()

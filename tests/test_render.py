@@ -190,7 +190,11 @@ def test_write_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`explainer render --out`: generated pages, content pages resolved, other files copied."""
     import generator.loader
 
-    monkeypatch.setattr(generator.loader, "load_story", lambda _dir: load_golden_story())
+    monkeypatch.setattr(
+        generator.loader,
+        "load_story_or_diagnostics",
+        lambda _dir, display_root=None: (load_golden_story(), []),
+    )
     content = tmp_path / "content"
     (content / "img").mkdir(parents=True)
     (content / "index.md").write_text("See [[event:meeting]].\n", encoding="utf-8")
