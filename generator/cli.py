@@ -53,9 +53,9 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from generator.render import write_pages
+    from generator.render import is_site_url, write_pages
 
-    if args.site_url is not None and not args.site_url.startswith(("https://", "http://")):
+    if args.site_url is not None and not is_site_url(args.site_url):
         print(f"--site-url {args.site_url}: expected an http(s) address", file=sys.stderr)
         return 1
     try:

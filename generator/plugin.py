@@ -35,7 +35,7 @@ from mkdocs.utils.templates import TemplateContext
 from generator.errorpage import error_page_markdown
 from generator.jsonld import news_article, script_json
 from generator.pipeline import BuildResult, StoryBuild
-from generator.render import page_footer, resolve_references
+from generator.render import is_site_url, page_footer, resolve_references
 from generator.search import fold_search_index
 
 log = get_plugin_logger(__name__)
@@ -92,6 +92,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         data_dir = root / self.config.data_dir
         content_dir = Path(config.docs_dir)
         site_url = config.site_url or None
+        if site_url is not None and not is_site_url(site_url):  # MkDocs accepts ftp://host/
+            name = Path(config.config_file_path).name
+            raise PluginError(f"{name}: site_url must be an http(s) address, got {site_url!r}")
         builder = self._builder
         if builder is None or (builder.data_dir, builder.content_dir, builder.site_url) != (
             data_dir,

@@ -60,6 +60,7 @@ __all__ = [
     "EMBED_PAGES",
     "Page",
     "check_content",
+    "is_site_url",
     "page_footer",
     "render_pages",
     "resolve_references",
@@ -212,10 +213,19 @@ class Embed:
     relative: bool
 
 
+def is_site_url(value: str) -> bool:
+    """Whether ``value`` can be the site's own address (``site_url``, ``--site-url``).
+
+    The feed, the embed code and the JSON-LD put it in links readers follow: http(s) only.
+    Each entry point (plugin, CLI, Zensical build) checks it once and says where it came from.
+    """
+    return value.startswith(("https://", "http://"))
+
+
 def _embed(ln: Linker, kind: str, label: str, title: str, site_url: str | None) -> Embed:
     path = EMBED_PAGES[kind]
     address = path.removesuffix(".md") + "/"  # MkDocs' directory URLs
-    if site_url is not None and not site_url.startswith(("https://", "http://")):
+    if site_url is not None and not is_site_url(site_url):  # the callers checked it: a bug
         raise ValueError(f"site_url is not an http(s) address: {site_url!r}")
     src = f"{site_url.rstrip('/')}/{address}" if site_url else address
     # The code is text on the page: the title is escaped for the attribute it will be in, then

@@ -233,21 +233,24 @@ def build_site(
     """Render, configure, ``zensical build``, fold the index, then swap the site into place.
 
     ``work`` is a scratch folder, emptied first (docs/, site/, mkdocs.yml and Zensical's .cache
-    go there). Raises :class:`DataError` for problems in the data or content (before Zensical
-    runs) and :class:`subprocess.CalledProcessError` when Zensical fails; either way
-    ``site_dir`` is left as it was.
+    go there). Raises :class:`DataError` for problems in the data or content and
+    :class:`ValueError` for a mkdocs.yml it cannot use (both before Zensical runs), and
+    :class:`subprocess.CalledProcessError` when Zensical fails; either way ``site_dir`` is left
+    as it was.
     """
-    from generator.render import write_pages
+    from generator.render import is_site_url, write_pages
 
     source_dir = mkdocs_yml.resolve().parent
     config = load_mkdocs_config(mkdocs_yml)
     plugin = plugin_config(config)
     data_dir = source_dir / str((plugin or {}).get("data_dir", "site_data"))
     content_dir = source_dir / str(config.get("docs_dir", "docs"))
+    site_url = config.get("site_url")
+    if site_url and not is_site_url(str(site_url)):
+        raise ValueError(f"{mkdocs_yml}: site_url must be an http(s) address, got {site_url!r}")
 
     shutil.rmtree(work, ignore_errors=True)
     docs, scratch_site, derived_yml = work / "docs", work / "site", work / "mkdocs.yml"
-    site_url = config.get("site_url")
     write_pages(data_dir, content_dir, docs, site_url=str(site_url) if site_url else None)
     derived = zensical_config(
         config, source_dir=source_dir, config_dir=work, docs_dir=docs, site_dir=scratch_site
@@ -289,7 +292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    except ValueError as error:  # content/ has a page at a path the generator writes
+    except ValueError as error:  # mkdocs.yml is not a mapping, or its site_url is not http(s)
         print(error, file=sys.stderr)
         return 1
     except subprocess.CalledProcessError as error:

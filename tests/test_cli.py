@@ -60,3 +60,11 @@ def test_render_writes_the_pages(project: Path, capsys: pytest.CaptureFixture[st
     assert capsys.readouterr().out.startswith("wrote ")
     assert (project / "out" / "index.md").read_text(encoding="utf-8").startswith("# The bridge\n")
     assert (project / "out" / "timeline.md").is_file()
+
+
+def test_render_refuses_a_site_url_that_is_not_http(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert render("--out", "out", "--site-url", "ftp://host/") == 1
+    assert capsys.readouterr().err == "--site-url ftp://host/: expected an http(s) address\n"
+    assert not (project / "out").exists()

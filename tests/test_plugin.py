@@ -86,3 +86,12 @@ def test_a_clashing_file_added_after_a_good_build_is_found_on_the_next_run(proje
     assert [str(d) for d in builder.run().diagnostics] == [
         "content/feed.xml:1:1: the generator writes this file; rename or move it"
     ]
+
+
+def test_a_site_url_that_is_not_http_stops_on_config(project: Path) -> None:
+    """MkDocs accepts ftp://host/; the feed, embed code and JSON-LD need an http(s) address."""
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as handle:
+        handle.write("site_url: ftp://host/\n")
+    assert build_problems(project) == [
+        "mkdocs.yml: site_url must be an http(s) address, got 'ftp://host/'"
+    ]

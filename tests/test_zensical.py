@@ -45,6 +45,7 @@ from generator.zensical import (
     dump_config,
     fold_zensical_search_index,
     load_mkdocs_config,
+    main,
     plugin_config,
     zensical_config,
 )
@@ -158,6 +159,20 @@ def test_zensical_search_index_is_folded_like_mkdocs() -> None:
     assert {**first, "title": "", "text": ""} == {**index["items"][0], "title": "", "text": ""}
     assert second == index["items"][1]
     assert fold_zensical_search_index(folded) == folded, "idempotent"
+
+
+def test_a_site_url_that_is_not_http_stops_before_anything_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\nsite_url: ftp://host/\nplugins:\n  - explainer\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["--config", "mkdocs.yml", "--zensical", "false"]) == 1
+    assert capsys.readouterr().err == (
+        "mkdocs.yml: site_url must be an http(s) address, got 'ftp://host/'\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.yml"]
 
 
 # --- what `explainer render` writes is what the plugin serves ------------------------------------
