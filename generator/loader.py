@@ -30,7 +30,7 @@ from pydantic_core import ErrorDetails
 
 from generator.checks import ValidFile, check_story
 from generator.diagnostics import DataError, Diagnostic, format_loc
-from generator.model import FILE_MODELS, SLUG_PATTERN, Record, StoryData
+from generator.model import FILE_MODELS, SLUG_PATTERN, TEXT_PATTERN, Record, StoryData
 from generator.sourcemap import Scalar, SourceMap, build
 
 __all__ = [
@@ -401,6 +401,8 @@ def _message(
     ctx: dict[str, Any] = dict(detail.get("ctx") or {})
     got = _describe(value, scalar)
 
+    if error_type == "finite_number":
+        return f"expected a finite number, got {scalar.text if scalar else value}"
     if (rest and set(rest) <= {"int", "float"}) or error_type in ("int_type", "float_type"):
         return f"expected a number, got {got}"
     if error_type == "extra_forbidden":
@@ -411,6 +413,8 @@ def _message(
     if error_type == "string_type":
         return _unquoted_hint(value, scalar) or f"expected text, got {got}"
     if error_type == "string_pattern_mismatch":
+        if ctx.get("pattern") == TEXT_PATTERN:
+            return "must not be blank"
         if ctx.get("pattern") == SLUG_PATTERN:
             return f"{got} is not a valid id: use lower-case letters, digits and hyphens"
         if str(ctx.get("pattern", "")).startswith("^https?://"):

@@ -21,7 +21,10 @@ Slug = Annotated[
     StringConstraints(pattern=SLUG_PATTERN, max_length=80),
     Field(description="An id: lower-case letters, digits and hyphens; never a path."),
 ]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+TEXT_PATTERN = r"\S"
+"""Text needs one character that is not a space: a blank name would be an empty link."""
+
+Text = Annotated[str, StringConstraints(min_length=1, pattern=TEXT_PATTERN, strip_whitespace=False)]
 
 
 class Record(BaseModel):
@@ -169,7 +172,10 @@ class Event(Record):
 
 class Figure(Record):
     id: Slug = Field(description="Id of the figure, unique across all files.")
-    value: int | float = Field(description="The number, as the source gives it.")
+    value: int | float = Field(
+        allow_inf_nan=False,  # YAML's .nan and .inf would read "nan people"
+        description="The number, as the source gives it.",
+    )
     unit: Text = Field(description="What the number is measured in, e.g. 'people' or 'years'.")
     counts: Text = Field(description="What the number counts, in our own words.")
     approximate: bool = Field(

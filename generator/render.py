@@ -34,6 +34,7 @@ from generator.feed import FEED_PATH, atom_feed
 from generator.model import (
     FILE_MODELS,
     SLUG_PATTERN,
+    TEXT_PATTERN,
     Actor,
     ActorKind,
     DateBasis,
@@ -447,7 +448,7 @@ def _describe_type(annotation: Any, metadata: list[Any], nested: list[type[BaseM
         pattern = getattr(item, "pattern", None)
         if pattern == SLUG_PATTERN:
             return "id"
-        if pattern is not None:
+        if pattern is not None and pattern != TEXT_PATTERN:  # Text's is "not blank"
             return "http(s) address"
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)

@@ -60,12 +60,17 @@ TEXT_FIELDS = {
 """Every free-text field of the schema (checked against generator.model below)."""
 
 
+def _restricts(metadata: list[Any]) -> bool:
+    """A pattern other than Text's "not blank" one: an id or an address, not free text."""
+    return any(getattr(m, "pattern", None) not in (None, model.TEXT_PATTERN) for m in metadata)
+
+
 def _is_text(annotation: Any) -> bool:
-    """str, optionally Annotated without a pattern, optional, or in a list."""
+    """str, optionally Annotated without a restricting pattern, optional, or in a list."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         base, *metadata = typing.get_args(annotation)
-        return _is_text(base) and not any(getattr(m, "pattern", None) for m in metadata)
+        return _is_text(base) and not _restricts(metadata)
     if origin in (typing.Union, types.UnionType):
         rest = [a for a in typing.get_args(annotation) if a is not type(None)]
         return len(rest) == 1 and _is_text(rest[0])
@@ -75,14 +80,13 @@ def _is_text(annotation: Any) -> bool:
 
 
 def model_text_fields() -> set[str]:
-    """Fields typed as plain text (a str, optional or in a list, with no pattern) in the schema."""
+    """Fields typed as free text (a str, optional or in a list, no id or address pattern)."""
     names: set[str] = set()
     for obj in vars(model).values():
         if not (isinstance(obj, type) and issubclass(obj, BaseModel)):
             continue
         for name, field in obj.model_fields.items():
-            has_pattern = any(getattr(m, "pattern", None) for m in field.metadata)
-            if _is_text(field.annotation) and not has_pattern:
+            if _is_text(field.annotation) and not _restricts(field.metadata):
                 names.add(name)
     return names
 

@@ -251,6 +251,8 @@ def test_yaml_boolean_where_text_is_expected(story_copy: Path, edit: Edit) -> No
         ("", "no value given; write the text after the colon"),
         ("[a, b]", "expected text, got a list"),
         ('""', "must not be empty"),
+        ('"  "', "must not be blank"),
+        ('"\\t"', "must not be blank"),
     ],
 )
 def test_wrong_type_for_text(story_copy: Path, edit: Edit, value: str, message: str) -> None:
@@ -271,6 +273,8 @@ def test_wrong_type_for_text(story_copy: Path, edit: Edit, value: str, message: 
             "value: yes",
             "4:5: figures[0].value: expected a number, got the boolean true",
         ),
+        ("value: 12", "value: .nan", "4:5: figures[0].value: expected a finite number, got .nan"),
+        ("value: 12", "value: -.inf", "4:5: figures[0].value: expected a finite number, got -.inf"),
         (
             "approximate: true",
             "approximate: maybe",
@@ -287,6 +291,18 @@ def test_wrong_type_for_text(story_copy: Path, edit: Edit, value: str, message: 
 def test_wrong_type(story_copy: Path, edit: Edit, old: str, new: str, expected: str) -> None:
     edit("figures", old, new)
     assert problems(story_copy) == [f"site_data/figures.yaml:{expected}"]
+
+
+def test_blank_actor_name(story_copy: Path, edit: Edit) -> None:
+    edit("actors", "name: Inês Lima", "name: '  '")
+    assert problems(story_copy) == ["site_data/actors.yaml:4:5: actors[0].name: must not be blank"]
+
+
+def test_blank_alias(story_copy: Path, edit: Edit) -> None:
+    edit("actors", "aliases: [Ines Lima]", "aliases: [Ines Lima, ' ']")
+    assert problems(story_copy) == [
+        "site_data/actors.yaml:7:26: actors[0].aliases[1]: must not be blank"
+    ]
 
 
 def test_path_like_id(story_copy: Path, edit: Edit) -> None:

@@ -87,6 +87,8 @@ def test_reference_page_documents_every_field(pages: dict[str, Page]) -> None:
     assert "| <code>date&#95;basis</code> | DateBasis | yes | How the date was read" in text
     assert "| <code>weekday</code> | one of: monday, tuesday" in text
     assert "| <code>url</code> | http(s) address | no |" in text
+    assert "| <code>headline</code> | text | yes | The explainer&#39;s headline. |" in text
+    assert "| <code>aliases</code> | list of text | no |" in text
     assert "| <code>cites</code> | list of id | yes |" in text
     assert "### Excerpt {: #model-excerpt-sources }" in text
     assert "<code>^&#91;a-z0-9&#93;&#91;a-z0-9-&#93;&#42;$</code>" in text
