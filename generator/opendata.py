@@ -119,22 +119,30 @@ def _columns(model: type[BaseModel], prefix: str = "") -> list[str]:
 
 
 def _cell(value: Any) -> str:
+    """A value as one CSV cell: text (a list's items joined by ';') guarded once, as a whole."""
+    if value is None or isinstance(value, bool | int | float | dt.date):
+        return _cell_text(value)
+    return safe_cell(_cell_text(value))
+
+
+def _cell_text(value: Any) -> str:
+    """A value as cell text, before the formula guard (an item's own apostrophe is kept)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Enum):
-        return safe_cell(str(value.value))
+        return str(value.value)
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, BaseModel):  # a list of records in a cell: their ids
-        return safe_cell(str(getattr(value, "id", "")))
+        return str(getattr(value, "id", ""))
     if isinstance(value, list):
-        return safe_cell(";".join(_cell(item).removeprefix("'") for item in value))
+        return ";".join(_cell_text(item) for item in value)
     if isinstance(value, str):
-        return safe_cell(value)
+        return value
     raise TypeError(f"no CSV cell for {type(value).__name__}")
 
 

@@ -180,6 +180,18 @@ def test_formula_injection_in_data_is_defused_in_every_csv(minimal_dir: Path) ->
                 assert not value.startswith(("=", "+", "-", "@")), (kind, value)
 
 
+def test_a_leading_apostrophe_in_a_list_item_is_kept(minimal_dir: Path) -> None:
+    """Only the guard's own apostrophe is ever added: a name's own one is data."""
+    dumped = load_story(minimal_dir).model_dump()
+    dumped["actors"][0]["aliases"] = ["'t Hooft", "Gerard 't Hooft"]
+    dumped["actors"][1]["aliases"] = ["fine", "=1+1"]
+    files = csv_files(StoryData.model_validate(dumped))
+    assert [row["aliases"] for row in _rows(files["actors"])][:2] == [
+        "'t Hooft;Gerard 't Hooft",
+        "fine;=1+1",
+    ]
+
+
 def test_write_pages_writes_the_data_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_pages(REPO / "site_data", REPO / "content", out)
