@@ -7,11 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-MINIMAL = FIXTURES / "minimal"
-"""A small valid story with every record kind; golden tests render it too. Keep it valid."""
+from support import MINIMAL
 
 
 @pytest.fixture

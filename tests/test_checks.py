@@ -6,18 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support import problems
 
 from generator.checks import normalise
 from generator.loader import load_story_or_diagnostics
 
 Edit = Callable[[str, str, str], None]
 SRC = "the publication of 'gazette-footbridge' on 2020-03-06"
-
-
-def problems(data_dir: Path) -> list[str]:
-    data, diagnostics = load_story_or_diagnostics(data_dir, display_root=data_dir.parent)
-    assert data is None, "expected problems, the story loaded"
-    return [str(diagnostic) for diagnostic in diagnostics]
 
 
 CASES = [

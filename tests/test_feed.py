@@ -7,13 +7,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from test_build import shared_site
+from support import REPO, shared_site
 
 from generator.feed import atom_feed
 from generator.loader import load_story
 from generator.model import StoryData
 
-REPO = Path(__file__).resolve().parents[1]
 A = "{http://www.w3.org/2005/Atom}"
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$")
 

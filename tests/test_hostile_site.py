@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 from pydantic import BaseModel
-from test_build import REPO, Build, copy_project, html_files, run_mkdocs_build
+from support import REPO, Build, copy_project, html_files, run_mkdocs_build
 
 from generator import model
 

@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_build import Build, copy_project, run_mkdocs_build, shared_site
+from support import REPO, Build, copy_project, run_mkdocs_build, shared_site
 
 from generator.jsonld import news_article, script_json
 from generator.loader import load_story
 from generator.model import StoryData
 
-REPO = Path(__file__).resolve().parents[1]
 BREAKOUT = "</script><script>alert(1)</script><!-- \u2028\u2029 & <\\/script>"
 
 

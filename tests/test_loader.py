@@ -10,19 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support import REPO, problems
 
 from generator.diagnostics import DataError
 from generator.loader import load, load_story, load_story_or_diagnostics, modeline
 from generator.model import FILE_MODELS, StoryData
 
 Edit = Callable[[str, str, str], None]
-REPO = Path(__file__).resolve().parents[1]
-
-
-def problems(data_dir: Path) -> list[str]:
-    data, diagnostics = load_story_or_diagnostics(data_dir, display_root=data_dir.parent)
-    assert data is None, "expected problems, the story loaded"
-    return [str(diagnostic) for diagnostic in diagnostics]
 
 
 def write(data_dir: Path, kind: str, body: str) -> None:

@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import REPO
 
 from generator.loader import load_story
 from generator.model import StoryData
 from generator.opendata import CSV_KINDS, csv_files, data_files, safe_cell, story_schema_json
 from generator.render import write_pages
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")

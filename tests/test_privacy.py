@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from test_build import REPO, Build, shared_site
+from support import REPO, Build, shared_site
 
 pytestmark = pytest.mark.slow
 

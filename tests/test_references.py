@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
+from support import load_golden_story
 
 from generator.diagnostics import DataError, Diagnostic
-from generator.model import FILE_MODELS, StoryData
 from generator.render import check_content, resolve_references
-
-
-def load_golden_story(folder: Path = Path(__file__).parent / "golden" / "story") -> StoryData:
-    parts: dict[str, Any] = {}
-    for kind, model in FILE_MODELS.items():
-        raw = yaml.safe_load((folder / f"{kind}.yaml").read_text(encoding="utf-8"))
-        parts[kind] = getattr(model.model_validate(raw, strict=False), kind)
-    return StoryData(**parts)
-
 
 DATA = load_golden_story()
 

@@ -9,22 +9,12 @@ from typing import Any
 
 import markdown  # type: ignore[import-untyped]
 import pytest
-import yaml
+from support import GOLDEN, load_golden_story
 
-from generator.model import FILE_MODELS, StoryData
+from generator.model import StoryData
 from generator.render import Page, render_pages, write_pages
 
-GOLDEN = Path(__file__).parent / "golden"
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "admonition", "pymdownx.details"]
-
-
-def load_golden_story(folder: Path = GOLDEN / "story") -> StoryData:
-    """The fixture story, validated with the model alone (not the loader colleagues work on)."""
-    parts: dict[str, Any] = {}
-    for kind, model in FILE_MODELS.items():
-        raw = yaml.safe_load((folder / f"{kind}.yaml").read_text(encoding="utf-8"))
-        parts[kind] = getattr(model.model_validate(raw, strict=False), kind)
-    return StoryData(**parts)
 
 
 @pytest.fixture(scope="module")

@@ -5,18 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from test_build import build_env
+from support import BIN, REPO, build_env
 
 from generator.cli import main
 from generator.model import FILE_MODELS
 from generator.newproject import ScaffoldError, scaffold
-
-REPO = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
 
 
 def test_scaffold_writes_a_project(tmp_path: Path) -> None:

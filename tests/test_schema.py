@@ -8,11 +8,10 @@ from typing import Any, get_args
 
 import pytest
 from pydantic import BaseModel
+from support import REPO
 
 from generator.model import FILE_MODELS
 from generator.schema import JSON_SCHEMA_DIALECT, schema_text, write_schemas
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("kind", list(FILE_MODELS))

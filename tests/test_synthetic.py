@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from support import REPO
+
 from generator.loader import load_story
 from generator.synthetic import write_scaled_story
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def test_scaled_story_validates_and_grows_k_times(tmp_path: Path) -> None:

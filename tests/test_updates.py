@@ -8,20 +8,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_build import shared_site
+from support import REPO, problems, shared_site
 
-from generator.loader import load_story, load_story_or_diagnostics
+from generator.loader import load_story
 from generator.model import UpdateKind
 from generator.render import render_pages
 
-REPO = Path(__file__).resolve().parents[1]
 Edit = Callable[[str, str, str], None]
-
-
-def problems(data_dir: Path) -> list[str]:
-    data, diagnostics = load_story_or_diagnostics(data_dir, display_root=data_dir.parent)
-    assert data is None, "expected problems, the story loaded"
-    return [str(diagnostic) for diagnostic in diagnostics]
 
 
 def test_minimal_updates_load(minimal_dir: Path) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from test_build import (
+from support import (
     BIN,
     PROJECT_PARTS,
     REPO,

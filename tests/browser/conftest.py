@@ -1,6 +1,6 @@
 """Real-browser fixtures: one build, one local server, one Chromium for the whole session.
 
-The site is the session's shared build (``test_build.shared_site``: a strict `mkdocs build` of a
+The site is the session's shared build (``support.shared_site``: a strict `mkdocs build` of a
 copy of the project in the session's temporary folder), served on 127.0.0.1 at a free port by
 ``http.server`` in a thread. Chromium is Debian's (/usr/bin/chromium), driven by Playwright;
 a missing or broken browser fails the tests with the fix to run, it never skips them.
@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
-from test_build import Build, shared_site
+from support import Build, shared_site
 
 from .support import (
     CHROMIUM,

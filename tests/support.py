@@ -1,0 +1,205 @@
+"""Helpers shared by the test modules: paths, the story loaders, copying and building a project.
+
+A plain module (no tests, no fixtures): test modules import from here, never from each other.
+Fixtures live in conftest.py; the browser tests' own helpers are in tests/browser/support.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.loader import load_story_or_diagnostics
+from generator.model import FILE_MODELS, StoryData
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+MINIMAL = FIXTURES / "minimal"
+"""A small valid story with every record kind; golden tests render it too. Keep it valid."""
+GOLDEN = REPO / "tests" / "golden"
+BIN = Path(sys.executable).parent
+MKDOCS = BIN / "mkdocs"
+PROJECT_PARTS = ("mkdocs.yml", "content", "site_data", "theme")
+"""What a build of the project reads."""
+
+
+# --- the story ---------------------------------------------------------------------------------
+
+
+def problems(data_dir: Path) -> list[str]:
+    """Every diagnostic of loading ``data_dir`` (named relative to its parent), as printed."""
+    data, diagnostics = load_story_or_diagnostics(data_dir, display_root=data_dir.parent)
+    assert data is None, "expected problems, the story loaded"
+    return [str(diagnostic) for diagnostic in diagnostics]
+
+
+def load_golden_story(folder: Path = GOLDEN / "story") -> StoryData:
+    """The fixture story, validated with the model alone (not the loader colleagues work on)."""
+    parts: dict[str, Any] = {}
+    for kind, model in FILE_MODELS.items():
+        raw = yaml.safe_load((folder / f"{kind}.yaml").read_text(encoding="utf-8"))
+        parts[kind] = getattr(model.model_validate(raw, strict=False), kind)
+    return StoryData(**parts)
+
+
+def load_yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+# site_data record kind -> the prefix of the HTML id of each of its records.
+FACT_ID_PREFIXES = {
+    "events": "event-",
+    "figures": "figure-",
+    "quotes": "quote-",
+    "positions": "position-",
+    "excerpts": "excerpt-",
+}
+
+
+def shipped_fact_ids() -> list[str]:
+    data = REPO / "site_data"
+    ids: list[str] = []
+    for kind in ("events", "figures", "quotes", "positions"):
+        ids += [FACT_ID_PREFIXES[kind] + r["id"] for r in load_yaml(data / f"{kind}.yaml")[kind]]
+    for source in load_yaml(data / "sources.yaml")["sources"]:
+        ids += [FACT_ID_PREFIXES["excerpts"] + e["id"] for e in source["excerpts"]]
+    return ids
+
+
+SPEAKER = re.compile(r"^(\s*speaker:\s*)(\S+)\s*$", re.MULTILINE)
+
+
+def break_quotes(root: Path) -> int:
+    """Point the first quote's speaker at an unknown actor; return that line's number (1-based)."""
+    path = root / "site_data" / "quotes.yaml"
+    text = path.read_text(encoding="utf-8")
+    match = SPEAKER.search(text)
+    assert match, "quotes.yaml should have a speaker line"
+    broken = text[: match.start(2)] + "nobody-we-know" + text[match.end(2) :]
+    path.write_text(broken, encoding="utf-8")
+    return text.count("\n", 0, match.start(2)) + 1
+
+
+# --- a copy of the project, built ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Build:
+    """One finished `mkdocs build`: where it ran, its exit code and its combined output."""
+
+    root: Path
+    site: Path
+    returncode: int
+    output: str
+
+    def assert_ok(self) -> None:
+        assert self.returncode == 0, f"mkdocs build failed ({self.returncode}):\n{self.output}"
+
+
+def build_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env.pop("PYTHONWARNINGS", None)
+    return env
+
+
+def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
+    """Copy what a build reads into ``dest`` (mtimes kept), and return ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part)
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def run_mkdocs_build(root: Path, site_dir: str = "site") -> Build:
+    """`mkdocs build --strict` in ``root``, as a subprocess; never raises on a failed build."""
+    proc = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", site_dir],
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    return Build(root, root / site_dir, proc.returncode, proc.stdout + proc.stderr)
+
+
+def shared_site(factory: pytest.TempPathFactory) -> Build:
+    """The session's one build of the shipped project (built on first use, then reused).
+
+    The session's base temporary folder is the cache, so every module that asks gets the same
+    build without a conftest fixture.
+    """
+    root = factory.getbasetemp() / "shared-build"
+    record = root / "build.json"
+    if record.is_file():
+        data = json.loads(record.read_text(encoding="utf-8"))
+        return Build(root, root / "site", int(data["returncode"]), str(data["output"]))
+    if root.exists():
+        shutil.rmtree(root)
+    copy_project(root)
+    build = run_mkdocs_build(root)
+    record.write_text(
+        json.dumps({"returncode": build.returncode, "output": build.output}), encoding="utf-8"
+    )
+    return build
+
+
+# --- reading a built site ------------------------------------------------------------------------
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Relative path -> sha256 of every file under ``folder`` (empty dict if it is missing)."""
+    if not folder.exists():
+        return {}
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+class IdCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value is not None:
+                self.ids.append(value)
+
+
+def element_ids(path: Path) -> list[str]:
+    parser = IdCollector()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser.ids
+
+
+def search_tokens(text: str, separator: str) -> set[str]:
+    """Tokens as lunr would index them: split on the configured separator, lower-cased."""
+    plain = re.sub(r"<[^>]*>", " ", text)
+    return {t.strip('.,;:!?()"“”«»').lower() for t in re.split(separator, plain) if t}
