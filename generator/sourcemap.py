@@ -102,7 +102,6 @@ class SourceMap:
         return (1, 1)
 
 
-
 class _Refused(Exception):
     """Stops building a file: aliases expand too far, or nest into themselves."""
 
