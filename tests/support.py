@@ -128,6 +128,21 @@ def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
     return dest
 
 
+def run_make(root: Path, target: str, site_dir: str) -> Build:
+    """`make TARGET` in ``root`` with the repository's venv (never re-installed: `-o` its stamp)."""
+    venv = BIN.parent
+    proc = subprocess.run(
+        ["make", "--no-print-directory", f"VENV={venv}", "-o", f"{venv}/.installed", target],
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    return Build(root, root / site_dir, proc.returncode, proc.stdout + proc.stderr)
+
+
 def run_mkdocs_build(root: Path, site_dir: str = "site") -> Build:
     """`mkdocs build --strict` in ``root``, as a subprocess; never raises on a failed build."""
     proc = subprocess.run(

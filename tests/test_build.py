@@ -10,21 +10,19 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from support import (
-    BIN,
     PROJECT_PARTS,
     REPO,
     Build,
     break_quotes,
-    build_env,
     copy_project,
     element_ids,
     html_files,
     load_yaml,
+    run_make,
     run_mkdocs_build,
     search_tokens,
     shared_site,
@@ -154,32 +152,17 @@ def test_data_error_fails_mkdocs_build_and_keeps_site(site_build: Build, tmp_pat
     assert tree_digest(root / "site") == before
 
 
-def run_make_build(root: Path) -> Build:
-    """`make build` in ``root`` with the repository's venv (never re-installed: `-o` its stamp)."""
-    venv = BIN.parent
-    proc = subprocess.run(
-        ["make", "--no-print-directory", f"VENV={venv}", "-o", f"{venv}/.installed", "build"],
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    return Build(root, root / "site", proc.returncode, proc.stdout + proc.stderr)
-
-
 def test_failed_make_build_leaves_site_as_it_was(tmp_path: Path) -> None:
     """The Makefile's own swap logic: build into site.new, move it in only on success."""
     root = copy_project(tmp_path / "project", (*PROJECT_PARTS, "Makefile"))
-    first = run_make_build(root)
+    first = run_make(root, "build", "site")
     first.assert_ok()
     assert (root / "site" / "index.html").is_file()
     assert not (root / "site.new").exists()
     before = tree_digest(root / "site")
     line = break_quotes(root)
 
-    failed = run_make_build(root)
+    failed = run_make(root, "build", "site")
 
     assert_reports_data_error(failed, line)
     assert tree_digest(root / "site") == before

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support import BIN, REPO, build_env
+from support import BIN, REPO, run_mkdocs_build
 
 from generator.cli import main
 from generator.model import FILE_MODELS
@@ -101,16 +101,8 @@ def test_scaffolded_project_checks_and_builds_strict(tmp_path: Path) -> None:
     )
     assert check.returncode == 0, check.stderr
     assert check.stdout.startswith("site_data: ok (1 sources, 0 actors")
-    build = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict"],
-        cwd=target,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    output = build.stdout + build.stderr
+    build = run_mkdocs_build(target)
+    output = build.output
     assert build.returncode == 0, output
     assert "WARNING" not in output, output
     site = target / "site"

@@ -185,6 +185,7 @@ def test_served_page_carries_live_reload_and_a_save_bumps_its_epoch(server: Serv
 
 @pytest.mark.browser
 def test_a_yaml_save_reloads_the_page_open_in_a_real_browser(server: Server) -> None:
+    from browser.support import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
 
     events = server.root / "site_data" / "events.yaml"
@@ -192,17 +193,7 @@ def test_a_yaml_save_reloads_the_page_open_in_a_real_browser(server: Server) -> 
     number, line = first_event_title_line(text)
     indent = line[: len(line) - len(line.lstrip())]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             page.goto(server.url + "timeline/")

@@ -10,23 +10,21 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from support import (
-    BIN,
     PROJECT_PARTS,
     REPO,
     Build,
     break_quotes,
-    build_env,
     copy_project,
     element_ids,
     html_files,
     load_yaml,
+    run_make,
     search_tokens,
     shared_site,
     shipped_fact_ids,
@@ -250,34 +248,12 @@ def test_render_pages_and_resolved_content_are_what_is_written(tmp_path: Path) -
 # --- end to end: both engines ------------------------------------------------------------------
 
 
-def run_make_build_zensical(root: Path) -> Build:
-    """`make build-zensical` in ``root`` with the repository's venv (never re-installed)."""
-    venv = BIN.parent
-    proc = subprocess.run(
-        [
-            "make",
-            "--no-print-directory",
-            f"VENV={venv}",
-            "-o",
-            f"{venv}/.installed",
-            "build-zensical",
-        ],
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    return Build(root, root / "site-zensical", proc.returncode, proc.stdout + proc.stderr)
-
-
 @pytest.fixture(scope="session")
 def zensical_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     root = copy_project(
         tmp_path_factory.mktemp("zensical") / "project", (*PROJECT_PARTS, "Makefile")
     )
-    build = run_make_build_zensical(root)
+    build = run_make(root, "build-zensical", "site-zensical")
     build.assert_ok()
     return build
 
@@ -414,7 +390,7 @@ def test_data_error_fails_build_zensical_and_keeps_site(
     before = tree_digest(root / "site-zensical")
     line = break_quotes(root)
 
-    failed = run_make_build_zensical(root)
+    failed = run_make(root, "build-zensical", "site-zensical")
 
     assert failed.returncode != 0, failed.output
     assert "Traceback" not in failed.output, failed.output
