@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import json
 import shutil
 import types
 import typing
@@ -546,6 +547,7 @@ def write_pages(
             contents[rel] = text.rstrip("\n") + "\n\n" + page_footer(data, rel)
         else:
             contents[rel] = path
+    previous = _rendered_before(out)
     written: list[Path] = []
     for rel, item in {**index_pages, **contents}.items():
         target = out / rel
@@ -555,4 +557,27 @@ def write_pages(
         else:
             target.write_text(item, encoding="utf-8", newline="\n")
         written.append(target)
+    # A page of a deleted fact (or a renamed content file) must not linger for the next engine
+    # to publish: remove what the last render wrote and this one did not, and nothing else.
+    current = {path.relative_to(out).as_posix() for path in written}
+    for rel in sorted(previous - current):
+        (out / rel).unlink(missing_ok=True)
+    (out / RENDER_MANIFEST).write_text(json.dumps(sorted(current), indent=0) + "\n", "utf-8")
     return written
+
+
+RENDER_MANIFEST = ".explainer-render.json"
+"""The list of files the last ``write_pages`` wrote into its output folder."""
+
+
+def _rendered_before(out: Path) -> set[str]:
+    try:
+        listed = json.loads((out / RENDER_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    # Only plain relative paths: the manifest is ours, but never delete outside ``out``.
+    return {
+        rel
+        for rel in listed
+        if isinstance(rel, str) and rel and not rel.startswith("/") and ".." not in rel.split("/")
+    }

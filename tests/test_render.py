@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -201,3 +202,34 @@ def test_write_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         "See [Leaders meet in Vienna](timeline.md#event-meeting).\n\n" + _footer()
     )
     assert (out / "timeline.md").read_text(encoding="utf-8") == _expected("timeline.md")
+
+
+def test_write_pages_removes_what_only_an_earlier_render_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page of a deleted fact must not linger in the output for the next engine to publish;
+    files the render never wrote (an editor's own) stay."""
+    import generator.loader
+
+    monkeypatch.setattr(
+        generator.loader,
+        "load_story_or_diagnostics",
+        lambda _dir, display_root=None: (load_golden_story(), []),
+    )
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "index.md").write_text("Home.\n", encoding="utf-8")
+    out = tmp_path / "docs"
+    write_pages(tmp_path / "site_data", content, out)
+    # As if an earlier render had written the page of a player deleted since.
+    (out / "players" / "deleted-player.md").write_text("old page\n", encoding="utf-8")
+    manifest = out / ".explainer-render.json"
+    listed = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps([*listed, "players/deleted-player.md"]), encoding="utf-8")
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")
+
+    write_pages(tmp_path / "site_data", content, out)
+
+    assert not (out / "players" / "deleted-player.md").exists()
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+    assert (out / "players" / "anna-berg.md").is_file()

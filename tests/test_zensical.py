@@ -33,6 +33,7 @@ from support import (
 from test_privacy import scan_file, scan_vendored_js
 
 from generator.render import (
+    RENDER_MANIFEST,
     page_footer,
     render_pages,
     resolve_references,
@@ -210,7 +211,7 @@ def written_pages(out: Path) -> dict[str, str]:
     return {
         p.relative_to(out).as_posix(): as_written(p.name, p.read_bytes())
         for p in sorted(out.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.name != RENDER_MANIFEST  # render's own list; engines skip dotfiles
     }
 
 
