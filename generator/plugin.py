@@ -116,6 +116,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self._builder is not None:
             server.watch(str(self._builder.data_dir))
+        # MkDocs watches the theme only with --watch-theme, and then Material's whole installed
+        # theme too; the overrides in custom_dir are all an editor of this site would change.
+        custom_dir = config.theme.custom_dir
+        if custom_dir and Path(custom_dir).is_dir():
+            server.watch(custom_dir)
         return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
