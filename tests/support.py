@@ -128,33 +128,30 @@ def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
     return dest
 
 
+def _run_build(command: list[str], root: Path, site_dir: str) -> Build:
+    """Run a build command in ``root``; never raises on a failed build."""
+    proc = subprocess.run(
+        command,
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    return Build(root, root / site_dir, proc.returncode, proc.stdout + proc.stderr)
+
+
 def run_make(root: Path, target: str, site_dir: str) -> Build:
     """`make TARGET` in ``root`` with the repository's venv (never re-installed: `-o` its stamp)."""
     venv = BIN.parent
-    proc = subprocess.run(
-        ["make", "--no-print-directory", f"VENV={venv}", "-o", f"{venv}/.installed", target],
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    return Build(root, root / site_dir, proc.returncode, proc.stdout + proc.stderr)
+    command = ["make", "--no-print-directory", f"VENV={venv}", "-o", f"{venv}/.installed", target]
+    return _run_build(command, root, site_dir)
 
 
 def run_mkdocs_build(root: Path, site_dir: str = "site") -> Build:
-    """`mkdocs build --strict` in ``root``, as a subprocess; never raises on a failed build."""
-    proc = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--site-dir", site_dir],
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    return Build(root, root / site_dir, proc.returncode, proc.stdout + proc.stderr)
+    """`mkdocs build --strict` in ``root``, as a subprocess."""
+    return _run_build([str(MKDOCS), "build", "--strict", "--site-dir", site_dir], root, site_dir)
 
 
 def shared_site(factory: pytest.TempPathFactory) -> Build:
