@@ -14,11 +14,10 @@ from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostic
 from generator.model import StoryData
+from generator.render import TEMPLATES_DIR
 
 if TYPE_CHECKING:
     from generator.render import Page
-
-TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
