@@ -12,7 +12,7 @@ import difflib
 import functools
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,9 +155,8 @@ class Index:
             if update.kind is UpdateKind.CORRECTION:
                 for fact_id in update.facts:
                     self.corrections.setdefault(fact_id, []).append(update)
-
-    def ids(self, kind: str) -> list[str]:
-        table: dict[str, object] = {
+        # reference kind -> its records by id (what ``[[kind:id]]`` may name)
+        self._tables: dict[str, Mapping[str, object]] = {
             "event": self.events,
             "actor": self.actors,
             "figure": self.figures,
@@ -166,8 +165,11 @@ class Index:
             "question": self.questions,
             "excerpt": self.excerpts,
             "source": self.sources,
-        }[kind]  # type: ignore[assignment]
-        return list(table)
+        }
+
+    def ids(self, kind: str) -> KeysView[str]:
+        """The ids of one reference kind's records, in file order (a view: no copy is made)."""
+        return self._tables[kind].keys()
 
     def actor(self, actor_id: str) -> Actor:
         try:
