@@ -259,8 +259,11 @@ class _Renderer:
         for quote in data.quotes:
             self.quotes_by[quote.speaker].append(quote)
         self.positions_by: dict[str, list[Position]] = defaultdict(list)
+        # question id -> its positions in file order (the stances page lists them per question)
+        self.positions_by_question: dict[str, list[Position]] = defaultdict(list)
         for position in data.positions:
             self.positions_by[position.actor].append(position)
+            self.positions_by_question[position.question].append(position)
 
     def page(
         self,
@@ -322,6 +325,7 @@ class _Renderer:
                 "Where they stand",
                 "site_data/positions.yaml",
                 rows=rows,
+                positions_by_question=self.positions_by_question,
                 embed=self.embed("stances", "table of positions", "Where they stand"),
             ),
             self.page("figures.md", "figures.md", "Key figures", "site_data/figures.yaml"),
