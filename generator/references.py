@@ -8,6 +8,7 @@ code blocks and inline code spans are left as they are.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import posixpath
@@ -78,6 +79,11 @@ def _slug(value: str) -> str:
     if not _SLUG.match(value):
         raise ValueError(f"not an id: {value!r}")
     return value
+
+
+def long_date(value: dt.date) -> str:
+    """2015-11-26 -> '26 November 2015' (the same in every locale)."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 def format_number(value: int | float) -> str:
@@ -302,8 +308,7 @@ class Linker:
         """'Corrected on <date>' markers, each linked to its entry on the updates page."""
         markers = []
         for update in self.index.corrections.get(fact_id, []):
-            day = update.date
-            when = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+            when = long_date(update.date)
             link = self.link(f"Corrected on {when}", "updates.md", f"update-{_slug(update.id)}")
             markers.append(f'<span class="label label--correction">{link}</span>')
         return Trusted(" ".join(markers))

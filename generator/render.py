@@ -54,6 +54,7 @@ from generator.references import (
     check_content,
     figure_text,
     format_number,
+    long_date,
     quote_text,
     resolve_references,
 )
@@ -87,16 +88,6 @@ class Page:
 
 
 # --- filters: each returns plain str (escaped on output) or Trusted (our own markup) ---------
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def long_date(value: dt.date) -> str:
-    """2015-11-26 -> '26 November 2015' (the same in every locale)."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 def iso_date(value: dt.date) -> str:
