@@ -19,13 +19,12 @@ others in "unknown ..." noise.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.diagnostics import Diagnostic, format_loc
+from generator.diagnostics import Diagnostic, did_you_mean, format_loc
 from generator.model import (
     DateBasis,
     DateRule,
@@ -147,8 +146,7 @@ class _Checker:
                 ids = ", ".join(excerpt.id for excerpt in source.excerpts)
                 message += f"; cite one of its excerpts: {ids}"
         else:
-            match = difflib.get_close_matches(value, self._known(label), n=1)
-            hint = f" (did you mean '{match[0]}'?)" if match else ""
+            hint = did_you_mean(value, self._known(label))
             message = f"unknown {label} '{value}'{hint}"
         self.out.append(file.at(path, message))
 
@@ -160,8 +158,7 @@ class _Checker:
             message = f"'{value}' is {_article(entry.label)}, not a fact"
         else:
             known = [v for v, e in self.ids.items() if e.label in FACT_LABELS]
-            match = difflib.get_close_matches(value, known, n=1)
-            hint = f" (did you mean '{match[0]}'?)" if match else ""
+            hint = did_you_mean(value, known)
             message = f"unknown fact '{value}'{hint}"
         self.out.append(file.at(path, message))
 

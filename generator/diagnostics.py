@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -33,6 +34,13 @@ class DataError(Exception):
         count = len(lines)
         lines.append(f"{count} problem{'s' if count != 1 else ''} found")
         return "\n".join(lines)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` naming the candidate closest to ``word``, or ``''`` if none is
+    close (:func:`difflib.get_close_matches`, default cutoff)."""
+    match = difflib.get_close_matches(word, list(candidates), n=1)
+    return f" (did you mean '{match[0]}'?)" if match else ""
 
 
 def format_loc(parts: Iterable[str | int]) -> str:

@@ -15,7 +15,6 @@ Nothing here imports mkdocs.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import gc
 import re
 from collections.abc import Iterator, Mapping
@@ -29,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.checks import ValidFile, check_story
-from generator.diagnostics import DataError, Diagnostic, format_loc
+from generator.diagnostics import DataError, Diagnostic, did_you_mean, format_loc
 from generator.model import FILE_MODELS, SLUG_PATTERN, TEXT_PATTERN, Record, StoryData
 from generator.sourcemap import Scalar, SourceMap, build
 
@@ -383,11 +382,6 @@ def _choices(expected: str) -> list[str]:
     return re.findall(r"'([^']*)'", expected)
 
 
-def _did_you_mean(word: str, candidates: list[str]) -> str:
-    match = difflib.get_close_matches(word, candidates, n=1)
-    return f" (did you mean '{match[0]}'?)" if match else ""
-
-
 def _message(
     detail: ErrorDetails,
     kind: str,
@@ -408,7 +402,7 @@ def _message(
     if error_type == "extra_forbidden":
         name = str(path[-1]) if path else "?"
         allowed = _fields_at(model_type, path[:-1])
-        hint = _did_you_mean(name, allowed) or f"; allowed: {', '.join(allowed)}"
+        hint = did_you_mean(name, allowed) or f"; allowed: {', '.join(allowed)}"
         return f"unknown field '{name}'{hint}"
     if error_type == "string_type":
         return _unquoted_hint(value, scalar) or f"expected text, got {got}"
@@ -444,7 +438,7 @@ def _message(
     if error_type in ("enum", "literal_error"):
         expected = str(ctx.get("expected", ""))
         if isinstance(value, str):
-            hint = _did_you_mean(value, _choices(expected))
+            hint = did_you_mean(value, _choices(expected))
             return f"{got} is not allowed; expected {expected}{hint}"
         plain = _unquoted_hint(value, scalar)
         if plain is not None and isinstance(value, bool):

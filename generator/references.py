@@ -9,7 +9,6 @@ code blocks and inline code spans are left as they are.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import posixpath
 import re
@@ -17,7 +16,7 @@ from collections.abc import Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.diagnostics import DataError, Diagnostic
+from generator.diagnostics import DataError, Diagnostic, did_you_mean
 from generator.escape import Trusted, escape_text
 from generator.loader import read_utf8
 from generator.model import (
@@ -389,19 +388,14 @@ def find_references(markdown: str) -> Iterator[Reference]:
         offset += len(line)
 
 
-def _did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 def _problem(ref: Reference, index: Index, file_label: str) -> Diagnostic | None:
     if ref.kind not in REFERENCE_KINDS:
-        message = f"unknown reference kind {ref.kind!r}{_did_you_mean(ref.kind, REFERENCE_KINDS)}"
+        message = f"unknown reference kind {ref.kind!r}{did_you_mean(ref.kind, REFERENCE_KINDS)}"
         kinds = ", ".join(REFERENCE_KINDS)
         return Diagnostic(file_label, ref.line, ref.col, ref.text, f"{message}; kinds: {kinds}")
     ids = index.ids(ref.kind)
     if ref.id not in ids:
-        message = f"unknown {ref.kind} {ref.id!r}{_did_you_mean(ref.id, ids)}"
+        message = f"unknown {ref.kind} {ref.id!r}{did_you_mean(ref.id, ids)}"
         return Diagnostic(file_label, ref.line, ref.col, ref.text, message)
     return None
 
