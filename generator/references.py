@@ -18,7 +18,7 @@ from pathlib import Path
 
 from generator.diagnostics import DataError, Diagnostic, did_you_mean
 from generator.escape import Trusted, escape_text
-from generator.loader import read_utf8
+from generator.loader import display_path, read_utf8
 from generator.model import (
     SLUG_PATTERN,
     Actor,
@@ -439,7 +439,8 @@ def check_content(
     index = Index(data)
     problems: list[Diagnostic] = []
     for path in sorted(content_dir.rglob("*.md")):
-        label = _label(path, display_root)
+        # display_path(path, None) would name it relative to the working directory instead
+        label = path.as_posix() if display_root is None else display_path(path, display_root)
         text, unreadable = read_utf8(path, label)
         if text is None:
             problems.extend(unreadable)
@@ -449,12 +450,3 @@ def check_content(
             if problem is not None:
                 problems.append(problem)
     return sorted(problems)
-
-
-def _label(path: Path, display_root: Path | None) -> str:
-    if display_root is not None:
-        try:
-            return path.resolve().relative_to(display_root.resolve()).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()
