@@ -17,7 +17,6 @@ located as ``file:line:col``:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -29,6 +28,7 @@ from pydantic import BaseModel
 from generator.diagnostics import DataError, Diagnostic, format_loc
 from generator.loader import display_path, load_story
 from generator.model import SLUG_PATTERN, StoryData
+from generator.search import fold_text
 
 RUN_LENGTH = 8
 """Shared runs of this many consecutive words or more are reported."""
@@ -74,9 +74,7 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens of ``text``, accents folded, after :func:`normalise`."""
-    folded = unicodedata.normalize("NFKD", normalise(text).lower())
-    bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return _WORD.findall(bare)
+    return _WORD.findall(fold_text(normalise(text).lower()))
 
 
 @dataclass(frozen=True)
@@ -250,7 +248,7 @@ def _fold(text: str) -> str:
     match offsets stay columns of the original line."""
     out = []
     for ch in text.translate(_CURLY).lower():
-        bare = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        bare = fold_text(ch)
         out.append(bare if len(bare) == 1 else ch)
     return "".join(out)
 
