@@ -46,18 +46,6 @@ __all__ = [
 REFERENCE_KINDS = ("event", "actor", "figure", "quote", "position", "question", "excerpt", "source")
 """The kinds a ``[[kind:id]]`` reference may name."""
 
-# Where each kind's records live and the anchor prefix of each record on that page.
-PAGE_OF = {
-    "event": "timeline.md",
-    "actor": "players/index.md",
-    "figure": "figures.md",
-    "quote": "quotes.md",
-    "position": "stances.md",
-    "question": "stances.md",
-    "excerpt": "sources.md",
-    "source": "sources.md",
-}
-
 STANCE_WORDS = {
     "supports": "Supports",
     "opposes": "Opposes",
