@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import types
@@ -88,6 +89,7 @@ def story_schema() -> dict[str, Any]:
     return schema
 
 
+@functools.cache  # made from the model alone, the same for every story and build
 def story_schema_json() -> str:
     """``data/story.schema.json``: sorted keys, two-space indent, final newline."""
     return json.dumps(story_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -489,8 +489,10 @@ def _model_doc(model: type[BaseModel], nested: list[type[BaseModel]]) -> ModelDo
     return ModelDoc(model.__name__, f"model-{model.__name__.lower()}", doc, fields)
 
 
-def reference_sections() -> list[FileDoc]:
-    """Every file kind with the record models it holds, nested models included."""
+@functools.cache  # made from the model alone, the same for every story and build
+def reference_sections() -> tuple[FileDoc, ...]:
+    """Every file kind with the record models it holds, nested models included (shared: the
+    result is cached, so read it, never change it)."""
     files = []
     for kind, file_model in FILE_MODELS.items():
         ((key, info),) = file_model.model_fields.items()
@@ -503,7 +505,7 @@ def reference_sections() -> list[FileDoc]:
             done.add(model)
             models.append(_model_doc(model, nested))
         files.append(FileDoc(kind, f"site_data/{kind}.yaml", key, info.description or "", models))
-    return files
+    return tuple(files)
 
 
 # --- writing to disk -------------------------------------------------------------------------
