@@ -222,6 +222,17 @@
    * new mark with a highlight mark beside it (right beside it, or spaces apart) in the same
    * way, so that the result looks the same and a word is one mark ("É" + "l" + "ysée").
    */
+  // Move the space between two adjacent marks, then the right mark's content, into the left.
+  function mergeInto(left, gap, right) {
+    if (gap) {
+      left.appendChild(gap);
+    }
+    while (right.firstChild) {
+      left.appendChild(right.firstChild);
+    }
+    right.remove();
+  }
+
   function joinNeighbours(mark) {
     var previous = mark.previousSibling;
     var gap = null;
@@ -230,13 +241,7 @@
       previous = previous.previousSibling;
     }
     if (isMaterialMark(previous)) {
-      if (gap) {
-        previous.appendChild(gap);
-      }
-      while (mark.firstChild) {
-        previous.appendChild(mark.firstChild);
-      }
-      mark.remove();
+      mergeInto(previous, gap, mark);
       mark = previous;
     }
     var next = mark.nextSibling;
@@ -246,13 +251,7 @@
       next = next.nextSibling;
     }
     if (isMaterialMark(next)) {
-      if (gap) {
-        mark.appendChild(gap);
-      }
-      while (next.firstChild) {
-        mark.appendChild(next.firstChild);
-      }
-      next.remove();
+      mergeInto(mark, gap, next);
     }
   }
 
