@@ -26,7 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.loader import load_story
-from generator.render import render_pages, write_pages
+from generator.pipeline import write_pages
+from generator.references import Index
+from generator.render import render_pages
 from generator.synthetic import write_scaled_story
 
 REPO = Path(__file__).resolve().parents[1]
@@ -75,7 +77,7 @@ def bench_scale(k: int, runs: int, scratch: Path) -> dict[str, Any]:
     data_dir = project / "site_data"
     data = load_story(data_dir)
     load_s = median_time(lambda: load_story(data_dir), runs)
-    render_s = median_time(lambda: render_pages(data), runs)
+    render_s = median_time(lambda: render_pages(Index(data)), runs)
 
     docs = project / "docs_plain"
     write_pages(data_dir, project / "content", docs)

@@ -1,16 +1,16 @@
 """Cross-file rules, run on the files that validated on their own.
 
-- ids are unique across every file and kind (sources, excerpts, actors, events, figures, quotes,
-  questions, positions); a duplicate names the other place;
-- every reference resolves (speaker, actors, claimed_by, actor, question, affiliation -> actors
-  or questions; cites -> excerpts), with "did you mean ...?";
-- a quote occurs verbatim in at least one excerpt it cites (curly quotes read as straight ones,
-  runs of whitespace as one space);
+- ids are unique across every kind of record (:mod:`generator.kinds`); a duplicate names the
+  other place;
+- every reference resolves: each field typed as a reference (``RefTo``, see
+  :mod:`generator.annotations`), at any depth, names a record of its kind, with "did you
+  mean ...?";
+- a quote occurs verbatim in at least one excerpt it cites (:func:`generator.text.normalise`:
+  curly quotes read as straight ones, runs of whitespace as one space);
 - a date agrees with its basis, resolved against the publication date of the source of the
   record's first cited excerpt; the basis' words occur in a cited excerpt (except for rule
   publication, whose words are the source's dateline);
-- the story was not updated before it was published, nor before its latest update;
-- an update's facts resolve to facts (players, events, figures, quotes, positions).
+- the story was not updated before it was published, nor before its latest update.
 
 A rule runs only when every file it reads validated, so one broken file does not bury the
 others in "unknown ..." noise.
@@ -19,29 +19,31 @@ others in "unknown ..." noise.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
+from generator import kinds
+from generator.annotations import unwrap
 from generator.diagnostics import Diagnostic, did_you_mean, format_loc
+from generator.kinds import STORY_FILE, Kind
 from generator.model import (
     DateBasis,
     DateRule,
     Record,
     Source,
-    StoryFile,
-    UpdatesFile,
+    Story,
+    Update,
     Weekday,
 )
 from generator.sourcemap import Path, SourceMap
+from generator.text import normalise
 
-__all__ = ["ValidFile", "check_story", "normalise"]
+__all__ = ["ValidFile", "check_story", "references_in"]
 
 _WEEKDAYS = list(Weekday)
-
-FACT_LABELS = ("actor", "event", "figure", "quote", "position")
-"""The labels of the records an update's ``facts`` may name."""
 
 
 @dataclass(frozen=True)
@@ -66,24 +68,37 @@ class ValidFile:
         return records
 
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
-
-
-def normalise(text: str) -> str:
-    """Curly quotes to straight ones, every run of whitespace to one space, trimmed."""
-    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip()
-
-
 @dataclass(frozen=True)
 class _Id:
     value: str
-    label: str
+    kind: Kind[Any]
     file: ValidFile
     path: Path
+    record: Any
+    parent: Any = None
+    """The record this one is nested in (an excerpt's source), if any."""
 
 
 def _article(label: str) -> str:
     return f"an {label}" if label[0] in "aeiou" else f"a {label}"
+
+
+def references_in(value: BaseModel, path: Path) -> Iterator[tuple[Path, str, str]]:
+    """Every reference under a record: (its path, the id it names, the ``RefTo`` kind)."""
+    for name, info in type(value).model_fields.items():
+        field = unwrap(info.annotation, info.metadata)
+        if field.ref is None and field.model is None:
+            continue
+        item = getattr(value, name)
+        if item is None:
+            continue
+        items = list(enumerate(item)) if field.is_list else [(None, item)]
+        for number, each in items:
+            at = (*path, name) if number is None else (*path, name, number)
+            if field.ref is not None:
+                yield at, each, field.ref.kind
+            else:
+                yield from references_in(each, at)
 
 
 class _Checker:
@@ -97,7 +112,6 @@ class _Checker:
     def run(self) -> list[Diagnostic]:
         self.unique_ids()
         self.references()
-        self.update_facts()
         self.quotes_verbatim()
         self.dates()
         self.story()
@@ -106,21 +120,30 @@ class _Checker:
     # --- ids -----------------------------------------------------------------------------------
 
     def _all_ids(self) -> Iterator[_Id]:
-        kinds = ("sources", "actors", "events", "figures", "quotes", "questions", "positions")
-        for kind in (*kinds, "updates"):
-            file = self.files.get(kind)
+        """Every record with an id, each kind's nested records right after their parent."""
+
+        def walk(
+            kind: Kind[Any], file: ValidFile, record: Any, path: Path, parent: Any = None
+        ) -> Iterator[_Id]:
+            yield _Id(record.id, kind, file, (*path, "id"), record, parent)
+            for child in kinds.children(kind):
+                assert child.parent is not None
+                field = child.parent[1]
+                for number, nested in enumerate(getattr(record, field)):
+                    yield from walk(child, file, nested, (*path, field, number), record)
+
+        for kind in kinds.file_kinds():
+            assert kind.file is not None
+            file = self.files.get(kind.file)
             if file is None:
                 continue
             for index, record in enumerate(file.records()):
-                yield _Id(record.id, kind.removesuffix("s"), file, (kind, index, "id"))
-                if isinstance(record, Source):
-                    for number, excerpt in enumerate(record.excerpts):
-                        path = (kind, index, "excerpts", number, "id")
-                        yield _Id(excerpt.id, "excerpt", file, path)
-                        self.excerpts.setdefault(excerpt.id, (excerpt.text, record))
+                yield from walk(kind, file, record, (kind.file, index))
 
     def unique_ids(self) -> None:
         for entry in self._all_ids():
+            if isinstance(entry.parent, Source):
+                self.excerpts.setdefault(entry.value, (entry.record.text, entry.parent))
             first = self.ids.get(entry.value)
             if first is None:
                 self.ids[entry.value] = entry
@@ -132,74 +155,42 @@ class _Checker:
 
     # --- references ----------------------------------------------------------------------------
 
-    def _known(self, label: str) -> list[str]:
-        return [value for value, entry in self.ids.items() if entry.label == label]
-
-    def _resolve(self, file: ValidFile, path: Path, value: str, label: str) -> None:
-        entry = self.ids.get(value)
-        if entry is not None and entry.label == label:
-            return
-        if entry is not None:
-            message = f"'{value}' is {_article(entry.label)}, not {_article(label)}"
-            if entry.label == "source":
-                source = next(s for s in file_sources(self.files) if s.id == value)
-                ids = ", ".join(excerpt.id for excerpt in source.excerpts)
-                message += f"; cite one of its excerpts: {ids}"
-        else:
-            hint = did_you_mean(value, self._known(label))
-            message = f"unknown {label} '{value}'{hint}"
-        self.out.append(file.at(path, message))
-
-    def _resolve_fact(self, file: ValidFile, path: Path, value: str) -> None:
-        entry = self.ids.get(value)
-        if entry is not None and entry.label in FACT_LABELS:
-            return
-        if entry is not None:
-            message = f"'{value}' is {_article(entry.label)}, not a fact"
-        else:
-            known = [v for v, e in self.ids.items() if e.label in FACT_LABELS]
-            hint = did_you_mean(value, known)
-            message = f"unknown fact '{value}'{hint}"
-        self.out.append(file.at(path, message))
-
-    def update_facts(self) -> None:
-        file = self.files.get("updates")
-        kinds = ("actors", "events", "figures", "quotes", "positions")
-        if file is None or not all(kind in self.files for kind in kinds):
-            return
-        for index, update in enumerate(file.records()):
-            for number, value in enumerate(update.facts):
-                self._resolve_fact(file, ("updates", index, "facts", number), value)
+    def _loaded(self, kind: Kind[Any]) -> bool:
+        """Whether the file that holds ``kind``'s records validated."""
+        while kind.file is None:
+            assert kind.parent is not None
+            kind = kinds.by_name(kind.parent[0])
+        return kind.file in self.files
 
     def references(self) -> None:
-        # (kind, field, label of the referenced record, kind that must have validated)
-        rules = [
-            ("quotes", "speaker", "actor", "actors"),
-            ("events", "actors", "actor", "actors"),
-            ("events", "claimed_by", "actor", "actors"),
-            ("positions", "actor", "actor", "actors"),
-            ("positions", "question", "question", "questions"),
-            ("positions", "claimed_by", "actor", "actors"),
-            ("actors", "affiliation", "actor", "actors"),
-            ("actors", "cites", "excerpt", "sources"),
-            ("events", "cites", "excerpt", "sources"),
-            ("figures", "cites", "excerpt", "sources"),
-            ("quotes", "cites", "excerpt", "sources"),
-            ("positions", "cites", "excerpt", "sources"),
-        ]
-        for kind, name, label, target in rules:
-            file = self.files.get(kind)
-            if file is None or target not in self.files:
+        """Every field typed as a reference, in every record of every file, names its kind."""
+        for kind in kinds.file_kinds():
+            assert kind.file is not None
+            file = self.files.get(kind.file)
+            if file is None:
                 continue
             for index, record in enumerate(file.records()):
-                value = getattr(record, name)
-                if value is None:
-                    continue
-                if isinstance(value, list):
-                    for number, item in enumerate(value):
-                        self._resolve(file, (kind, index, name, number), item, label)
-                else:
-                    self._resolve(file, (kind, index, name), value, label)
+                for path, value, ref in references_in(record, (kind.file, index)):
+                    wanted = kinds.targets(ref)
+                    if all(self._loaded(target) for target in wanted):
+                        self._resolve(file, path, value, ref, wanted)
+
+    def _resolve(
+        self, file: ValidFile, path: Path, value: str, ref: str, wanted: list[Kind[Any]]
+    ) -> None:
+        entry = self.ids.get(value)
+        if entry is not None and entry.kind in wanted:
+            return
+        if entry is not None:
+            message = f"'{value}' is {_article(entry.kind.name)}, not {_article(ref)}"
+            nested = [c.plural for c in kinds.children(entry.kind) if c in wanted]
+            if nested and child_ids(entry.record, nested[0]):
+                ids = ", ".join(child_ids(entry.record, nested[0]))
+                message += f"; cite one of its {nested[0]}: {ids}"
+        else:
+            known = [v for v, e in self.ids.items() if e.kind in wanted]
+            message = f"unknown {ref} '{value}'{did_you_mean(value, known)}"
+        self.out.append(file.at(path, message))
 
     # --- quotes --------------------------------------------------------------------------------
 
@@ -323,10 +314,10 @@ class _Checker:
     # --- the story -----------------------------------------------------------------------------
 
     def story(self) -> None:
-        file = self.files.get("story")
-        if file is None or not isinstance(file.model, StoryFile):
+        file = self.files.get(STORY_FILE)
+        if file is None:
             return
-        story = file.model.story
+        story: Story = getattr(file.model, STORY_FILE)
         if story.updated < story.published:
             message = (
                 f"updated {story.updated.isoformat()} is before published "
@@ -334,11 +325,12 @@ class _Checker:
             )
             self.out.append(file.at(("story", "updated"), message))
             return  # one problem at a time on this field
-        updates = self.files.get("updates")
-        if updates is None or not isinstance(updates.model, UpdatesFile):
+        updates = self.files.get(kinds.by_name("update").file or "")
+        if updates is None:
             return
-        if updates.model.updates:
-            latest = max(updates.model.updates, key=lambda u: u.date)
+        records: list[Update] = updates.records()
+        if records:
+            latest = max(records, key=lambda u: u.date)
             if story.updated < latest.date:
                 message = (
                     f"updated {story.updated.isoformat()} is before the latest update "
@@ -347,9 +339,8 @@ class _Checker:
                 self.out.append(file.at(("story", "updated"), message))
 
 
-def file_sources(files: Mapping[str, ValidFile]) -> list[Source]:
-    file = files.get("sources")
-    return file.records() if file is not None else []
+def child_ids(record: Any, field: str) -> list[str]:
+    return [child.id for child in getattr(record, field)]
 
 
 def check_story(files: Mapping[str, ValidFile]) -> list[Diagnostic]:

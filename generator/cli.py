@@ -14,8 +14,8 @@ from generator.diagnostics import DataError
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from generator.kinds import FILE_MODELS
     from generator.loader import load_story
-    from generator.model import FILE_MODELS
 
     try:
         data = load_story(Path(args.data_dir))
@@ -53,7 +53,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from generator.render import is_site_url, write_pages
+    from generator.pipeline import write_pages
+    from generator.render import is_site_url
 
     if args.site_url is not None and not is_site_url(args.site_url):
         print(f"--site-url {args.site_url}: expected an http(s) address", file=sys.stderr)

@@ -19,7 +19,8 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 
-from generator.model import StoryData, Update, UpdateKind
+from generator.kinds import StoryData
+from generator.model import Update, UpdateKind
 
 __all__ = ["ATOM_NS", "FEED_PATH", "UPDATES_PAGE_URL", "atom_feed", "entry_title"]
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.model import StoryData, UpdateKind
+from generator.kinds import StoryData
+from generator.model import UpdateKind
 
 __all__ = ["news_article", "script_json"]
 

@@ -21,15 +21,17 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.annotations import nested_model
 from generator.checks import ValidFile, check_story
 from generator.diagnostics import DataError, Diagnostic, did_you_mean, format_loc
-from generator.model import FILE_MODELS, SLUG_PATTERN, TEXT_PATTERN, Record, StoryData
+from generator.kinds import FILE_MODELS, StoryData
+from generator.model import SLUG_PATTERN, TEXT_PATTERN, Record
 from generator.sourcemap import Scalar, SourceMap, build
 
 __all__ = [
@@ -307,16 +309,6 @@ def _split_loc(
     return loc[:depth], loc[depth:]
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in get_args(annotation):
-        found = _inner_model(argument)
-        if found is not None:
-            return found
-    return None
-
-
 def _fields_at(model_type: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
     current: type[BaseModel] | None = model_type
     for part in path:
@@ -324,7 +316,7 @@ def _fields_at(model_type: type[BaseModel], path: tuple[str | int, ...]) -> list
             return []
         if isinstance(part, str):
             info = current.model_fields.get(part)
-            current = _inner_model(info.annotation) if info is not None else None
+            current = nested_model(info.annotation) if info is not None else None
     return list(current.model_fields) if current is not None else []
 
 

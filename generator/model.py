@@ -1,9 +1,10 @@
 """The one schema of a story's facts.
 
 Validation, the JSON Schema that editors' tools read, and the data reference page all come from
-these models, so every field carries a description. Each file under ``site_data/`` holds one
-record kind under one top-level key (``quotes.yaml`` holds ``quotes: [...]``), which makes a
-pydantic error location such as ``("quotes", 2, "speaker")`` read as ``quotes[2].speaker``.
+these models, so every field carries a description. A field that names another record is typed
+as a reference (``speaker: ActorRef``), which is all the reference checker needs. Which kinds of
+record there are, and the file each lives in, is declared once in :mod:`generator.kinds`, which
+also makes the file models and ``StoryData`` from these record models.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from generator.annotations import RefTo
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -25,6 +28,14 @@ TEXT_PATTERN = r"\S"
 """Text needs one character that is not a space: a blank name would be an empty link."""
 
 Text = Annotated[str, StringConstraints(min_length=1, pattern=TEXT_PATTERN, strip_whitespace=False)]
+
+# References: an id that must name a record of another kind. The checker finds every field
+# typed with one of these (nested records and lists included) and checks it; nothing else
+# needs to know which field refers to what.
+ActorRef = Annotated[Slug, RefTo("actor")]
+QuestionRef = Annotated[Slug, RefTo("question")]
+ExcerptRef = Annotated[Slug, RefTo("excerpt")]
+FactRef = Annotated[Slug, RefTo("fact")]
 
 
 class Record(BaseModel):
@@ -143,10 +154,10 @@ class Actor(Record):
         default_factory=list,
         description="Other spellings readers may type, e.g. the name without accents.",
     )
-    affiliation: Slug | None = Field(
+    affiliation: ActorRef | None = Field(
         default=None, description="Id of the actor this one speaks for or belongs to."
     )
-    cites: list[Slug] = Field(
+    cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that support this record."
     )
 
@@ -160,12 +171,12 @@ class Event(Record):
     date_basis: DateBasis = Field(description="How the date was read or derived from the source.")
     title: Text = Field(description="A short headline for the event, in our own words.")
     summary: Text = Field(description="What happened, in one or two sentences of our own words.")
-    actors: list[Slug] = Field(default_factory=list, description="Ids of the players involved.")
-    claimed_by: Slug | None = Field(
+    actors: list[ActorRef] = Field(default_factory=list, description="Ids of the players involved.")
+    claimed_by: ActorRef | None = Field(
         default=None,
         description="If this is a reported claim rather than an established fact: who claims it.",
     )
-    cites: list[Slug] = Field(
+    cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that support this record."
     )
 
@@ -181,7 +192,7 @@ class Figure(Record):
     approximate: bool = Field(
         default=False, description="True if the source gives the number as approximate."
     )
-    cites: list[Slug] = Field(
+    cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that support this record."
     )
 
@@ -189,7 +200,9 @@ class Figure(Record):
 class Quote(Record):
     id: Slug = Field(description="Id of the quote, unique across all files.")
     text: Text = Field(description="The words quoted, verbatim from the source.")
-    speaker: Slug = Field(description="Id of the actor who said it, as the source attributes it.")
+    speaker: ActorRef = Field(
+        description="Id of the actor who said it, as the source attributes it."
+    )
     extent: Literal["whole", "partial"] = Field(
         description="whole: a full quoted sentence or passage; partial: a fragment of one."
     )
@@ -203,7 +216,7 @@ class Quote(Record):
     context: Text | None = Field(
         default=None, description="What the quote is about, in our own words."
     )
-    cites: list[Slug] = Field(
+    cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that contain the quote verbatim."
     )
 
@@ -224,15 +237,15 @@ class Stance(StrEnum):
 
 class Position(Record):
     id: Slug = Field(description="Id of the position, unique across all files.")
-    actor: Slug = Field(description="Id of the player whose position this is.")
-    question: Slug = Field(description="Id of the open question it answers.")
+    actor: ActorRef = Field(description="Id of the player whose position this is.")
+    question: QuestionRef = Field(description="Id of the open question it answers.")
     stance: Stance = Field(strict=False, description="supports, opposes, conditional or unclear.")
     summary: Text = Field(description="The position in one sentence of our own words.")
-    claimed_by: Slug | None = Field(
+    claimed_by: ActorRef | None = Field(
         default=None,
         description="If the position is only reported by someone else: who reports it.",
     )
-    cites: list[Slug] = Field(
+    cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that support this record."
     )
 
@@ -256,99 +269,10 @@ class Update(Record):
         ),
     )
     summary: Text = Field(description="What changed, in our own words.")
-    facts: list[Slug] = Field(
+    facts: list[FactRef] = Field(
         default_factory=list,
         description=(
             "Ids of the facts it touched (players, events, figures, quotes, positions); "
             "empty when no fact changed."
         ),
     )
-
-
-# --- files -------------------------------------------------------------------------------------
-
-
-class StoryFile(Record):
-    """site_data/story.yaml"""
-
-    story: Story = Field(description="The explainer's own metadata.")
-
-
-class SourcesFile(Record):
-    """site_data/sources.yaml"""
-
-    sources: list[Source] = Field(min_length=1, description="The sources the facts rest on.")
-
-
-class ActorsFile(Record):
-    """site_data/actors.yaml"""
-
-    actors: list[Actor] = Field(description="The players: people, countries, groups, speakers.")
-
-
-class EventsFile(Record):
-    """site_data/events.yaml"""
-
-    events: list[Event] = Field(description="What happened, with dates.")
-
-
-class FiguresFile(Record):
-    """site_data/figures.yaml"""
-
-    figures: list[Figure] = Field(description="The key numbers.")
-
-
-class QuotesFile(Record):
-    """site_data/quotes.yaml"""
-
-    quotes: list[Quote] = Field(description="Verbatim quotes with their attribution.")
-
-
-class QuestionsFile(Record):
-    """site_data/questions.yaml"""
-
-    questions: list[Question] = Field(description="The open questions of the story.")
-
-
-class PositionsFile(Record):
-    """site_data/positions.yaml"""
-
-    positions: list[Position] = Field(description="Where each player stands on each question.")
-
-
-class UpdatesFile(Record):
-    """site_data/updates.yaml"""
-
-    updates: list[Update] = Field(
-        description="The log of updates and corrections to the explainer, oldest first."
-    )
-
-
-FILE_MODELS: dict[str, type[Record]] = {
-    "story": StoryFile,
-    "sources": SourcesFile,
-    "actors": ActorsFile,
-    "events": EventsFile,
-    "figures": FiguresFile,
-    "quotes": QuotesFile,
-    "questions": QuestionsFile,
-    "positions": PositionsFile,
-    "updates": UpdatesFile,
-}
-"""File kind (the file's stem and its one top-level key) -> the model of that file."""
-
-
-class StoryData(BaseModel):
-    """Every record of one story, after each file validated on its own."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    story: Story = Field(description="The explainer's own metadata.")
-    sources: list[Source] = Field(description="The sources the facts rest on.")
-    actors: list[Actor] = Field(description="The players: people, countries, groups, speakers.")
-    events: list[Event] = Field(description="What happened, with dates.")
-    figures: list[Figure] = Field(description="The key numbers.")
-    quotes: list[Quote] = Field(description="Verbatim quotes with their attribution.")
-    questions: list[Question] = Field(description="The open questions of the story.")
-    positions: list[Position] = Field(description="Where each player stands on each question.")
-    updates: list[Update] = Field(description="The log of updates and corrections, oldest first.")

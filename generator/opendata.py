@@ -28,20 +28,20 @@ import datetime as dt
 import functools
 import io
 import json
-import types
-import typing
 from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
 
-from generator.model import Source, StoryData
+from generator import kinds
+from generator.annotations import unwrap
+from generator.kinds import StoryData
 from generator.schema import JSON_SCHEMA_DIALECT
 
 __all__ = [
-    "CSV_KINDS",
     "DATA_DIR",
     "csv_files",
+    "csv_kinds",
     "data_files",
     "safe_cell",
     "story_json",
@@ -51,18 +51,12 @@ __all__ = [
 DATA_DIR = "data"
 """Docs-relative folder of the open-data files."""
 
-CSV_KINDS = (
-    "sources",
-    "excerpts",
-    "actors",
-    "events",
-    "figures",
-    "quotes",
-    "questions",
-    "positions",
-    "updates",
-)
-"""One CSV file per record kind; ``excerpts`` are the sources' nested passages."""
+
+def csv_kinds() -> list[str]:
+    """One CSV file per record kind, in the registry's order (``excerpts`` are the sources'
+    nested passages, with a column naming their source)."""
+    return [kind.csv_name for kind in kinds.KINDS]
+
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -79,7 +73,7 @@ def story_json(data: StoryData) -> str:
 
 def story_schema() -> dict[str, Any]:
     """The JSON Schema of ``data/story.json``, from the model."""
-    schema = StoryData.model_json_schema(mode="validation")
+    schema = kinds.StoryData.model_json_schema(mode="validation")
     schema["$schema"] = JSON_SCHEMA_DIALECT
     schema["title"] = "data/story.json"
     schema["description"] = (
@@ -98,22 +92,12 @@ def story_schema_json() -> str:
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def _nested_model(annotation: Any) -> type[BaseModel] | None:
-    """The model of a field typed ``Model`` or ``Model | None``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        models = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if len(models) == 1:
-            return _nested_model(models[0])
-    return None
-
-
 def _columns(model: type[BaseModel], prefix: str = "") -> list[str]:
     columns: list[str] = []
     for name, info in model.model_fields.items():
-        nested = _nested_model(info.annotation)
-        if nested is not None:
+        field = unwrap(info.annotation)
+        nested = field.model
+        if nested is not None and not field.is_list:  # a list of records: their ids
             columns += _columns(nested, f"{prefix}{name}.")
         else:
             columns.append(prefix + name)
@@ -169,28 +153,20 @@ def _csv_text(header: list[str], rows: list[list[str]]) -> str:
 def csv_files(data: StoryData) -> dict[str, str]:
     """Kind -> the text of ``data/<kind>.csv`` (one row per record, a header row first)."""
     out: dict[str, str] = {}
-    for kind in CSV_KINDS:
-        if kind == "excerpts":
-            header = ["source", "id", "text"]
+    for kind in kinds.KINDS:
+        header = _columns(kind.model)
+        if kind.parent is None:
+            rows = [_row(record, header) for record in data.records(kind)]
+        else:  # a nested kind: each row names the record it is nested in
+            parent, field = kind.parent
+            header = [parent, *header]
             rows = [
-                [_cell(source.id), _cell(excerpt.id), _cell(excerpt.text)]
-                for source in data.sources
-                for excerpt in source.excerpts
+                [_cell(record.id), *_row(child, header[1:])]
+                for record in data.records(kinds.by_name(parent))
+                for child in getattr(record, field)
             ]
-        else:
-            records: list[BaseModel] = getattr(data, kind)
-            model = Source if kind == "sources" else _record_model(kind)
-            header = _columns(model)
-            rows = [_row(record, header) for record in records]
-        out[kind] = _csv_text(header, rows)
+        out[kind.csv_name] = _csv_text(header, rows)
     return out
-
-
-def _record_model(kind: str) -> type[BaseModel]:
-    annotation = StoryData.model_fields[kind].annotation
-    (model,) = typing.get_args(annotation)
-    assert isinstance(model, type) and issubclass(model, BaseModel)
-    return model
 
 
 def data_files(data: StoryData) -> dict[str, str]:

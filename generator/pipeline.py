@@ -1,23 +1,30 @@
 """Load, check and render one story, caching the result while its input files are unchanged.
 
-Engine-independent: the MkDocs plugin, the CLI's ``render`` and the benchmark all go through
-``StoryBuild``. ``mkdocs serve`` rebuilds on every save; reading and validating the YAML and
+Engine-independent: the MkDocs plugin, the CLI's ``render`` (:func:`write_pages`) and the
+benchmark all go through ``StoryBuild``. One :class:`~generator.references.Index` is made per
+build and carried in its result: rendering, the hand-written pages' references and their checks
+all read it. ``mkdocs serve`` rebuilds on every save; reading and validating the YAML and
 rendering every page again when nothing they depend on changed would make each reload slower
 for nothing, so results are kept until a fingerprint of the inputs (path, size, mtime) changes.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.diagnostics import Diagnostic
-from generator.model import StoryData
-from generator.render import TEMPLATES_DIR
+from generator.diagnostics import DataError, Diagnostic
+from generator.kinds import StoryData
+from generator.templating import TEMPLATES_DIR
 
 if TYPE_CHECKING:
+    from generator.references import Index
     from generator.render import Page
+
+__all__ = ["RENDER_MANIFEST", "BuildResult", "StoryBuild", "fingerprint", "write_pages"]
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
@@ -46,6 +53,8 @@ class BuildResult:
 
     data: StoryData | None
     diagnostics: list[Diagnostic]
+    index: Index | None = None
+    """The story's one index (None when the data is invalid)."""
     pages: list[Page] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
     """Docs-relative path -> text of each generated non-Markdown file (open data, feed)."""
@@ -86,19 +95,22 @@ class StoryBuild:
         return self._result
 
     def _load(self) -> BuildResult:
+        from generator.content import check_content
         from generator.loader import load_story_or_diagnostics
-        from generator.render import check_content, render_pages, site_files
+        from generator.references import Index
+        from generator.render import render_pages, site_files
 
         data, diagnostics = load_story_or_diagnostics(self.data_dir, display_root=self.display_root)
         if data is None or diagnostics:
             return BuildResult(data=None, diagnostics=sorted(diagnostics))
-        pages = list(render_pages(data, site_url=self.site_url))
-        files = site_files(data, site_url=self.site_url)
-        problems = check_content(self.content_dir, data, display_root=self.display_root)
+        index = Index(data)
+        pages = render_pages(index, site_url=self.site_url)
+        files = site_files(index, site_url=self.site_url)
+        problems = check_content(self.content_dir, index, display_root=self.display_root)
         problems += self._clashes(pages, files)
         if problems:
             return BuildResult(data=None, diagnostics=sorted(problems))
-        return BuildResult(data=data, diagnostics=[], pages=pages, files=files)
+        return BuildResult(data=data, diagnostics=[], index=index, pages=pages, files=files)
 
     def _clashes(self, pages: list[Page], files: dict[str, str]) -> list[Diagnostic]:
         """A file in content/ at a path the generator writes: one would silently replace the other.
@@ -120,3 +132,76 @@ class StoryBuild:
             for path, what in written
             if (self.content_dir / path).exists()
         ]
+
+
+# --- writing to disk, for engines that run no MkDocs plugin ------------------------------------
+
+
+def write_pages(
+    data_dir: Path,
+    content_dir: Path,
+    out: Path,
+    *,
+    site_url: str | None = None,
+) -> list[Path]:
+    """Write every generated page and every content page (references resolved) under ``out``.
+
+    Content pages get the same footer as generated pages ("last updated", "get the data").
+    The open data (``data/``) and the Atom feed (``feed.xml``) are written too; ``site_url``
+    (the site's http(s) address, if known) makes the feed's and the embed code's links
+    absolute. Other files in ``content/`` (images, ...) are copied as they are. Raises
+    :class:`DataError` with every problem of the data and of every content page (a reference
+    that does not resolve, a file at a path the generator writes) before writing anything.
+    """
+    from generator.content import content_label, content_page
+
+    root = Path.cwd()
+    result = StoryBuild(data_dir, content_dir, display_root=root, site_url=site_url).run()
+    index = result.index
+    if index is None or result.diagnostics:
+        raise DataError(result.diagnostics)
+    index_pages: dict[str, str] = {page.path: page.markdown for page in result.pages}
+    index_pages.update(result.files)
+    contents: dict[str, str | Path] = {}
+    for path in sorted(p for p in content_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(content_dir).as_posix()
+        if path.suffix == ".md":
+            text = path.read_text(encoding="utf-8")
+            label = content_label(path, root)
+            contents[rel] = content_page(text, index, page_path=rel, file_label=label)
+        else:
+            contents[rel] = path
+    previous = _rendered_before(out)
+    written: list[Path] = []
+    for rel, item in {**index_pages, **contents}.items():
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(item, Path):
+            shutil.copyfile(item, target)
+        else:
+            target.write_text(item, encoding="utf-8", newline="\n")
+        written.append(target)
+    # A page of a deleted fact (or a renamed content file) must not linger for the next engine
+    # to publish: remove what the last render wrote and this one did not, and nothing else.
+    current = {path.relative_to(out).as_posix() for path in written}
+    for rel in sorted(previous - current):
+        (out / rel).unlink(missing_ok=True)
+    (out / RENDER_MANIFEST).write_text(json.dumps(sorted(current), indent=0) + "\n", "utf-8")
+    return written
+
+
+RENDER_MANIFEST = ".explainer-render.json"
+"""The list of files the last ``write_pages`` wrote into its output folder."""
+
+
+def _rendered_before(out: Path) -> set[str]:
+    try:
+        listed = json.loads((out / RENDER_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    # Only plain relative paths: the manifest is ours, but never delete outside ``out``.
+    return {
+        rel
+        for rel in listed
+        if isinstance(rel, str) and rel and not rel.startswith("/") and ".." not in rel.split("/")
+    }

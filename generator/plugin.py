@@ -32,10 +32,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
+from generator.content import content_label, content_page
 from generator.errorpage import error_page_markdown
 from generator.jsonld import news_article, script_json
 from generator.pipeline import BuildResult, StoryBuild
-from generator.render import is_site_url, page_footer, resolve_references
+from generator.render import is_site_url
 from generator.search import fold_search_index
 
 log = get_plugin_logger(__name__)
@@ -160,15 +161,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str:
         result = self._result
-        if result is None or result.data is None or page.file.generated_by is not None:
+        if result is None or result.index is None or page.file.generated_by is not None:
             return markdown
-        label = os.path.relpath(
-            page.file.abs_src_path or page.file.src_path, Path(config.config_file_path).parent
-        )
-        resolved = resolve_references(
-            markdown, result.data, page_path=page.file.src_uri, file_label=label
-        )
-        return resolved.rstrip("\n") + "\n\n" + page_footer(result.data, page.file.src_uri)
+        root = Path(config.config_file_path).parent
+        label = content_label(Path(page.file.abs_src_path or page.file.src_path), root)
+        return content_page(markdown, result.index, page_path=page.file.src_uri, file_label=label)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig, nav: Any

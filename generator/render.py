@@ -1,78 +1,47 @@
 """The story as Markdown pages, independent of any site engine.
 
-:func:`render_pages` turns a validated :class:`~generator.model.StoryData` into one
-:class:`Page` per generated page; the MkDocs plugin serves them as virtual files and
-``explainer render --out DIR`` writes them (with the hand-written ``content/`` pages, references
-resolved) for other engines. Nothing here imports mkdocs.
+:data:`PAGE_KINDS` is the table of generated pages: each with its template, path, title, the
+data file it comes from, its context, and whether it has an embeddable version. The nav titles,
+the embed pages and the tests' page lists are read from it, and a record kind of the registry
+(:mod:`generator.kinds`) whose page no entry makes gets one from the generic ``records.md``.
 
-Templates live in ``generator/templates/`` (one per page kind; partials start with ``_``). The
-Jinja environment is strict: undefined names raise, and every ``{{ value }}`` goes through
-:func:`generator.escape.finalize`, which escapes text from YAML and refuses values a template did
-not format (see ``generator/escape.py`` for why).
+:func:`render_pages` turns the story's :class:`~generator.references.Index` into one
+:class:`Page` per generated page; the MkDocs plugin serves them as virtual files and
+``explainer render --out DIR`` writes them (:func:`generator.pipeline.write_pages`) for other
+engines. Nothing here imports mkdocs.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import html
-import json
-import shutil
-import types
-import typing
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
-from pathlib import Path
 from typing import Any
 
-import jinja2
-from pydantic import BaseModel
-
-from generator.diagnostics import DataError
-from generator.escape import Trusted, escape_text, escape_url, finalize
+from generator import kinds
+from generator.annotations import unwrap
+from generator.datareference import reference_sections
+from generator.escape import Trusted, escape_text
 from generator.feed import FEED_PATH, atom_feed
-from generator.model import (
-    FILE_MODELS,
-    SLUG_PATTERN,
-    TEXT_PATTERN,
-    Actor,
-    ActorKind,
-    DateBasis,
-    DateRule,
-    Event,
-    Position,
-    Quote,
-    StoryData,
-)
-from generator.opendata import CSV_KINDS, data_files
-from generator.references import (
-    NO_POSITION,
-    STANCE_WORDS,
-    Index,
-    Linker,
-    check_content,
-    figure_text,
-    format_number,
-    long_date,
-    quote_text,
-    resolve_references,
-)
+from generator.kinds import Kind
+from generator.model import SLUG_PATTERN, Actor, Event, Position, Quote
+from generator.opendata import csv_kinds, data_files
+from generator.references import Index, Linker
+from generator.templating import environment
+from generator.wording import long_date
 
 __all__ = [
     "EMBED_PAGES",
+    "PAGE_KINDS",
     "Page",
-    "check_content",
+    "PageKind",
     "is_site_url",
     "page_footer",
+    "page_kinds",
     "render_pages",
-    "resolve_references",
     "site_files",
-    "write_pages",
 ]
-
-EMBED_PAGES = {"timeline": "embed/timeline.md", "stances": "embed/stances.md"}
-"""The standalone pages that other sites can show in an iframe (kept out of nav and search)."""
 
 
 @dataclass(frozen=True)
@@ -83,115 +52,110 @@ class Page:
     """Docs-relative path, e.g. ``timeline.md`` or ``players/francois-hollande.md``."""
     markdown: str
     edit_path: str
-    """Project-relative YAML file the page comes from, e.g. ``site_data/events.yaml``."""
+    """Project-relative file the page comes from, e.g. ``site_data/events.yaml``."""
     title: str
 
 
-# --- filters: each returns plain str (escaped on output) or Trusted (our own markup) ---------
+@dataclass(frozen=True)
+class PageKind:
+    """One kind of generated page."""
+
+    name: str
+    template: str
+    path: str
+    """Docs-relative; ``{id}`` for a page per record of the kind named by ``per``."""
+    title: str
+    """The page's title (a page per record: the record's label field)."""
+    source: str
+    """The file it comes from: a data file's stem, or a project-relative path."""
+    context: Callable[[_Renderer], dict[str, Any]] = lambda r: {}
+    embeddable: bool = False
+    """Whether other sites may show it in an iframe: its bare version is at ``embed/<name>.md``
+    (template ``embed.md``: no header, nav, footer or search)."""
+    per: str | None = None
+    in_nav: bool = True
+
+    @property
+    def edit_path(self) -> str:
+        return self.source if "/" in self.source else f"site_data/{self.source}.yaml"
 
 
-def iso_date(value: dt.date) -> str:
-    return value.isoformat()
+def _timeline(r: _Renderer) -> dict[str, Any]:
+    return {"events": r.events}
 
 
-def date_basis(basis: DateBasis | None, value: dt.date | None = None) -> str:
-    """How a date was obtained, for derived dates ('' for a date the source states)."""
-    if basis is None or basis.rule is DateRule.STATED:
-        return ""
-    if basis.rule is DateRule.WEEKDAY:
-        if basis.weekday is not None:
-            day = basis.weekday.value.capitalize()
-        elif value is not None:
-            day = _WEEKDAYS[value.weekday()]
-        else:
-            day = "Weekday"
-        return f"{day}, derived from the publication date"
+def _stances(r: _Renderer) -> dict[str, Any]:
+    return {"rows": r.stance_rows(), "positions_by_question": r.positions_by_question}
+
+
+def _reference(r: _Renderer) -> dict[str, Any]:
+    return {"files": reference_sections(), "id_pattern": SLUG_PATTERN, "csv_kinds": csv_kinds()}
+
+
+def _updates(r: _Renderer) -> dict[str, Any]:
+    return {"updates": sorted(r.data.updates, key=lambda u: u.date, reverse=True)}
+
+
+def _player(r: _Renderer, actor: Actor) -> dict[str, Any]:
     return {
-        DateRule.DAY_MONTH: "year derived from the publication date",
-        DateRule.CAPTION: "date from a photo caption",
-        DateRule.PUBLICATION: "the source’s publication date",
-    }[basis.rule]
+        "actor": actor,
+        "members": r.members[actor.id],
+        "quotes": r.quotes_by[actor.id],
+        "positions": r.positions_by[actor.id],
+        "events": r.events_by[actor.id],
+    }
 
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+PAGE_KINDS: tuple[PageKind, ...] = (
+    PageKind("timeline", "timeline.md", "timeline.md", "Timeline", "events", _timeline, True),
+    PageKind("players", "players_index.md", "players/index.md", "Who’s who", "actors"),
+    PageKind("player", "player.md", "players/{id}.md", "", "actors", per="actor", in_nav=False),
+    PageKind(
+        "stances", "stances.md", "stances.md", "Where they stand", "positions", _stances, True
+    ),
+    PageKind("figures", "figures.md", "figures.md", "Key figures", "figures"),
+    PageKind("quotes", "quotes.md", "quotes.md", "Quotes", "quotes"),
+    PageKind("sources", "sources.md", "sources.md", "Sources", "sources"),
+    PageKind(
+        "reference",
+        "reference.md",
+        "reference.md",
+        "Data reference",
+        "generator/model.py",
+        _reference,
+    ),
+    PageKind("updates", "updates.md", "updates.md", "Updates and corrections", "updates", _updates),
+)
+"""The generated pages, in nav order. Their embeddable versions follow them."""
+
+EMBED_LABELS = {"timeline": "timeline", "stances": "table of positions"}
+"""How "Embed this ..." names each embeddable page."""
 
 
-def stance_word(value: Enum | None) -> str:
-    return NO_POSITION if value is None else STANCE_WORDS[str(value.value)]
+def _records_page(kind: Kind[Any]) -> PageKind:
+    """The generic page of a kind that no entry of :data:`PAGE_KINDS` shows."""
+    assert kind.page is not None and kind.file is not None
 
+    def context(r: _Renderer) -> dict[str, Any]:
+        return {"kind": kind, "records": r.data.records(kind), "fields": r.fields}
 
-def stance_class(value: Enum | None) -> str:
-    return "stance--none" if value is None else f"stance--{value.value}"
-
-
-def kind_label(kind: ActorKind) -> str:
-    return kind.value.capitalize()
-
-
-def href(url: str) -> Trusted:
-    """An http(s) address for ``href="..."`` in raw HTML."""
-    return Trusted(escape_url(url))
-
-
-_FILTERS: dict[str, Any] = {
-    "text": lambda s: Trusted(escape_text(s)),
-    "long_date": long_date,
-    "iso_date": iso_date,
-    "date_basis": date_basis,
-    "stance_word": stance_word,
-    "stance_class": stance_class,
-    "kind_label": kind_label,
-    "figure_text": figure_text,
-    "number": format_number,
-    "quote_text": quote_text,
-    "href": href,
-}
-
-
-TEMPLATES_DIR = Path(__file__).parent / "templates"
-
-
-def environment() -> jinja2.Environment:
-    """The strict, Markdown-producing template environment, made anew only when a template
-    file changed.
-
-    It holds no story data. Compiling every template again on each rebuild of ``mkdocs serve``
-    was time spent for nothing, and so was Jinja's own check of each template file's mtime on
-    every ``get_template`` (tens of thousands of ``stat`` calls for a large story): one look at
-    the folder per render decides instead.
-    """
-    stamp = tuple(
-        (path.name, path.stat().st_mtime_ns, path.stat().st_size)
-        for path in sorted(TEMPLATES_DIR.iterdir())
+    return PageKind(
+        kind.name, "records.md", kind.page, kind.title or kind.plural, kind.file, context
     )
-    return _environment(stamp)
 
 
-@functools.lru_cache(maxsize=1)
-def _environment(templates_stamp: tuple[tuple[str, int, int], ...]) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
-        auto_reload=False,  # environment() makes a new one when a template changes
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,  # Markdown out; escaping is finalize's job (generator/escape.py)
-        finalize=finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
-    env.filters.update(_FILTERS)
-
-    def partial(name: str, **context: Any) -> Trusted:
-        """A partial template's output (its own values were escaped by finalize)."""
-        if not name.startswith("_"):
-            raise ValueError(f"{name}: partial template names start with '_'")
-        return Trusted(env.get_template(name).render(**context).strip("\n"))
-
-    env.globals["partial"] = partial
-    return env
+def page_kinds() -> list[PageKind]:
+    """:data:`PAGE_KINDS` and a generic page for each kind whose page none of them makes."""
+    made = {page.path for page in PAGE_KINDS}
+    extra = [_records_page(k) for k in kinds.KINDS if k.page and k.page not in made and k.file]
+    return [*PAGE_KINDS, *extra]
 
 
-# --- pages -----------------------------------------------------------------------------------
+EMBED_PAGES = {page.name: f"embed/{page.name}.md" for page in PAGE_KINDS if page.embeddable}
+"""The standalone pages that other sites can show in an iframe (kept out of nav and search)."""
+
+
+# --- the "Embed this" block --------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -234,12 +198,16 @@ def _embed(ln: Linker, kind: str, label: str, title: str, site_url: str | None) 
     )
 
 
+# --- rendering ---------------------------------------------------------------------------------
+
+
 class _Renderer:
-    def __init__(self, data: StoryData, site_url: str | None = None) -> None:
-        self.data = data
-        self.index = Index(data)
+    def __init__(self, index: Index, site_url: str | None = None) -> None:
+        self.index = index
+        self.data = data = index.data
         self.env = environment()
         self.site_url = site_url
+        self.events: list[Event] = sorted(data.events, key=lambda e: e.date)  # stable
         # Each player's records, grouped once: scanning every list per player made rendering
         # grow with the square of the story's size.
         self.members: dict[str, list[Actor]] = defaultdict(list)
@@ -255,326 +223,122 @@ class _Renderer:
         for position in data.positions:
             self.positions_by[position.actor].append(position)
             self.positions_by_question[position.question].append(position)
+        self.events_by: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:  # in date order
+            for actor_id in dict.fromkeys([*event.actors, event.claimed_by]):
+                if actor_id:
+                    self.events_by[actor_id].append(event)
+        self._rows: list[tuple[Actor, list[list[Position]]]] | None = None
 
     def page(
-        self,
-        template: str,
-        path: str,
-        title: str,
-        edit_path: str,
-        *,
-        footer: bool = True,
-        **context: Any,
+        self, page_kind: PageKind, path: str, title: str, *, footer: bool = True, **context: Any
     ) -> Page:
         ln = Linker(self.index, path)
-        markdown = self.env.get_template(template).render(
-            data=self.data,
-            index=self.index,
-            ln=ln,
-            title=title,
-            **context,
+        markdown = self.env.get_template(page_kind.template).render(
+            data=self.data, index=self.index, ln=ln, title=title, **context
         )
         markdown = markdown.rstrip("\n") + "\n"
         if footer:
             markdown += "\n" + self.footer(ln)
-        return Page(path=path, markdown=markdown, edit_path=edit_path, title=title)
+        return Page(path=path, markdown=markdown, edit_path=page_kind.edit_path, title=title)
 
     def footer(self, ln: Linker) -> str:
-        text = self.env.get_template("_page_footer.md").render(ln=ln, data=self.data)
-        return text.strip("\n") + "\n"
-
-    def embed(self, kind: str, label: str, page_title: str) -> Embed:
-        title = f"{page_title}: {self.data.story.headline}"
-        return _embed(Linker(self.index, f"{kind}.md"), kind, label, title, self.site_url)
+        return page_footer(self.index, ln.page_path)
 
     def all(self) -> list[Page]:
-        data = self.data
-        events = sorted(data.events, key=lambda e: e.date)  # stable: file order on one day
-        rows = self.stance_rows()
-        pages = [
-            self.page(
-                "timeline.md",
-                "timeline.md",
-                "Timeline",
-                "site_data/events.yaml",
-                events=events,
-                embed=self.embed("timeline", "timeline", "Timeline"),
-            ),
-            self.page("players_index.md", "players/index.md", "Who’s who", "site_data/actors.yaml"),
-        ]
-        events_by: dict[str, list[Event]] = defaultdict(list)
-        for event in events:  # in date order
-            for actor_id in dict.fromkeys([*event.actors, event.claimed_by]):
-                if actor_id:
-                    events_by[actor_id].append(event)
-        for actor in data.actors:
-            pages.append(self.player(actor, events_by[actor.id]))
-        pages += [
-            self.page(
-                "stances.md",
-                "stances.md",
-                "Where they stand",
-                "site_data/positions.yaml",
-                rows=rows,
-                positions_by_question=self.positions_by_question,
-                embed=self.embed("stances", "table of positions", "Where they stand"),
-            ),
-            self.page("figures.md", "figures.md", "Key figures", "site_data/figures.yaml"),
-            self.page("quotes.md", "quotes.md", "Quotes", "site_data/quotes.yaml"),
-            self.page("sources.md", "sources.md", "Sources", "site_data/sources.yaml"),
-            self.page(
-                "reference.md",
-                "reference.md",
-                "Data reference",
-                "generator/model.py",
-                files=reference_sections(),
-                id_pattern=SLUG_PATTERN,
-                csv_kinds=CSV_KINDS,
-            ),
-            self.page(
-                "updates.md",
-                "updates.md",
-                "Updates and corrections",
-                "site_data/updates.yaml",
-                updates=sorted(data.updates, key=lambda u: u.date, reverse=True),
-            ),
-            self.page(
-                "embed.md",
-                EMBED_PAGES["timeline"],
-                "Timeline",
-                "site_data/events.yaml",
-                footer=False,
-                kind="timeline",
-                events=events,
-                full_page="timeline.md",
-                full_label="The full timeline",
-            ),
-            self.page(
-                "embed.md",
-                EMBED_PAGES["stances"],
-                "Where they stand",
-                "site_data/positions.yaml",
-                footer=False,
-                kind="stances",
-                rows=rows,
-                full_page="stances.md",
-                full_label="Every position in full",
-            ),
-        ]
+        pages: list[Page] = []
+        for kind in page_kinds():
+            if kind.per == "actor":
+                for actor in self.data.actors:
+                    path = kind.path.format(id=actor.id)
+                    pages.append(self.page(kind, path, actor.name, **_player(self, actor)))
+                continue
+            context = kind.context(self)
+            if kind.embeddable:
+                context["embed"] = self.embed(kind)
+            pages.append(self.page(kind, kind.path, kind.title, **context))
+        for kind in PAGE_KINDS:
+            if kind.embeddable:
+                pages.append(self.embed_page(kind))
         return pages
 
-    def player(self, actor: Actor, events: list[Event]) -> Page:
+    def embed(self, kind: PageKind) -> Embed:
+        title = f"{kind.title}: {self.data.story.headline}"
+        ln = Linker(self.index, kind.path)
+        return _embed(ln, kind.name, EMBED_LABELS[kind.name], title, self.site_url)
+
+    def embed_page(self, kind: PageKind) -> Page:
+        embed = PageKind(kind.name, "embed.md", EMBED_PAGES[kind.name], kind.title, kind.source)
+        full_label = {"timeline": "The full timeline", "stances": "Every position in full"}
         return self.page(
-            "player.md",
-            f"players/{actor.id}.md",
-            actor.name,
-            "site_data/actors.yaml",
-            actor=actor,
-            members=self.members[actor.id],
-            quotes=self.quotes_by[actor.id],
-            positions=self.positions_by[actor.id],
-            events=events,
+            embed,
+            embed.path,
+            kind.title,
+            footer=False,
+            kind=kind.name,
+            full_page=kind.path,
+            full_label=full_label[kind.name],
+            **kind.context(self),
         )
 
-    def stance_rows(self) -> list[tuple[Actor, list[list[Any]]]]:
+    def stance_rows(self) -> list[tuple[Actor, list[list[Position]]]]:
         """Players with at least one position, each with one cell (a list) per question."""
-        rows = []
-        for actor in self.data.actors:
-            mine = self.positions_by[actor.id]
-            if mine:
-                cells = [[p for p in mine if p.question == q.id] for q in self.data.questions]
-                rows.append((actor, cells))
-        return rows
+        if self._rows is None:
+            self._rows = []
+            for actor in self.data.actors:
+                mine = self.positions_by[actor.id]
+                if mine:
+                    cells = [[p for p in mine if p.question == q.id] for q in self.data.questions]
+                    self._rows.append((actor, cells))
+        return self._rows
+
+    def fields(self, ln: Linker, record: Any) -> list[tuple[str, Trusted]]:
+        """A record's fields as (name, value) for the generic page: references as links,
+        dates in words, lists joined; its id, label and cites are shown elsewhere."""
+        kind = next(k for k in kinds.KINDS if isinstance(record, k.model))
+        out: list[tuple[str, Trusted]] = []
+        for name, info in type(record).model_fields.items():
+            value = getattr(record, name)
+            if name in ("id", "cites", kind.label) or value is None or value == []:
+                continue
+            field = unwrap(info.annotation, info.metadata)
+            items = value if field.is_list else [value]
+            if field.ref is not None:
+                shown = [ln.reference(kinds.targets(field.ref.kind)[0].name, v) for v in items]
+            else:
+                shown = [Trusted(escape_text(_plain(v))) for v in items]
+            out.append((name.replace("_", " ").capitalize(), Trusted(", ".join(shown))))
+        return out
 
 
-def render_pages(data: StoryData, *, site_url: str | None = None) -> list[Page]:
+def _plain(value: Any) -> str:
+    if hasattr(value, "isoformat"):
+        return long_date(value)
+    return str(getattr(value, "value", value))
+
+
+def render_pages(index: Index, *, site_url: str | None = None) -> list[Page]:
     """Every generated page of the story (not the hand-written content/ pages).
 
     ``site_url`` (the site's own http(s) address, if known) makes the iframe code of the embed
     snippets absolute; without it the code holds a site-relative address (and the page's script
     writes the full one in when it runs).
     """
-    return _Renderer(data, site_url).all()
+    return _Renderer(index, site_url).all()
 
 
-def page_footer(data: StoryData, page_path: str) -> str:
+def page_footer(index: Index, page_path: str) -> str:
     """The "last updated" and "get the data" lines, for a hand-written page at ``page_path``."""
-    renderer = _Renderer(data)
-    return renderer.footer(Linker(renderer.index, page_path))
+    text = (
+        environment()
+        .get_template("_page_footer.md")
+        .render(ln=Linker(index, page_path), data=index.data)
+    )
+    return text.strip("\n") + "\n"
 
 
-def site_files(data: StoryData, *, site_url: str | None = None) -> dict[str, str]:
+def site_files(index: Index, *, site_url: str | None = None) -> dict[str, str]:
     """Docs-relative path -> text of every generated non-Markdown file: open data and the feed."""
-    files = data_files(data)
-    files[FEED_PATH] = atom_feed(data, site_url=site_url)
+    files = data_files(index.data)
+    files[FEED_PATH] = atom_feed(index.data, site_url=site_url)
     return files
-
-
-# --- the data reference ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FieldDoc:
-    name: str
-    type: Trusted
-    required: bool
-    description: str
-
-
-@dataclass(frozen=True)
-class ModelDoc:
-    name: str
-    anchor: str
-    doc: str
-    fields: list[FieldDoc]
-
-
-@dataclass(frozen=True)
-class FileDoc:
-    kind: str
-    path: str
-    key: str
-    description: str
-    models: list[ModelDoc]
-
-
-def _describe_type(annotation: Any, metadata: list[Any], nested: list[type[BaseModel]]) -> str:
-    """A type for editors: 'text', 'id', 'list of id', 'one of: a, b', a model name."""
-    for item in metadata:
-        pattern = getattr(item, "pattern", None)
-        if pattern == SLUG_PATTERN:
-            return "id"
-        if pattern is not None and pattern != TEXT_PATTERN:  # Text's is "not blank"
-            return "http(s) address"
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return _describe_type(args[0], list(args[1:]) + metadata, nested)
-    if origin in (typing.Union, types.UnionType):
-        parts = [_describe_type(a, [], nested) for a in args if a is not type(None)]
-        return " or ".join(parts)
-    if origin is list:
-        return f"list of {_describe_type(args[0], [], nested)}"
-    if origin is typing.Literal:
-        return "one of: " + ", ".join(str(a) for a in args)
-    if isinstance(annotation, type):
-        if issubclass(annotation, Enum):
-            return "one of: " + ", ".join(str(m.value) for m in annotation)
-        if issubclass(annotation, BaseModel):
-            if annotation not in nested:
-                nested.append(annotation)
-            return annotation.__name__
-        names = {
-            str: "text",
-            bool: "true or false",
-            int: "integer",
-            float: "number",
-            dt.date: "date (YYYY-MM-DD)",
-        }
-        if annotation in names:
-            return names[annotation]
-    raise TypeError(f"data reference: no description for type {annotation!r}")
-
-
-def _model_doc(model: type[BaseModel], nested: list[type[BaseModel]]) -> ModelDoc:
-    fields = []
-    for name, info in model.model_fields.items():
-        if not info.description:
-            raise TypeError(f"{model.__name__}.{name} has no description")
-        type_text = _describe_type(info.annotation, list(info.metadata), nested)
-        fields.append(
-            FieldDoc(name, Trusted(escape_text(type_text)), info.is_required(), info.description)
-        )
-    doc = (model.__doc__ or "").strip()
-    return ModelDoc(model.__name__, f"model-{model.__name__.lower()}", doc, fields)
-
-
-@functools.cache  # made from the model alone, the same for every story and build
-def reference_sections() -> tuple[FileDoc, ...]:
-    """Every file kind with the record models it holds, nested models included (shared: the
-    result is cached, so read it, never change it)."""
-    files = []
-    for kind, file_model in FILE_MODELS.items():
-        ((key, info),) = file_model.model_fields.items()
-        nested: list[type[BaseModel]] = []
-        _describe_type(info.annotation, list(info.metadata), nested)
-        models: list[ModelDoc] = []
-        done: set[type[BaseModel]] = set()
-        while len(done) < len(nested):
-            model = next(m for m in nested if m not in done)
-            done.add(model)
-            models.append(_model_doc(model, nested))
-        files.append(FileDoc(kind, f"site_data/{kind}.yaml", key, info.description or "", models))
-    return tuple(files)
-
-
-# --- writing to disk -------------------------------------------------------------------------
-
-
-def write_pages(
-    data_dir: Path,
-    content_dir: Path,
-    out: Path,
-    *,
-    site_url: str | None = None,
-) -> list[Path]:
-    """Write every generated page and every content page (references resolved) under ``out``.
-
-    Content pages get the same footer as generated pages ("last updated", "get the data").
-    The open data (``data/``) and the Atom feed (``feed.xml``) are written too; ``site_url``
-    (the site's http(s) address, if known) makes the feed's and the embed code's links
-    absolute. Other files in ``content/`` (images, ...) are copied as they are. Raises
-    :class:`DataError` with every problem of the data and of every content page (a reference
-    that does not resolve, a file at a path the generator writes) before writing anything.
-    """
-    from generator.pipeline import StoryBuild
-
-    result = StoryBuild(data_dir, content_dir, display_root=Path.cwd(), site_url=site_url).run()
-    data = result.data
-    if data is None or result.diagnostics:
-        raise DataError(result.diagnostics)
-    index_pages: dict[str, str] = {page.path: page.markdown for page in result.pages}
-    index_pages.update(result.files)
-    contents: dict[str, str | Path] = {}
-    for path in sorted(p for p in content_dir.rglob("*") if p.is_file()):
-        rel = path.relative_to(content_dir).as_posix()
-        if path.suffix == ".md":
-            text = path.read_text(encoding="utf-8")
-            text = resolve_references(text, data, page_path=rel, file_label=str(path))
-            contents[rel] = text.rstrip("\n") + "\n\n" + page_footer(data, rel)
-        else:
-            contents[rel] = path
-    previous = _rendered_before(out)
-    written: list[Path] = []
-    for rel, item in {**index_pages, **contents}.items():
-        target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(item, Path):
-            shutil.copyfile(item, target)
-        else:
-            target.write_text(item, encoding="utf-8", newline="\n")
-        written.append(target)
-    # A page of a deleted fact (or a renamed content file) must not linger for the next engine
-    # to publish: remove what the last render wrote and this one did not, and nothing else.
-    current = {path.relative_to(out).as_posix() for path in written}
-    for rel in sorted(previous - current):
-        (out / rel).unlink(missing_ok=True)
-    (out / RENDER_MANIFEST).write_text(json.dumps(sorted(current), indent=0) + "\n", "utf-8")
-    return written
-
-
-RENDER_MANIFEST = ".explainer-render.json"
-"""The list of files the last ``write_pages`` wrote into its output folder."""
-
-
-def _rendered_before(out: Path) -> set[str]:
-    try:
-        listed = json.loads((out / RENDER_MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return set()
-    # Only plain relative paths: the manifest is ours, but never delete outside ``out``.
-    return {
-        rel
-        for rel in listed
-        if isinstance(rel, str) and rel and not rel.startswith("/") and ".." not in rel.split("/")
-    }

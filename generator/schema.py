@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.model import FILE_MODELS
+from generator.kinds import FILE_MODELS
 
 __all__ = ["schema_dict", "schema_text", "write_schemas"]
 

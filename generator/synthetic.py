@@ -1,7 +1,7 @@
 """A deterministic synthetic story at k times the size of a real one, for the benchmark.
 
-Every record of the kinds that grow with a story (actors, events, figures, quotes, positions)
-is repeated k times; copy 0 keeps its ids so hand-written pages still resolve, copy n gets the
+Every record of the kinds that grow with a story (``grows`` in :mod:`generator.kinds`) is
+repeated k times; copy 0 keeps its ids so hand-written pages still resolve, copy n gets the
 suffix ``-n`` on its id and on every id it refers to. Sources, excerpts and questions are shared,
 so quotes stay verbatim in their excerpts and the result validates like the original. The seed
 only shuffles the order of the records (the renderer must sort them itself).
@@ -16,11 +16,20 @@ from typing import Any
 
 import yaml
 
-from generator.model import FILE_MODELS, StoryData
+from generator import kinds
+from generator.annotations import unwrap
+from generator.kinds import STORY_FILE, Kind, StoryData
 
-GROWING_KINDS = ("actors", "events", "figures", "quotes", "positions")
-# Fields that hold ids of records of a growing kind (excerpt and question ids are shared).
-ACTOR_REFS = ("speaker", "actor", "claimed_by", "affiliation")
+
+def _growing_refs(kind: Kind[Any]) -> dict[str, bool]:
+    """Field -> whether it is a list, for each field of ``kind`` that refers to a growing kind
+    (copy n of a record refers to copy n of its players; excerpts and questions are shared)."""
+    out: dict[str, bool] = {}
+    for name, info in kind.model.model_fields.items():
+        field = unwrap(info.annotation, info.metadata)
+        if field.ref is not None and all(k.grows for k in kinds.targets(field.ref.kind)):
+            out[name] = field.is_list
+    return out
 
 
 class _Dumper(yaml.SafeDumper):
@@ -37,14 +46,13 @@ def _suffix(value: str, copy: int) -> str:
     return value if copy == 0 else f"{value}-{copy}"
 
 
-def _copy_record(record: dict[str, Any], copy: int) -> dict[str, Any]:
+def _copy_record(record: dict[str, Any], copy: int, refs: dict[str, bool]) -> dict[str, Any]:
     out = dict(record)
     out["id"] = _suffix(record["id"], copy)
-    for key in ACTOR_REFS:
+    for key, is_list in refs.items():
         if out.get(key):
-            out[key] = _suffix(out[key], copy)
-    if "actors" in out:
-        out["actors"] = [_suffix(actor, copy) for actor in out["actors"]]
+            value = out[key]
+            out[key] = [_suffix(v, copy) for v in value] if is_list else _suffix(value, copy)
     return out
 
 
@@ -52,16 +60,15 @@ def scaled_records(data: StoryData, k: int, seed: int = 2015) -> dict[str, Any]:
     """The story's records as plain data, the growing kinds repeated k times."""
     rng = random.Random(seed)
     out: dict[str, Any] = {}
-    for kind in FILE_MODELS:
-        value = getattr(data, kind)
-        if kind == "story":
-            out[kind] = value.model_dump(exclude_none=True)
-            continue
-        records = [record.model_dump(exclude_none=True) for record in value]
-        if kind in GROWING_KINDS:
-            records = [_copy_record(record, copy) for copy in range(k) for record in records]
+    out[STORY_FILE] = data.story.model_dump(exclude_none=True)
+    for kind in kinds.file_kinds():
+        assert kind.file is not None
+        records = [record.model_dump(exclude_none=True) for record in data.records(kind)]
+        if kind.grows:
+            refs = _growing_refs(kind)
+            records = [_copy_record(r, copy, refs) for copy in range(k) for r in records]
             rng.shuffle(records)
-        out[kind] = records
+        out[kind.file] = records
     return out
 
 

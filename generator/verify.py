@@ -26,30 +26,17 @@ import yaml
 from pydantic import BaseModel
 
 from generator.diagnostics import DataError, Diagnostic, format_loc
+from generator.kinds import StoryData
 from generator.loader import display_path, load_story
-from generator.model import SLUG_PATTERN, StoryData
+from generator.model import SLUG_PATTERN
 from generator.search import fold_text
+from generator.text import normalise, straighten
 
 RUN_LENGTH = 8
 """Shared runs of this many consecutive words or more are reported."""
 
 DataPath = tuple[str | int, ...]
 
-_CURLY = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-    }
-)
-_WHITESPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _REFERENCE = re.compile(r"\[\[[^\[\]]*\]\]")
 _SLUG = re.compile(SLUG_PATTERN)
@@ -65,11 +52,6 @@ _SOURCE_WORDS = frozenset(
         ("DateBasis", "words"),
     }
 )
-
-
-def normalise(text: str) -> str:
-    """Curly quotes and apostrophes made straight; every run of whitespace made one space."""
-    return _WHITESPACE.sub(" ", text.translate(_CURLY)).strip()
 
 
 def words(text: str) -> list[str]:
@@ -247,7 +229,7 @@ def _fold(text: str) -> str:
     """Lower-case, straight quotes, accents folded, keeping one character per character so that
     match offsets stay columns of the original line."""
     out = []
-    for ch in text.translate(_CURLY).lower():
+    for ch in straighten(text).lower():
         bare = fold_text(ch)
         out.append(bare if len(bare) == 1 else ch)
     return "".join(out)

@@ -5,7 +5,7 @@ third-party MkDocs plugins: it silently ignores the ``explainer`` entry, so a pl
 ``zensical build`` would publish ``content/`` alone, without a single generated page. Instead,
 ``make build-zensical`` (``python -m generator.zensical``):
 
-1. renders every page to a scratch docs folder with :func:`generator.render.write_pages`
+1. renders every page to a scratch docs folder with :func:`generator.pipeline.write_pages`
    (the same Markdown the plugin serves as virtual files, references resolved);
 2. writes a config derived from mkdocs.yml next to it (:func:`zensical_config`): docs_dir and
    site_dir point into the scratch folder (Zensical requires both inside the folder of its
@@ -238,7 +238,8 @@ def build_site(
     :class:`subprocess.CalledProcessError` when Zensical fails; either way ``site_dir`` is left
     as it was.
     """
-    from generator.render import is_site_url, write_pages
+    from generator.pipeline import write_pages
+    from generator.render import is_site_url
 
     source_dir = mkdocs_yml.resolve().parent
     config = load_mkdocs_config(mkdocs_yml)

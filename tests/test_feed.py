@@ -10,8 +10,8 @@ import pytest
 from support import REPO, shared_site
 
 from generator.feed import atom_feed
+from generator.kinds import StoryData
 from generator.loader import load_story
-from generator.model import StoryData
 
 A = "{http://www.w3.org/2005/Atom}"
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$")

@@ -12,8 +12,8 @@ import pytest
 from support import REPO, Build, copy_project, run_mkdocs_build, shared_site
 
 from generator.jsonld import news_article, script_json
+from generator.kinds import StoryData
 from generator.loader import load_story
-from generator.model import StoryData
 
 BREAKOUT = "</script><script>alert(1)</script><!-- \u2028\u2029 & <\\/script>"
 

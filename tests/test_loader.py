@@ -13,8 +13,8 @@ import pytest
 from support import REPO, problems
 
 from generator.diagnostics import DataError
+from generator.kinds import FILE_MODELS, StoryData
 from generator.loader import load, load_story, load_story_or_diagnostics, modeline
-from generator.model import FILE_MODELS, StoryData
 
 Edit = Callable[[str, str, str], None]
 

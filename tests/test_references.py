@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from support import load_golden_story
 
+from generator.content import check_content, resolve_references
 from generator.diagnostics import DataError, Diagnostic
-from generator.render import check_content, resolve_references
+from generator.references import Index
 
-DATA = load_golden_story()
+DATA = Index(load_golden_story())
 
 
 def resolve(text: str, page_path: str = "index.md") -> str:
@@ -61,13 +62,17 @@ def test_an_excerpt_that_opens_with_its_own_quotation_mark_gets_no_second_pair(
     """Excerpts are verbatim and may open with the source's mark: ours would double it."""
     closing = {'"': '"', "“": "”", "«": "»"}[opening]
     text = f"{opening}We voted,{closing} the council said."
-    wire = DATA.sources[1]
+    story = DATA.data
+    wire = story.sources[1]
     excerpt = wire.excerpts[0].model_copy(update={"text": text})
-    data = DATA.model_copy(
-        update={"sources": [DATA.sources[0], wire.model_copy(update={"excerpts": [excerpt]})]}
+    data = story.model_copy(
+        update={"sources": [story.sources[0], wire.model_copy(update={"excerpts": [excerpt]})]}
     )
     resolved = resolve_references(
-        "[[excerpt:council-split]]", data, page_path="index.md", file_label="content/index.md"
+        "[[excerpt:council-split]]",
+        Index(data),
+        page_path="index.md",
+        file_label="content/index.md",
     )
     shown = text.replace('"', "&#34;")
     assert resolved == f"[{shown}](sources.md#excerpt-council-split)"
@@ -93,8 +98,8 @@ def test_unknown_references_are_all_reported_with_line_and_column() -> None:
         "content/index.md:3:9: [[quote:good-strat]]: unknown quote 'good-strat' "
         "(did you mean 'good-start'?)\n"
         "content/index.md:4:5: [[qoute:good-start]]: unknown reference kind 'qoute' "
-        "(did you mean 'quote'?); kinds: event, actor, figure, quote, position, question, "
-        "excerpt, source\n"
+        "(did you mean 'quote'?); kinds: source, excerpt, actor, event, figure, quote, question, "
+        "position, update\n"
         "content/index.md:4:30: [[actor:nobody]]: unknown actor 'nobody'\n"
         "3 problems found"
     )

@@ -12,15 +12,17 @@ import markdown  # type: ignore[import-untyped]
 import pytest
 from support import GOLDEN, load_golden_story
 
-from generator.model import StoryData
-from generator.render import Page, render_pages, write_pages
+from generator.kinds import StoryData
+from generator.pipeline import write_pages
+from generator.references import Index
+from generator.render import Page, render_pages
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "admonition", "pymdownx.details"]
 
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, Page]:
-    return {page.path: page for page in render_pages(load_golden_story())}
+    return {page.path: page for page in render_pages(Index(load_golden_story()))}
 
 
 def test_page_list(pages: dict[str, Page]) -> None:
@@ -151,7 +153,7 @@ class _Elements(HTMLParser):
 
 def test_hostile_text_stays_text(tmp_path: Path) -> None:
     data = _hostile_story(tmp_path)
-    for page in render_pages(data):
+    for page in render_pages(Index(data)):
         html = markdown.markdown(page.markdown, extensions=EXTENSIONS)
         parser = _Elements()
         parser.feed(html)

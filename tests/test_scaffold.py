@@ -11,7 +11,7 @@ import pytest
 from support import BIN, REPO, run_mkdocs_build
 
 from generator.cli import main
-from generator.model import FILE_MODELS
+from generator.kinds import FILE_MODELS
 from generator.newproject import ScaffoldError, scaffold
 
 

@@ -10,7 +10,7 @@ import pytest
 from pydantic import BaseModel
 from support import REPO
 
-from generator.model import FILE_MODELS
+from generator.kinds import FILE_MODELS
 from generator.schema import JSON_SCHEMA_DIALECT, schema_text, write_schemas
 
 

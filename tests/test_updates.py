@@ -12,6 +12,7 @@ from support import REPO, problems, shared_site
 
 from generator.loader import load_story
 from generator.model import UpdateKind
+from generator.references import Index
 from generator.render import render_pages
 
 Edit = Callable[[str, str, str], None]
@@ -106,7 +107,7 @@ def test_updated_before_published_is_one_problem(story_copy: Path, edit: Edit) -
 
 
 def test_corrected_fact_links_to_its_correction(minimal_dir: Path) -> None:
-    pages = {page.path: page.markdown for page in render_pages(load_story(minimal_dir))}
+    pages = {page.path: page.markdown for page in render_pages(Index(load_story(minimal_dir)))}
     marker = (
         '<p class="fact__correction" markdown="span"><span class="label label--correction">'
         "[Corrected on 8 March 2020](updates.md#update-cost-corrected)</span></p>"
@@ -122,7 +123,7 @@ def test_corrected_fact_links_to_its_correction(minimal_dir: Path) -> None:
 
 
 def test_every_generated_page_says_when_the_story_was_last_updated(minimal_dir: Path) -> None:
-    for page in render_pages(load_story(minimal_dir)):
+    for page in render_pages(Index(load_story(minimal_dir))):
         if page.path.startswith("embed/"):
             assert "page-meta" not in page.markdown, page.path  # an embed is the visual only
             continue

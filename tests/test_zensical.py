@@ -32,14 +32,10 @@ from support import (
 )
 from test_privacy import scan_file, scan_vendored_js
 
-from generator.render import (
-    RENDER_MANIFEST,
-    page_footer,
-    render_pages,
-    resolve_references,
-    site_files,
-    write_pages,
-)
+from generator.content import content_page
+from generator.pipeline import RENDER_MANIFEST, write_pages
+from generator.references import Index
+from generator.render import render_pages, site_files
 from generator.zensical import (
     dump_config,
     fold_zensical_search_index,
@@ -234,13 +230,13 @@ def test_render_pages_and_resolved_content_are_what_is_written(tmp_path: Path) -
     out = tmp_path / "out"
     written = write_pages(REPO / "site_data", REPO / "content", out)
     data = load_story(REPO / "site_data")
-    expected = {p.path: p.markdown for p in render_pages(data)}
-    expected.update(site_files(data))  # open data and the feed
+    index = Index(data)
+    expected = {p.path: p.markdown for p in render_pages(index)}
+    expected.update(site_files(index))  # open data and the feed
     for page in sorted((REPO / "content").rglob("*.md")):
         rel = page.relative_to(REPO / "content").as_posix()
         text = page.read_text(encoding="utf-8")
-        resolved = resolve_references(text, data, page_path=rel, file_label=rel)
-        expected[rel] = resolved.rstrip("\n") + "\n\n" + page_footer(data, rel)
+        expected[rel] = content_page(text, index, page_path=rel, file_label=rel)
     assert sorted(p.relative_to(out).as_posix() for p in written) == sorted(expected)
     # bytes decoded as they are: the CSV files end their lines with CRLF
     assert {k: (out / k).read_bytes().decode("utf-8") for k in expected} == expected

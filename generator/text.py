@@ -1,0 +1,38 @@
+"""Text compared as readers compare it: one normalisation for "is this verbatim?".
+
+The load-time quote check (a quote occurs in the excerpt it cites) and ``explainer verify`` (an
+excerpt occurs in the archived source) must agree on what counts as the same words, so both
+straighten the same quotation marks and collapse whitespace here.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["normalise"]
+
+_QUOTE_MARKS = str.maketrans(
+    {
+        "\u2018": "'",  # ‘
+        "\u2019": "'",  # ’
+        "\u201a": "'",  # ‚
+        "\u201b": "'",  # ‛
+        "\u2032": "'",  # ′ (prime, typed for an apostrophe)
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u201e": '"',  # „
+        "\u201f": '"',  # ‟
+        "\u2033": '"',  # ″ (double prime, typed for a quotation mark)
+    }
+)
+_WHITESPACE = re.compile(r"\s+")
+
+
+def straighten(text: str) -> str:
+    """Curly quotation marks and apostrophes made straight (one character for one)."""
+    return text.translate(_QUOTE_MARKS)
+
+
+def normalise(text: str) -> str:
+    """Quotation marks straightened, every run of whitespace made one space, trimmed."""
+    return _WHITESPACE.sub(" ", straighten(text)).strip()
