@@ -132,13 +132,18 @@ class _Checker:
                 for number, nested in enumerate(getattr(record, field)):
                     yield from walk(child, file, nested, (*path, field, number), record)
 
+        for kind, file, record, path in self._records():
+            yield from walk(kind, file, record, path)
+
+    def _records(self) -> Iterator[tuple[Kind[Any], ValidFile, Any, Path]]:
+        """Every top-level record of every file that validated, with its path."""
         for kind in kinds.file_kinds():
             assert kind.file is not None
             file = self.files.get(kind.file)
             if file is None:
                 continue
             for index, record in enumerate(file.records()):
-                yield from walk(kind, file, record, (kind.file, index))
+                yield kind, file, record, (kind.file, index)
 
     def unique_ids(self) -> None:
         for entry in self._all_ids():
@@ -164,16 +169,11 @@ class _Checker:
 
     def references(self) -> None:
         """Every field typed as a reference, in every record of every file, names its kind."""
-        for kind in kinds.file_kinds():
-            assert kind.file is not None
-            file = self.files.get(kind.file)
-            if file is None:
-                continue
-            for index, record in enumerate(file.records()):
-                for path, value, ref in references_in(record, (kind.file, index)):
-                    wanted = kinds.targets(ref)
-                    if all(self._loaded(target) for target in wanted):
-                        self._resolve(file, path, value, ref, wanted)
+        for _kind, file, record, at in self._records():
+            for path, value, ref in references_in(record, at):
+                wanted = kinds.targets(ref)
+                if all(self._loaded(target) for target in wanted):
+                    self._resolve(file, path, value, ref, wanted)
 
     def _resolve(
         self, file: ValidFile, path: Path, value: str, ref: str, wanted: list[Kind[Any]]
