@@ -1,4 +1,4 @@
-"""``python run.py explainer ARGS`` or ``python run.py mkdocs ARGS`` with the toy kind registered."""
+"""`python run.py explainer ARGS` or `python run.py mkdocs ARGS`, the toy kind registered."""
 
 from __future__ import annotations
 
