@@ -36,7 +36,7 @@ def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = build_env()
     env["PYTHONPATH"] = str(TOY)
     return subprocess.run(
-        [sys.executable, str(TOY / "run.py"), *args],
+        [sys.executable, str(TOY / "run_with_toy_kind.py"), *args],
         cwd=root,
         env=env,
         capture_output=True,

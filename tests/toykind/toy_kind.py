@@ -1,7 +1,8 @@
 """A toy record kind, declared here and nowhere else: places, referenced from events.
 
 Importing this module registers the kind (and gives events a ``place`` field); the test runs
-the real ``explainer`` and ``mkdocs`` commands through ``run.py`` with it imported first.
+the real ``explainer`` and ``mkdocs`` commands through ``run_with_toy_kind.py``, which imports
+it first.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`python run.py explainer ARGS` or `python run.py mkdocs ARGS`, the toy kind registered."""
+"""`python run_with_toy_kind.py explainer|mkdocs ARGS`: the command, the toy kind registered."""
 
 from __future__ import annotations
 
