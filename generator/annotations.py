@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
-__all__ = ["FieldType", "RefTo", "nested_model", "unwrap"]
+__all__ = ["FieldType", "RefTo", "nested_model", "references_in", "unwrap"]
 
 
 @dataclass(frozen=True)
@@ -81,3 +82,23 @@ def unwrap(annotation: Any, metadata: typing.Iterable[Any] = ()) -> FieldType:
 def nested_model(annotation: Any) -> type[BaseModel] | None:
     """The record model a field holds (``Model``, ``Model | None``, ``list[Model]``), if any."""
     return unwrap(annotation).model
+
+
+def references_in(
+    value: BaseModel, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """Every reference under a record: (its path, the id it names, the ``RefTo`` kind)."""
+    for name, info in type(value).model_fields.items():
+        field = unwrap(info.annotation, info.metadata)
+        if field.ref is None and field.model is None:
+            continue
+        item = getattr(value, name)
+        if item is None:
+            continue
+        items = list(enumerate(item)) if field.is_list else [(None, item)]
+        for number, each in items:
+            at = (*path, name) if number is None else (*path, name, number)
+            if field.ref is not None:
+                yield at, each, field.ref.kind
+            else:
+                yield from references_in(each, at)

@@ -10,7 +10,9 @@
 - a date agrees with its basis, resolved against the publication date of the source of the
   record's first cited excerpt; the basis' words occur in a cited excerpt (except for rule
   publication, whose words are the source's dateline);
-- the story was not updated before it was published, nor before its latest update.
+- the story was not updated before it was published, nor before its latest update;
+- the rules of a developing story (:mod:`generator.developing`): figure reports, headlines,
+  times of day, date ranges, claim status histories.
 
 A rule runs only when every file it reads validated, so one broken file does not bury the
 others in "unknown ..." noise.
@@ -23,10 +25,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
-
 from generator import kinds
-from generator.annotations import unwrap
+from generator.annotations import references_in
+from generator.datemodel import Weekday
+from generator.developing import check_developing
 from generator.diagnostics import Diagnostic, did_you_mean, format_loc
 from generator.kinds import STORY_FILE, Kind
 from generator.model import (
@@ -36,12 +38,11 @@ from generator.model import (
     Source,
     Story,
     Update,
-    Weekday,
 )
 from generator.sourcemap import Path, SourceMap
 from generator.text import normalise
 
-__all__ = ["ValidFile", "check_story", "references_in"]
+__all__ = ["ValidFile", "check_story"]
 
 _WEEKDAYS = list(Weekday)
 
@@ -83,24 +84,6 @@ def _article(label: str) -> str:
     return f"an {label}" if label[0] in "aeiou" else f"a {label}"
 
 
-def references_in(value: BaseModel, path: Path) -> Iterator[tuple[Path, str, str]]:
-    """Every reference under a record: (its path, the id it names, the ``RefTo`` kind)."""
-    for name, info in type(value).model_fields.items():
-        field = unwrap(info.annotation, info.metadata)
-        if field.ref is None and field.model is None:
-            continue
-        item = getattr(value, name)
-        if item is None:
-            continue
-        items = list(enumerate(item)) if field.is_list else [(None, item)]
-        for number, each in items:
-            at = (*path, name) if number is None else (*path, name, number)
-            if field.ref is not None:
-                yield at, each, field.ref.kind
-            else:
-                yield from references_in(each, at)
-
-
 class _Checker:
     def __init__(self, files: Mapping[str, ValidFile]) -> None:
         self.files = files
@@ -114,6 +97,8 @@ class _Checker:
         self.references()
         self.quotes_verbatim()
         self.dates()
+        records = ((record, path, file.at) for _kind, file, record, path in self._records())
+        self.out += check_developing(records, self.excerpts)
         self.story()
         return self.out
 
@@ -224,7 +209,7 @@ class _Checker:
             if file is None:
                 continue
             for index, record in enumerate(file.records()):
-                date: dt.date | None = getattr(record, date_name)
+                date: dt.date | str | None = getattr(record, date_name)
                 basis: DateBasis | None = getattr(record, basis_name)
                 date_path: Path = (kind, index, date_name)
                 basis_path: Path = (kind, index, basis_name)
@@ -241,7 +226,7 @@ class _Checker:
         self,
         file: ValidFile,
         cites: Sequence[str],
-        date: dt.date,
+        given: dt.date | str,
         basis: DateBasis,
         date_path: Path,
         basis_path: Path,
@@ -250,10 +235,13 @@ class _Checker:
             self.out.append(file.at(path, message))
 
         rule = basis.rule
-        if rule is not DateRule.WEEKDAY:
-            for name in ("weekday", "direction"):
-                if getattr(basis, name) is not None:
-                    report((*basis_path, name), f"{name} is only for rule weekday")
+        for name, only in (("weekday", "weekday"), ("direction", "weekday"), ("days", "relative")):
+            if getattr(basis, name) is not None and rule.value != only:
+                report((*basis_path, name), f"{name} is only for rule {only}")
+        if rule is DateRule.INFERRED and basis.reason is None:
+            report(basis_path, "rule inferred needs 'reason': how the date was worked out")
+        elif rule is not DateRule.INFERRED and basis.reason is not None:
+            report((*basis_path, "reason"), "reason is only for rule inferred")
 
         cited = self._cited_texts(cites)
         if rule is not DateRule.PUBLICATION and cited:
@@ -264,10 +252,17 @@ class _Checker:
                 report((*basis_path, "words"), message)
 
         first = self.excerpts.get(cites[0]) if cites else None
-        if first is None:
-            return  # unknown excerpt: reported already
+        if first is None or rule in (DateRule.STATED, DateRule.CAPTION, DateRule.INFERRED):
+            return  # an unknown excerpt is reported already; these rules need no arithmetic
         source = first[1]
         published = source.published
+        if published is None:
+            report(basis_path, f"rule {rule.value} needs the publication date of '{source.id}'")
+            return
+        if not isinstance(given, dt.date):
+            report(date_path, f"rule {rule.value} gives a day: write the date as YYYY-MM-DD")
+            return
+        date = given
         of = f"the publication of '{source.id}' on {published.isoformat()}"
 
         if rule is DateRule.PUBLICATION:
@@ -278,38 +273,65 @@ class _Checker:
                 report(date_path, f"{date.isoformat()} is not in the year of {of}")
             elif date > published:
                 report(date_path, f"{date.isoformat()} is after {of}")
-        elif rule is DateRule.WEEKDAY:
-            missing = [n for n in ("weekday", "direction") if getattr(basis, n) is None]
-            if missing:
-                names = " and ".join(f"'{n}'" for n in missing)
-                report(basis_path, f"rule weekday needs {names}")
+        elif rule is DateRule.RELATIVE:
+            if basis.days is None:
+                report(basis_path, "rule relative needs 'days': days from the publication date")
                 return
-            assert basis.weekday is not None and basis.direction is not None
-            wanted = _WEEKDAYS.index(basis.weekday)
-            day = basis.weekday.value
-            published_day = _WEEKDAYS[published.weekday()].value
-            if basis.direction == "same":
-                if published.weekday() != wanted:
-                    report(
-                        (*basis_path, "weekday"),
-                        f"'{source.id}' was published on a {published_day} "
-                        f"({published.isoformat()}), not a {day}",
-                    )
-                elif date != published:
-                    report(date_path, f"{date.isoformat()} is not {of}, the {day} it names")
-                return
-            if basis.direction == "previous":
-                expected = published - dt.timedelta(days=(published.weekday() - wanted - 1) % 7 + 1)
-                side = "before"
-            else:
-                expected = published + dt.timedelta(days=(wanted - published.weekday() - 1) % 7 + 1)
-                side = "after"
+            expected = shifted(published, basis.days)
             if date != expected:
+                span = f"{abs(basis.days)} day{'s' if abs(basis.days) != 1 else ''}"
+                side = "after" if basis.days > 0 else "before"
+                said = f"{span} {side} {of}" if basis.days else of.removeprefix("the ")
                 report(
                     date_path,
-                    f"{date.isoformat()} does not match its basis: the {day} {side} {of} "
-                    f"is {expected.isoformat()}",
+                    f"{date.isoformat()} does not match its basis: {said} is "
+                    f"{expected.isoformat() if expected else 'out of range'}",
                 )
+        elif rule is DateRule.WEEKDAY:
+            self._weekday(report, basis, basis_path, date, date_path, source.id, published, of)
+
+    def _weekday(
+        self,
+        report: Any,
+        basis: DateBasis,
+        basis_path: Path,
+        date: dt.date,
+        date_path: Path,
+        source_id: str,
+        published: dt.date,
+        of: str,
+    ) -> None:
+        missing = [n for n in ("weekday", "direction") if getattr(basis, n) is None]
+        if missing:
+            names = " and ".join(f"'{n}'" for n in missing)
+            report(basis_path, f"rule weekday needs {names}")
+            return
+        assert basis.weekday is not None and basis.direction is not None
+        wanted = _WEEKDAYS.index(basis.weekday)
+        day = basis.weekday.value
+        published_day = _WEEKDAYS[published.weekday()].value
+        if basis.direction == "same":
+            if published.weekday() != wanted:
+                report(
+                    (*basis_path, "weekday"),
+                    f"'{source_id}' was published on a {published_day} "
+                    f"({published.isoformat()}), not a {day}",
+                )
+            elif date != published:
+                report(date_path, f"{date.isoformat()} is not {of}, the {day} it names")
+            return
+        if basis.direction == "previous":
+            expected = shifted(published, -((published.weekday() - wanted - 1) % 7 + 1))
+            side = "before"
+        else:
+            expected = shifted(published, (wanted - published.weekday() - 1) % 7 + 1)
+            side = "after"
+        if date != expected:
+            report(
+                date_path,
+                f"{date.isoformat()} does not match its basis: the {day} {side} {of} "
+                f"is {expected.isoformat() if expected else 'out of range'}",
+            )
 
     # --- the story -----------------------------------------------------------------------------
 
@@ -337,6 +359,14 @@ class _Checker:
                     f"'{latest.id}' on {latest.date.isoformat()}"
                 )
                 self.out.append(file.at(("story", "updated"), message))
+
+
+def shifted(day: dt.date, days: int) -> dt.date | None:
+    """``day`` moved by ``days``, or None past the calendar's ends (year 1 or 9999)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def child_ids(record: Any, field: str) -> list[str]:

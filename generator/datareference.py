@@ -18,8 +18,9 @@ from pydantic import BaseModel
 
 from generator import kinds
 from generator.annotations import unwrap
+from generator.datemodel import MONTH_PATTERN, OFFSET_PATTERN, TIME_PATTERN
 from generator.escape import Trusted, escape_text
-from generator.model import SLUG_PATTERN, TEXT_PATTERN
+from generator.model import ARCHIVE_PATTERN, SLUG_PATTERN, TEXT_PATTERN
 
 __all__ = ["FieldDoc", "FileDoc", "ModelDoc", "describe_type", "reference_sections"]
 
@@ -49,6 +50,14 @@ class FileDoc:
     models: list[ModelDoc]
 
 
+_PATTERNS = {
+    SLUG_PATTERN: "id",
+    MONTH_PATTERN: "month (YYYY-MM)",
+    TIME_PATTERN: "time of day (HH:MM)",
+    OFFSET_PATTERN: "UTC offset (+HH:MM or -HH:MM)",
+    ARCHIVE_PATTERN: "path relative to the project",
+}
+
 _NAMES = {
     str: "text",
     bool: "true or false",
@@ -71,15 +80,13 @@ def describe_type(annotation: Any, metadata: list[Any], nested: list[type[BaseMo
 def _describe(base: Any, metadata: tuple[Any, ...], nested: list[type[BaseModel]]) -> str:
     for item in metadata:
         pattern = getattr(item, "pattern", None)
-        if pattern == SLUG_PATTERN:
-            return "id"
         if pattern is not None and pattern != TEXT_PATTERN:  # Text's is "not blank"
-            return "http(s) address"
+            return _PATTERNS.get(pattern, "http(s) address")
     origin = typing.get_origin(base)
     if origin is typing.Literal:
         return "one of: " + ", ".join(str(a) for a in typing.get_args(base))
     if origin is not None:  # a union of several types: int | float
-        return " or ".join(_describe(a, (), nested) for a in typing.get_args(base))
+        return " or ".join(describe_type(a, [], nested) for a in typing.get_args(base))
     if isinstance(base, type):
         if issubclass(base, Enum):
             return "one of: " + ", ".join(str(m.value) for m in base)

@@ -28,6 +28,7 @@ from generator.model import (
     Event,
     Excerpt,
     Figure,
+    FigureReport,
     Position,
     Question,
     Quote,
@@ -154,6 +155,15 @@ KINDS: list[Kind[Any]] = [
         grows=True,
     ),
     Kind(
+        "report",
+        FigureReport,
+        "Reports of a figure: what one source said the number was, and when.",
+        parent=("figure", "reports"),
+        page="figures.md",
+        anchor="report",
+        label="id",
+    ),
+    Kind(
         "quote",
         Quote,
         "Verbatim quotes with their attribution.",
@@ -245,6 +255,12 @@ def fact_kinds() -> list[Kind[Any]]:
 def children(kind: Kind[Any]) -> Iterator[Kind[Any]]:
     """The kinds nested in ``kind``'s records."""
     return (k for k in KINDS if k.parent is not None and k.parent[0] == kind.name)
+
+
+def grows(kind: Kind[Any]) -> bool:
+    """Whether ``kind``'s records are repeated in the synthetic story (a nested kind's are
+    when its parent's are)."""
+    return kind.grows or (kind.parent is not None and grows(by_name(kind.parent[0])))
 
 
 def targets(ref: str) -> list[Kind[Any]]:

@@ -5,93 +5,112 @@ these models, so every field carries a description. A field that names another r
 as a reference (``speaker: ActorRef``), which is all the reference checker needs. Which kinds of
 record there are, and the file each lives in, is declared once in :mod:`generator.kinds`, which
 also makes the file models and ``StoryData`` from these record models.
+
+A developing story is modelled as data, never as prose: a figure is a series of reports (each
+with its value or range, qualifier, date, reporter and sources), a reported claim carries the
+history of its status (reported, disputed, denied, confirmed, retracted), and dates carry their
+precision (:mod:`generator.datemodel`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
 from generator.annotations import RefTo
+from generator.basemodel import (
+    SLUG_PATTERN,
+    TEXT_PATTERN,
+    ActorRef,
+    ExcerptRef,
+    FactRef,
+    QuestionRef,
+    Record,
+    Slug,
+    Text,
+)
+from generator.datemodel import DateBasis, DateQualifier, DateRule, Month, TimeOfDay, UtcOffset
 
-SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
-    Field(description="An id: lower-case letters, digits and hyphens; never a path."),
+__all__ = [
+    "ARCHIVE_PATTERN",
+    "SLUG_PATTERN",
+    "TEXT_PATTERN",
+    "Actor",
+    "ActorKind",
+    "ActorRef",
+    "ClaimStatus",
+    "DateBasis",
+    "DateQualifier",
+    "DateRule",
+    "Event",
+    "Excerpt",
+    "ExcerptRef",
+    "FactRef",
+    "Figure",
+    "FigureReport",
+    "HeadlineRule",
+    "Position",
+    "Qualifier",
+    "Question",
+    "QuestionRef",
+    "Quote",
+    "Record",
+    "Slug",
+    "Source",
+    "Stance",
+    "StatusStep",
+    "Story",
+    "Text",
+    "Update",
+    "UpdateKind",
 ]
-TEXT_PATTERN = r"\S"
-"""Text needs one character that is not a space: a blank name would be an empty link."""
 
-Text = Annotated[str, StringConstraints(min_length=1, pattern=TEXT_PATTERN, strip_whitespace=False)]
-
-# References: an id that must name a record of another kind. The checker finds every field
-# typed with one of these (nested records and lists included) and checks it; nothing else
-# needs to know which field refers to what.
-ActorRef = Annotated[Slug, RefTo("actor")]
-QuestionRef = Annotated[Slug, RefTo("question")]
-ExcerptRef = Annotated[Slug, RefTo("excerpt")]
-FactRef = Annotated[Slug, RefTo("fact")]
+Number = Annotated[int | float, Field(allow_inf_nan=False)]  # .nan would read "nan people"
 
 
-class Record(BaseModel):
-    """Base of every record: unknown fields are errors, types are strict (no YAML coercion)."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+# --- claims ------------------------------------------------------------------------------------
 
 
-# --- dates -------------------------------------------------------------------------------------
+class ClaimStatus(StrEnum):
+    REPORTED = "reported"
+    DISPUTED = "disputed"
+    DENIED = "denied"
+    CONFIRMED = "confirmed"
+    RETRACTED = "retracted"
 
 
-class DateRule(StrEnum):
-    """How a date was obtained from the source."""
+class StatusStep(Record):
+    """One step in the life of a reported claim: who said what about it, when."""
 
-    STATED = "stated"
-    DAY_MONTH = "day-month"
-    WEEKDAY = "weekday"
-    CAPTION = "caption"
-    PUBLICATION = "publication"
-
-
-class Weekday(StrEnum):
-    MONDAY = "monday"
-    TUESDAY = "tuesday"
-    WEDNESDAY = "wednesday"
-    THURSDAY = "thursday"
-    FRIDAY = "friday"
-    SATURDAY = "saturday"
-    SUNDAY = "sunday"
-
-
-class DateBasis(Record):
-    """The rule by which a record's date was read or derived from its source."""
-
-    rule: DateRule = Field(
-        strict=False,  # strict enums accept only Enum instances, never the YAML string
+    status: ClaimStatus = Field(
+        strict=False,
         description=(
-            "stated: the source gives the full date in its text; day-month: it gives day and "
-            "month, the year is the publication's; weekday: it gives only a weekday, resolved "
-            "against the source's publication date; caption: a photo caption gives the date; "
-            "publication: the event is the source's own publication."
+            "reported: the claim is made; disputed: someone questions it; denied: someone says "
+            "it is false; confirmed: someone with the standing to know says it is true; "
+            "retracted: whoever made it withdraws it."
         ),
     )
-    words: Text = Field(
-        description="The source's own words that give the date, e.g. 'on Thursday' or 'Nov. 13'."
+    date: dt.date = Field(description="When this step happened (YYYY-MM-DD).")
+    by: list[ActorRef] = Field(
+        default_factory=list,
+        description="Ids of the actors who took this step (who disputes, denies, confirms).",
     )
-    weekday: Weekday | None = Field(
-        default=None,
-        strict=False,
-        description="For rule weekday: the weekday the source names.",
+    summary: Text | None = Field(default=None, description="What was said, in our own words.")
+    cites: list[ExcerptRef] = Field(
+        min_length=1, description="Ids of the source excerpts that report this step."
     )
-    direction: Literal["previous", "same", "next"] | None = Field(
-        default=None,
+
+
+def _status() -> Any:
+    """The ``status`` field of every record that can be a reported claim."""
+    return Field(
+        default_factory=list,
         description=(
-            "For rule weekday: whether the named weekday is the closest one before the "
-            "publication date, the publication date itself, or the closest one after it."
+            "For a reported claim: the history of its status, oldest first. Its last step is "
+            "what readers see first wherever the claim appears."
         ),
     )
 
@@ -106,15 +125,59 @@ class Excerpt(Record):
     )
 
 
+_SEGMENT = r"[A-Za-z0-9_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*"
+ARCHIVE_PATTERN = rf"^{_SEGMENT}(/{_SEGMENT})*$"
+ArchivePath = Annotated[str, StringConstraints(pattern=ARCHIVE_PATTERN)]
+"""A relative path that cannot climb out of the project: no '..', no leading '/'."""
+
+
+class PublishedBasis(Record):
+    """How the source's publication date is known."""
+
+    rule: Literal["stated", "inferred"] = Field(
+        description="stated: the copy gives its date; inferred: the editor worked it out."
+    )
+    reason: Text | None = Field(
+        default=None, description="For inferred: how, in our own words (shown to readers)."
+    )
+
+
 class Source(Record):
     id: Slug = Field(description="Id of the source, unique across all files.")
-    headline: Text = Field(description="The source's headline, as it gives it.")
-    published: dt.date = Field(description="The date the source was published (YYYY-MM-DD).")
+    headline: Text | None = Field(
+        default=None,
+        description="The source's headline, as it gives it; left out when the copy has none.",
+    )
+    published: dt.date | None = Field(
+        default=None,
+        description="The date the source was published (YYYY-MM-DD), if known; never guessed.",
+    )
+    published_basis: PublishedBasis | None = Field(
+        default=None, description="How the publication date is known (default: stated)."
+    )
     publisher: Text | None = Field(
-        default=None, description="The publisher, only if the source names it; never guessed."
+        default=None,
+        description=(
+            "Who published it (for agency copy, the agency), only if the source names it; "
+            "never guessed."
+        ),
+    )
+    found_at: Text | None = Field(
+        default=None,
+        description="The outlet where this copy was found, when someone else published it.",
     )
     url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$")] | None = Field(
         default=None, description="The source's http(s) address, only if known; never invented."
+    )
+    retrieved: dt.date | None = Field(
+        default=None, description="When our copy was retrieved (YYYY-MM-DD)."
+    )
+    archive: ArchivePath | None = Field(
+        default=None,
+        description=(
+            "Path of the archived plain-text copy, relative to the project "
+            "(default for explainer verify --all: archive/<id>.txt)."
+        ),
     )
     excerpts: list[Excerpt] = Field(
         min_length=1, description="The passages of the source that the facts cite."
@@ -167,7 +230,23 @@ class Actor(Record):
 
 class Event(Record):
     id: Slug = Field(description="Id of the event, unique across all files.")
-    date: dt.date = Field(description="When it happened (YYYY-MM-DD).")
+    date: dt.date | Month = Field(
+        description="When it happened: YYYY-MM-DD, or YYYY-MM when the source gives the month."
+    )
+    date_end: dt.date | None = Field(
+        default=None, description="For an event over several days: its last day (YYYY-MM-DD)."
+    )
+    date_qualifier: DateQualifier = Field(
+        default=DateQualifier.EXACT,
+        strict=False,
+        description="exact, about, before or after: how exact the date is, as the source says.",
+    )
+    time: TimeOfDay | None = Field(
+        default=None, description="The time of day, if the source gives it (needs utc_offset)."
+    )
+    utc_offset: UtcOffset | None = Field(
+        default=None, description="The offset from UTC of the local time given in time."
+    )
     date_basis: DateBasis = Field(description="How the date was read or derived from the source.")
     title: Text = Field(description="A short headline for the event, in our own words.")
     summary: Text = Field(description="What happened, in one or two sentences of our own words.")
@@ -176,25 +255,89 @@ class Event(Record):
         default=None,
         description="If this is a reported claim rather than an established fact: who claims it.",
     )
+    status: list[StatusStep] = _status()
     cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that support this record."
     )
+
+
+class Qualifier(StrEnum):
+    """How a source gives a number."""
+
+    EXACT = "exact"
+    AT_LEAST = "at-least"
+    MORE_THAN = "more-than"
+    ABOUT = "about"
+    UP_TO = "up-to"
+    FEWER_THAN = "fewer-than"
+
+
+class FigureReport(Record):
+    """One report of a figure: what one source said the number was, and when."""
+
+    id: Slug = Field(description="Id of the report, unique across all files.")
+    value: Number | None = Field(default=None, description="The number, as the source gives it.")
+    low: Number | None = Field(default=None, description="For a range: its low end.")
+    high: Number | None = Field(default=None, description="For a range: its high end.")
+    qualifier: Qualifier = Field(
+        default=Qualifier.EXACT,
+        strict=False,
+        description="exact, at-least, more-than, about, up-to or fewer-than, as the source says.",
+    )
+    as_of: dt.date | None = Field(
+        default=None,
+        description="The day the number held (default: the publication of its first source).",
+    )
+    time: TimeOfDay | None = Field(
+        default=None, description="The time of day it was given, if known (needs utc_offset)."
+    )
+    utc_offset: UtcOffset | None = Field(
+        default=None, description="The offset from UTC of the local time given in time."
+    )
+    reported_by: ActorRef | None = Field(
+        default=None, description="Id of the actor who gave the number (a ministry, a mayor)."
+    )
+    status: list[StatusStep] = _status()
+    cites: list[ExcerptRef] = Field(
+        min_length=1, description="Ids of the source excerpts that give the number."
+    )
+
+
+class HeadlineRule(StrEnum):
+    LATEST = "latest"
+    MOST_CONSERVATIVE = "most-conservative"
+    EDITOR = "editor"
 
 
 class Figure(Record):
+    """A quantity of the story ("people killed"), as a series of reports."""
+
     id: Slug = Field(description="Id of the figure, unique across all files.")
-    value: int | float = Field(
-        allow_inf_nan=False,  # YAML's .nan and .inf would read "nan people"
-        description="The number, as the source gives it.",
-    )
     unit: Text = Field(description="What the number is measured in, e.g. 'people' or 'years'.")
     counts: Text = Field(description="What the number counts, in our own words.")
-    approximate: bool = Field(
-        default=False, description="True if the source gives the number as approximate."
+    headline_rule: HeadlineRule = Field(
+        default=HeadlineRule.LATEST,
+        strict=False,
+        description=(
+            "How the number shown first is chosen: latest (the most recent report), "
+            "most-conservative (the lowest of each reporter's latest report, as ACLED does), "
+            "or editor (headline_report, with headline_reason)."
+        ),
     )
-    cites: list[ExcerptRef] = Field(
-        min_length=1, description="Ids of the source excerpts that support this record."
+    headline_report: Annotated[Slug, RefTo("report")] | None = Field(
+        default=None, description="For headline_rule editor: the id of the report shown first."
     )
+    headline_reason: Text | None = Field(
+        default=None, description="For headline_rule editor: why that report, shown to readers."
+    )
+    reports: list[FigureReport] = Field(
+        min_length=1, description="Every report of the number, in any order."
+    )
+
+    @property
+    def cites(self) -> list[str]:
+        """The excerpts its reports cite, in order, each once."""
+        return list(dict.fromkeys(cite for report in self.reports for cite in report.cites))
 
 
 class Quote(Record):
@@ -216,6 +359,7 @@ class Quote(Record):
     context: Text | None = Field(
         default=None, description="What the quote is about, in our own words."
     )
+    status: list[StatusStep] = _status()
     cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that contain the quote verbatim."
     )
@@ -245,6 +389,7 @@ class Position(Record):
         default=None,
         description="If the position is only reported by someone else: who reports it.",
     )
+    status: list[StatusStep] = _status()
     cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that support this record."
     )
@@ -255,17 +400,26 @@ class Position(Record):
 
 class UpdateKind(StrEnum):
     UPDATE = "update"
+    DEVELOPMENT = "development"
     CORRECTION = "correction"
 
 
 class Update(Record):
     id: Slug = Field(description="Id of the update, unique across all files.")
     date: dt.date = Field(description="When the explainer changed (YYYY-MM-DD).")
+    time: TimeOfDay | None = Field(
+        default=None, description="The time of day it changed, if given (needs utc_offset)."
+    )
+    utc_offset: UtcOffset | None = Field(
+        default=None, description="The offset from UTC of the local time given in time."
+    )
     kind: UpdateKind = Field(
         strict=False,
         description=(
-            "update: the explainer changed or grew; correction: something it said was wrong "
-            "and was put right (corrected facts show a marker that links here)."
+            "update: the explainer changed or grew; development: the story moved (a new "
+            "figure, a claim disputed or denied) and the explainer follows it; correction: "
+            "something the explainer said was wrong and was put right (corrected facts show a "
+            "marker that links here)."
         ),
     )
     summary: Text = Field(description="What changed, in our own words.")

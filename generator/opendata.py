@@ -35,7 +35,9 @@ from pydantic import BaseModel
 
 from generator import kinds
 from generator.annotations import unwrap
+from generator.developing import walk_models
 from generator.kinds import StoryData
+from generator.model import StatusStep
 from generator.schema import JSON_SCHEMA_DIALECT
 
 __all__ = [
@@ -55,7 +57,7 @@ DATA_DIR = "data"
 def csv_kinds() -> list[str]:
     """One CSV file per record kind, in the registry's order (``excerpts`` are the sources'
     nested passages, with a column naming their source)."""
-    return [kind.csv_name for kind in kinds.KINDS]
+    return [kind.csv_name for kind in kinds.KINDS] + [STATUS_CSV]
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -123,6 +125,8 @@ def _cell_text(value: Any) -> str:
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, StatusStep):  # a claim's status history in a cell: its steps
+        return str(value.status.value)
     if isinstance(value, BaseModel):  # a list of records in a cell: their ids
         return str(getattr(value, "id", ""))
     if isinstance(value, list):
@@ -166,7 +170,29 @@ def csv_files(data: StoryData) -> dict[str, str]:
                 for child in getattr(record, field)
             ]
         out[kind.csv_name] = _csv_text(header, rows)
+    out[STATUS_CSV] = _status_csv(data)
     return out
+
+
+STATUS_CSV = "statuses"
+"""One row per step of every claim's status history (the records' own files hold only the
+list of statuses, ``reported;denied``)."""
+
+
+def _status_csv(data: StoryData) -> str:
+    step_columns = _columns(StatusStep)
+    header = ["kind", "record", "step", *step_columns]
+    rows = []
+    for kind in kinds.file_kinds():
+        for record in data.records(kind):
+            for _path, model in walk_models(record, ()):
+                steps = getattr(model, "status", None)
+                if not isinstance(steps, list) or not steps:
+                    continue
+                owner = next(k.name for k in kinds.KINDS if isinstance(model, k.model))
+                for number, step in enumerate(steps, start=1):
+                    rows.append([owner, _cell(getattr(model, "id", "")), str(number), *_row(step, step_columns)])
+    return _csv_text(header, rows)
 
 
 def data_files(data: StoryData) -> dict[str, str]:

@@ -14,15 +14,19 @@ from collections.abc import Iterable, KeysView, Mapping
 from typing import Any
 
 from generator import kinds
+from generator.annotations import references_in
 from generator.escape import Trusted, escape_text
+from generator.figures import FigureView, view
 from generator.kinds import StoryData
-from generator.model import SLUG_PATTERN, Actor, Update, UpdateKind
+from generator.model import SLUG_PATTERN, Actor, Source, Update, UpdateKind
 from generator.wording import (
     STANCE_WORDS,
+    STATUS_WORDS,
     excerpt_text,
     figure_text,
     long_date,
     quote_text,
+    source_title,
 )
 
 __all__ = ["Index", "Linker", "relative_path"]
@@ -59,11 +63,21 @@ class Index:
         """Excerpt id -> (kind, id) of each fact citing it, in file order."""
         self.fact_kinds: dict[str, str] = {}
         """Fact id -> its kind's name."""
+        self.fact_cites: dict[str, list[str]] = {}
+        """Fact id -> every excerpt it cites, at any depth (its reports, its status steps)."""
         for kind in kinds.fact_kinds():
             for record in data.records(kind):
                 self.fact_kinds[record.id] = kind.name
-                for excerpt_id in record.cites:
+                cites = list(
+                    dict.fromkeys(v for _, v, ref in references_in(record) if ref == "excerpt")
+                )
+                self.fact_cites[record.id] = cites
+                for excerpt_id in cites:
                     self.cited_by.setdefault(excerpt_id, []).append((kind.name, record.id))
+        self.figures: dict[str, FigureView] = {
+            figure.id: view(figure, self.source_of) for figure in data.figures
+        }
+        """Figure id -> its reports in time and its headline."""
         self.corrections: dict[str, list[Update]] = {}
         """Fact id -> the corrections that touched it, oldest first."""
         for update in sorted(data.updates, key=lambda u: u.date):
@@ -80,6 +94,18 @@ class Index:
             return self.tables[kind][record_id]
         except KeyError:
             raise LookupError(f"unknown {kind} {record_id!r}") from None
+
+    def source_of(self, excerpt_id: str) -> Source:
+        """The source an excerpt belongs to."""
+        source: Source = self.parent[excerpt_id]
+        return source
+
+    def support(self, fact_id: str) -> tuple[int, int]:
+        """(sources, independent sources) behind a fact. Copies from one publisher (an
+        agency's story found at several outlets) are one independent source."""
+        sources = {self.source_of(e).id: self.source_of(e) for e in self.fact_cites[fact_id]}
+        independent = {s.publisher.casefold() if s.publisher else s.id for s in sources.values()}
+        return len(sources), len(independent)
 
     def actor(self, actor_id: str) -> Actor:
         actor: Actor = self.get("actor", actor_id)
@@ -149,7 +175,19 @@ class Linker:
         return self.record("event", event_id)
 
     def figure(self, figure_id: str) -> Trusted:
-        return self.at("figure", figure_id, figure_text(self.index.get("figure", figure_id)))
+        """A figure by its headline number ('at least 250 people')."""
+        headline = self.index.figures[figure_id].headline.report
+        unit = self.index.get("figure", figure_id).unit
+        return self.at("figure", figure_id, figure_text(headline, unit))
+
+    def report(self, report_id: str) -> Trusted:
+        """One report of a figure, linked to its row in the figure's history."""
+        report = self.index.get("report", report_id)
+        figure = self.index.parent[report_id]
+        return self.at("report", report_id, figure_text(report, figure.unit))
+
+    def source(self, source_id: str) -> Trusted:
+        return self.at("source", source_id, source_title(self.index.get("source", source_id)))
 
     def question(self, question_id: str) -> Trusted:
         return self.record("question", question_id)
@@ -223,6 +261,31 @@ class Linker:
             return Trusted("")
         return Trusted(f'<span class="label label--claim">Claim by {self.actor(claimed_by)}</span>')
 
+    def step(self, step: Any) -> Trusted:
+        """'Denied by [X](...)': one step of a claim's status history."""
+        who = ", ".join(self.actor(actor_id) for actor_id in step.by)
+        return Trusted(f"{STATUS_WORDS[step.status]}{' by ' + who if who else ''}")
+
+    def status(self, record: Any) -> Trusted:
+        """A claim's current status as a label ('' for a record with no status history):
+        shown first wherever the claim appears."""
+        steps = getattr(record, "status", None)
+        if not steps:
+            return Trusted("")
+        last = steps[-1]
+        text = f"{self.step(last)}, {escape_text(long_date(last.date))}"
+        return Trusted(
+            f'<span class="label label--status label--{last.status.value}">{text}</span>'
+        )
+
+    def support(self, fact_id: str) -> Trusted:
+        """'1 source', '3 sources, 2 independent': how many sources stand behind a fact."""
+        count, independent = self.index.support(fact_id)
+        text = f"{count} source{'s' if count != 1 else ''}"
+        if independent != count:
+            text += f", {independent} independent"
+        return Trusted(f'<span class="source-count">{text}</span>')
+
     def reference(self, kind: str, record_id: str) -> Trusted:
         """What ``[[kind:id]]`` becomes on this page: the kind's own wording where this class
         has a method named after the kind, else the record's label linked to its block."""
@@ -237,6 +300,6 @@ class Linker:
 
 _WORDED = {
     name: getattr(Linker, name)
-    for name in ("actor", "figure", "quote", "position", "question", "excerpt")
+    for name in ("actor", "figure", "report", "quote", "position", "question", "excerpt", "source")
 }
 """The kinds whose links read better than their label field (a figure as 'about 1,200 people')."""

@@ -15,20 +15,33 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
 from generator import kinds
 from generator.annotations import unwrap
-from generator.kinds import STORY_FILE, Kind, StoryData
+from generator.kinds import STORY_FILE, StoryData
 
 
-def _growing_refs(kind: Kind[Any]) -> dict[str, bool]:
-    """Field -> whether it is a list, for each field of ``kind`` that refers to a growing kind
+def _copy_model(model: type[BaseModel], record: dict[str, Any], copy: int) -> dict[str, Any]:
+    """Copy ``copy`` of a record of ``model`` (as plain data): its id, the ids of the records
+    nested in it, and every id it refers to in a growing kind get the suffix ``-copy``
     (copy n of a record refers to copy n of its players; excerpts and questions are shared)."""
-    out: dict[str, bool] = {}
-    for name, info in kind.model.model_fields.items():
+    out = dict(record)
+    if "id" in out:
+        out["id"] = _suffix(out["id"], copy)
+    for name, info in model.model_fields.items():
+        if name not in out:
+            continue
         field = unwrap(info.annotation, info.metadata)
-        if field.ref is not None and all(k.grows for k in kinds.targets(field.ref.kind)):
-            out[name] = field.is_list
+        value = out[name]
+        if field.ref is not None and all(kinds.grows(k) for k in kinds.targets(field.ref.kind)):
+            out[name] = [_suffix(v, copy) for v in value] if field.is_list else _suffix(value, copy)
+        elif field.model is not None:
+            nested = field.model
+            if field.is_list:
+                out[name] = [_copy_model(nested, item, copy) for item in value]
+            else:
+                out[name] = _copy_model(nested, value, copy)
     return out
 
 
@@ -46,16 +59,6 @@ def _suffix(value: str, copy: int) -> str:
     return value if copy == 0 else f"{value}-{copy}"
 
 
-def _copy_record(record: dict[str, Any], copy: int, refs: dict[str, bool]) -> dict[str, Any]:
-    out = dict(record)
-    out["id"] = _suffix(record["id"], copy)
-    for key, is_list in refs.items():
-        if out.get(key):
-            value = out[key]
-            out[key] = [_suffix(v, copy) for v in value] if is_list else _suffix(value, copy)
-    return out
-
-
 def scaled_records(data: StoryData, k: int, seed: int = 2015) -> dict[str, Any]:
     """The story's records as plain data, the growing kinds repeated k times."""
     rng = random.Random(seed)
@@ -65,8 +68,7 @@ def scaled_records(data: StoryData, k: int, seed: int = 2015) -> dict[str, Any]:
         assert kind.file is not None
         records = [record.model_dump(exclude_none=True) for record in data.records(kind)]
         if kind.grows:
-            refs = _growing_refs(kind)
-            records = [_copy_record(r, copy, refs) for copy in range(k) for r in records]
+            records = [_copy_model(kind.model, r, copy) for copy in range(k) for r in records]
             rng.shuffle(records)
         out[kind.file] = records
     return out

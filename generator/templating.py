@@ -19,12 +19,20 @@ import jinja2
 from generator.escape import Trusted, escape_text, escape_url, finalize
 from generator.model import ActorKind, DateBasis, DateRule
 from generator.wording import (
+    CONTESTED,
+    DATE_QUALIFIER_WORDS,
     NO_POSITION,
+    QUALIFIER_WORDS,
     STANCE_WORDS,
-    figure_text,
+    bare_number,
     format_number,
+    headline_rule,
     long_date,
+    month_text,
+    number_text,
     quote_text,
+    source_title,
+    time_text,
 )
 
 __all__ = ["TEMPLATES_DIR", "environment"]
@@ -48,11 +56,34 @@ def date_basis(basis: DateBasis | None, value: dt.date | None = None) -> str:
         else:
             day = "Weekday"
         return f"{day}, derived from the publication date"
+    if basis.rule is DateRule.INFERRED:
+        return f"inferred by the editor: {basis.reason}"
     return {
         DateRule.DAY_MONTH: "year derived from the publication date",
         DateRule.CAPTION: "date from a photo caption",
         DateRule.PUBLICATION: "the source’s publication date",
+        DateRule.RELATIVE: "counted from the source’s publication date",
     }[basis.rule]
+
+
+def when(value: dt.date | str, record: Any = None) -> Trusted:
+    """A date as a ``<time>`` element, with its precision: a month ('September 2017'), a
+    qualifier ('about', 'before', 'after'), a last day, a time of day with its UTC offset.
+    ``record`` is the event (or other record) whose date_qualifier, date_end, time and
+    utc_offset it reads, if any."""
+    qualifier = getattr(record, "date_qualifier", None)
+    end = getattr(record, "date_end", None)
+    time, offset = getattr(record, "time", None), getattr(record, "utc_offset", None)
+    stamp = value.isoformat() if isinstance(value, dt.date) else value
+    text = month_text(value)
+    if time is not None and offset is not None:
+        stamp += f"T{time}{offset}"
+        text += f", {time_text(time, offset)}"
+    out = f'<time datetime="{escape_text(stamp)}">{escape_text(text)}</time>'
+    if end is not None:
+        out += f' to <time datetime="{end.isoformat()}">{escape_text(long_date(end))}</time>'
+    words = DATE_QUALIFIER_WORDS.get(qualifier, "") if qualifier is not None else ""
+    return Trusted(f"{words} {out}" if words else out)
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -64,6 +95,15 @@ def stance_word(value: Enum | None) -> str:
 
 def stance_class(value: Enum | None) -> str:
     return "stance--none" if value is None else f"stance--{value.value}"
+
+
+def position_class(position: Any) -> str:
+    """A position's stance class; a claim now disputed, denied or retracted shows none of the
+    stance colours or ticks (it must never read as a plain "Supports")."""
+    steps = getattr(position, "status", [])
+    if steps and steps[-1].status in CONTESTED:
+        return "stance--contested"
+    return stance_class(position.stance)
 
 
 def kind_label(kind: ActorKind) -> str:
@@ -82,8 +122,14 @@ _FILTERS: dict[str, Any] = {
     "date_basis": date_basis,
     "stance_word": stance_word,
     "stance_class": stance_class,
+    "position_class": position_class,
+    "when": when,
+    "number_text": number_text,
+    "bare_number": bare_number,
+    "qualifier_words": lambda q: QUALIFIER_WORDS[q],
+    "headline_rule": headline_rule,
+    "source_title": source_title,
     "kind_label": kind_label,
-    "figure_text": figure_text,
     "number": format_number,
     "quote_text": quote_text,
     "href": href,

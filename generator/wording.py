@@ -8,11 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.model import Excerpt, Figure, Quote
+from generator.datemodel import DateQualifier, start
+from generator.model import (
+    ClaimStatus,
+    Excerpt,
+    Figure,
+    FigureReport,
+    HeadlineRule,
+    Qualifier,
+    Quote,
+    Source,
+)
 
 __all__ = [
+    "CONTESTED",
     "NO_POSITION",
+    "QUALIFIER_WORDS",
     "STANCE_WORDS",
+    "STATUS_WORDS",
     "excerpt_text",
     "figure_text",
     "format_number",
@@ -48,10 +61,93 @@ def format_number(value: int | float) -> str:
     return f"{value:,}"
 
 
-def figure_text(figure: Figure) -> str:
+QUALIFIER_WORDS = {
+    Qualifier.EXACT: "",
+    Qualifier.AT_LEAST: "at least",
+    Qualifier.MORE_THAN: "more than",
+    Qualifier.ABOUT: "about",
+    Qualifier.UP_TO: "up to",
+    Qualifier.FEWER_THAN: "fewer than",
+}
+"""A report's qualifier as the source gives it: "at least 250", never "about 250"."""
+
+
+def bare_number(report: FigureReport) -> str:
+    """'250', '223–273': the number or range without its qualifier (plain text)."""
+    if report.value is not None:
+        return format_number(report.value)
+    assert report.low is not None and report.high is not None  # checked at load time
+    return f"{format_number(report.low)}–{format_number(report.high)}"
+
+
+def number_text(report: FigureReport) -> str:
+    """'at least 250', '223–273', 'about 10–12' (plain text)."""
+    number = bare_number(report)
+    words = QUALIFIER_WORDS[report.qualifier]
+    return f"{words} {number}" if words else number
+
+
+def figure_text(report: FigureReport, unit: str) -> str:
     """'about 1,200 people' (plain text; escape it before use)."""
-    about = "about " if figure.approximate else ""
-    return f"{about}{format_number(figure.value)} {figure.unit}"
+    return f"{number_text(report)} {unit}"
+
+
+def month_text(value: dt.date | str) -> str:
+    """'September 2017' for a month, '19 September 2017' for a day."""
+    if isinstance(value, dt.date):
+        return long_date(value)
+    first = start(value)
+    return f"{_MONTHS[first.month - 1]} {first.year}"
+
+
+DATE_QUALIFIER_WORDS = {
+    DateQualifier.EXACT: "",
+    DateQualifier.ABOUT: "about",
+    DateQualifier.BEFORE: "before",
+    DateQualifier.AFTER: "after",
+}
+
+
+def time_text(time: str, offset: str) -> str:
+    """'3:20 p.m. local time (UTC−5)'."""
+    hours, minutes = (int(part) for part in time.split(":"))
+    half = "a.m." if hours < 12 else "p.m."
+    clock = f"{(hours % 12) or 12}:{minutes:02d} {half}"
+    sign = "−" if offset.startswith("-") else "+"
+    off_h, off_m = (int(part) for part in offset[1:].split(":"))
+    zone = f"UTC{sign}{off_h}" + (f":{off_m:02d}" if off_m else "")
+    if off_h == 0 and off_m == 0:
+        zone = "UTC"
+    return f"{clock} local time ({zone})"
+
+
+STATUS_WORDS = {
+    ClaimStatus.REPORTED: "Reported",
+    ClaimStatus.DISPUTED: "Disputed",
+    ClaimStatus.DENIED: "Denied",
+    ClaimStatus.CONFIRMED: "Confirmed",
+    ClaimStatus.RETRACTED: "Retracted",
+}
+CONTESTED = frozenset({ClaimStatus.DISPUTED, ClaimStatus.DENIED, ClaimStatus.RETRACTED})
+"""Statuses under which a claim must never read as plain fact."""
+
+
+def headline_rule(figure: Figure) -> str:
+    """How the number shown first was chosen, for readers."""
+    if figure.headline_rule is HeadlineRule.EDITOR:
+        return f"Editor’s choice: {figure.headline_reason}"
+    if figure.headline_rule is HeadlineRule.MOST_CONSERVATIVE:
+        return "Lowest of each source’s latest report"
+    return "Latest report"
+
+
+def source_title(source: Source) -> str:
+    """A source's headline, or, for copy without one, who published it and when."""
+    if source.headline is not None:
+        return source.headline
+    who = source.publisher or source.found_at or "Untitled source"
+    when = long_date(source.published) if source.published else "date not known"
+    return f"{who}, {when}"
 
 
 def quote_text(quote: Quote) -> str:

@@ -19,8 +19,8 @@ CASES = [
     # ids
     (
         "figures",
-        "id: bridge-cost",
-        "id: mayor-remarks",
+        "id: bridge-cost\n",
+        "id: mayor-remarks\n",
         "figures.yaml:3:5: figures[0].id: duplicate id 'mayor-remarks' "
         "(also events[0].id at site_data/events.yaml:3:5)",
     ),
@@ -74,14 +74,14 @@ CASES = [
         "figures",
         "cites: [ex-official]",
         "cites: [ex-oficial]",
-        "figures.yaml:8:13: figures[0].cites[0]: unknown excerpt 'ex-oficial' "
+        "figures.yaml:10:17: figures[0].reports[0].cites[0]: unknown excerpt 'ex-oficial' "
         "(did you mean 'ex-official'?)",
     ),
     (
         "figures",
         "cites: [ex-official]",
         "cites: [gazette-footbridge]",
-        "figures.yaml:8:13: figures[0].cites[0]: 'gazette-footbridge' is a source, not an "
+        "figures.yaml:10:17: figures[0].reports[0].cites[0]: 'gazette-footbridge' is a source, not an "
         "excerpt; cite one of its excerpts: ex-vote, ex-mayor, ex-official",
     ),
     # quotes

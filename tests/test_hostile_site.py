@@ -56,6 +56,9 @@ TEXT_FIELDS = {
     "context",
     "question",
     "short",
+    "reason",
+    "found_at",
+    "headline_reason",
 }
 """Every free-text field of the schema (checked against generator.model below)."""
 

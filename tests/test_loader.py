@@ -126,7 +126,7 @@ def test_invalid_utf8(story_copy: Path) -> None:
 def test_byte_order_mark_is_accepted(story_copy: Path) -> None:
     path = story_copy / "figures.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert load_story(story_copy).figures[0].value == 12
+    assert load_story(story_copy).figures[0].reports[0].value == 12
 
 
 def test_modeline_required(story_copy: Path, edit: Edit) -> None:
@@ -150,14 +150,14 @@ def test_tab_in_indentation(story_copy: Path, edit: Edit) -> None:
 def test_syntax_error(story_copy: Path, edit: Edit) -> None:
     edit("figures", "    unit: million euros", "    unit: million: euros")
     assert problems(story_copy) == [
-        "site_data/figures.yaml:5:18: syntax error: mapping values are not allowed in this context"
+        "site_data/figures.yaml:4:18: syntax error: mapping values are not allowed in this context"
     ]
 
 
 def test_syntax_error_with_context(story_copy: Path, edit: Edit) -> None:
     edit("figures", "    unit: million euros", "   unit: million euros")
     assert problems(story_copy) == [
-        "site_data/figures.yaml:5:4: syntax error: did not find expected '-' indicator "
+        "site_data/figures.yaml:4:4: syntax error: did not find expected '-' indicator "
         "(while parsing a block collection at line 3)"
     ]
 
@@ -188,15 +188,15 @@ def test_impossible_date(story_copy: Path, edit: Edit) -> None:
 def test_unsupported_tag(story_copy: Path, edit: Edit) -> None:
     edit("figures", "value: 12", "value: !!python/object:os.system 12")
     assert problems(story_copy) == [
-        "site_data/figures.yaml:4:12: figures[0].value: unsupported tag "
+        "site_data/figures.yaml:8:16: figures[0].reports[0].value: unsupported tag "
         "'tag:yaml.org,2002:python/object:os.system'; remove it"
     ]
 
 
 def test_merge_key_refused(story_copy: Path, edit: Edit) -> None:
-    edit("figures", "    value: 12\n", "    <<: {value: 12}\n")
+    edit("figures", "        value: 12\n", "        <<: {value: 12}\n")
     assert problems(story_copy) == [
-        "site_data/figures.yaml:4:5: figures[0]: merge keys (<<) are not supported; "
+        "site_data/figures.yaml:8:9: figures[0].reports[0]: merge keys (<<) are not supported; "
         "write the fields out"
     ]
 
@@ -260,26 +260,40 @@ def test_wrong_type_for_text(story_copy: Path, edit: Edit, value: str, message: 
         (
             "value: 12",
             "value: twelve",
-            "4:5: figures[0].value: expected a number, got 'twelve'",
+            "8:9: figures[0].reports[0].value: expected a number, got 'twelve'",
         ),
         (
             "value: 12",
             "value: yes",
-            "4:5: figures[0].value: expected a number, got the boolean true",
+            "8:9: figures[0].reports[0].value: expected a number, got the boolean true",
         ),
-        ("value: 12", "value: .nan", "4:5: figures[0].value: expected a finite number, got .nan"),
-        ("value: 12", "value: -.inf", "4:5: figures[0].value: expected a finite number, got -.inf"),
         (
-            "approximate: true",
-            "approximate: maybe",
-            "7:5: figures[0].approximate: expected true or false, got 'maybe'",
+            "value: 12",
+            "value: .nan",
+            "8:9: figures[0].reports[0].value: expected a finite number, got .nan",
+        ),
+        (
+            "value: 12",
+            "value: -.inf",
+            "8:9: figures[0].reports[0].value: expected a finite number, got -.inf",
+        ),
+        (
+            "qualifier: about",
+            "qualifier: roughly",
+            "9:9: figures[0].reports[0].qualifier: 'roughly' is not allowed; expected 'exact', "
+            "'at-least', 'more-than', 'about', 'up-to' or 'fewer-than'",
         ),
         (
             "cites: [ex-official]",
             "cites: ex-official",
-            "8:5: figures[0].cites: expected a list (one '- ' line per item), got 'ex-official'",
+            "10:9: figures[0].reports[0].cites: expected a list (one '- ' line per item), "
+            "got 'ex-official'",
         ),
-        ("cites: [ex-official]", "cites: []", "8:5: figures[0].cites: needs at least 1 item"),
+        (
+            "cites: [ex-official]",
+            "cites: []",
+            "10:9: figures[0].reports[0].cites: needs at least 1 item",
+        ),
     ],
 )
 def test_wrong_type(story_copy: Path, edit: Edit, old: str, new: str, expected: str) -> None:
@@ -462,7 +476,7 @@ def test_check_command_reports_every_problem_without_traceback(tmp_path: Path) -
         "site_data/events.yaml:10:5: events[0].actors: expected a list (one '- ' line per item), "
         "got 'ines-lima'",
         "site_data/events.yaml:13:11: events[1].date: impossible date '2015-02-30'",
-        "site_data/figures.yaml:5:11: invalid UTF-8 byte 0xff; save the file as UTF-8",
+        "site_data/figures.yaml:4:11: invalid UTF-8 byte 0xff; save the file as UTF-8",
         "site_data/positions.yaml:15:13: positions[1].cites[0]: unknown excerpt 'ex-vot' "
         "(did you mean 'ex-vote'?)",
         "site_data/questions.yaml:5:1: tab character in indentation; indent with spaces",

@@ -74,7 +74,7 @@ def test_shipped_log_is_the_publication_only() -> None:
             "kind: correction",
             "kind: corection",
             "updates.yaml:9:5: updates[1].kind: 'corection' is not allowed; expected "
-            "'update' or 'correction' (did you mean 'correction'?)",
+            "'update', 'development' or 'correction' (did you mean 'correction'?)",
         ),
         (
             "date: 2020-03-08",
