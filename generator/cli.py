@@ -43,8 +43,17 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from generator.verify import verify_source
+    from generator.verify import verify_all, verify_source
 
+    if args.all:
+        if args.source_id or args.archive:
+            print("explainer verify --all takes no SOURCE_ID or ARCHIVE", file=sys.stderr)
+            return 2
+        print(verify_all(Path(args.data_dir), Path(args.content_dir), Path(args.root)))
+        return 0
+    if not (args.source_id and args.archive):
+        print("explainer verify: give SOURCE_ID and ARCHIVE, or --all", file=sys.stderr)
+        return 2
     summary = verify_source(
         args.source_id, Path(args.archive), Path(args.data_dir), Path(args.content_dir)
     )
@@ -102,8 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser(
         "verify", help="hold one source's excerpts and our own text to an archived copy"
     )
-    verify.add_argument("source_id", help="id of the source in sources.yaml")
-    verify.add_argument("archive", help="archived plain-text copy of the source")
+    verify.add_argument("source_id", nargs="?", help="id of the source in sources.yaml")
+    verify.add_argument("archive", nargs="?", help="archived plain-text copy of the source")
+    verify.add_argument(
+        "--all",
+        action="store_true",
+        help="every source, each against its archive (default archive/<id>.txt)",
+    )
+    verify.add_argument("--root", default=".", help="folder that archive paths are relative to")
     verify.add_argument("--data-dir", default="site_data", help="data folder")
     verify.add_argument("--content-dir", default="content", help="narrative folder")
     verify.set_defaults(func=_cmd_verify)

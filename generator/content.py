@@ -18,7 +18,7 @@ from generator import kinds
 from generator.diagnostics import DataError, Diagnostic, did_you_mean
 from generator.loader import display_path, read_utf8
 from generator.references import Index, Linker
-from generator.render import page_footer
+from generator.render import page_footer, what_we_know
 
 __all__ = [
     "Reference",
@@ -129,7 +129,31 @@ def content_page(markdown: str, index: Index, *, page_path: str, file_label: str
     of the generated pages (last updated, get the data). Raises :class:`DataError` as
     :func:`resolve_references` does."""
     resolved = resolve_references(markdown, index, page_path=page_path, file_label=file_label)
+    if page_path == HOME_PAGE:
+        resolved = with_summary(resolved, what_we_know(index, page_path))
     return resolved.rstrip("\n") + "\n\n" + page_footer(index, page_path)
+
+
+HOME_PAGE = "index.md"
+
+
+def with_summary(markdown: str, block: str) -> str:
+    """``markdown`` with ``block`` after its lede: the first paragraph after the first ``# ``
+    heading (at the top when the page has no such heading; after the heading when no paragraph
+    follows it)."""
+    lines = markdown.splitlines(keepends=True)
+    heading = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    if heading is None:
+        return block + "\n" + markdown
+    at = heading + 1
+    while at < len(lines) and not lines[at].strip():
+        at += 1
+    if at < len(lines) and not lines[at].startswith("#"):
+        while at < len(lines) and lines[at].strip():
+            at += 1
+    else:
+        at = heading + 1
+    return "".join(lines[:at]) + "\n" + block + "\n" + "".join(lines[at:]).lstrip("\n")
 
 
 def check_content(

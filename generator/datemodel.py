@@ -128,6 +128,13 @@ def start(value: dt.date | str) -> dt.date:
     return dt.date(int(year), int(month), 1)
 
 
+def sort_key(record: object) -> tuple[dt.date, int]:
+    """Time order of a record with a ``date`` (a day or a month) and maybe a ``time`` and
+    ``utc_offset``: by day, then a day's untimed records first, then by UTC time."""
+    minutes = utc_minutes(getattr(record, "time", None), getattr(record, "utc_offset", None))
+    return start(getattr(record, "date")), (-10_000 if minutes is None else minutes)  # noqa: B009
+
+
 def utc_minutes(time: str | None, offset: str | None) -> int | None:
     """Minutes after midnight UTC (may be negative or past 1440), or None without both parts."""
     if time is None or offset is None:

@@ -64,15 +64,17 @@ class Index:
         self.fact_kinds: dict[str, str] = {}
         """Fact id -> its kind's name."""
         self.fact_cites: dict[str, list[str]] = {}
-        """Fact id -> every excerpt it cites, at any depth (its reports, its status steps)."""
+        """Fact id -> the excerpts that support it (its own, its reports'), each once."""
         for kind in kinds.fact_kinds():
             for record in data.records(kind):
                 self.fact_kinds[record.id] = kind.name
-                cites = list(
-                    dict.fromkeys(v for _, v, ref in references_in(record) if ref == "excerpt")
+                found = [(p, v) for p, v, ref in references_in(record) if ref == "excerpt"]
+                # What supports the fact is what it (or its reports) cites; a status step's
+                # excerpt reports a dispute or a denial, and is only listed as citing it.
+                self.fact_cites[record.id] = list(
+                    dict.fromkeys(v for p, v in found if "status" not in p)
                 )
-                self.fact_cites[record.id] = cites
-                for excerpt_id in cites:
+                for excerpt_id in dict.fromkeys(v for _, v in found):
                     self.cited_by.setdefault(excerpt_id, []).append((kind.name, record.id))
         self.figures: dict[str, FigureView] = {
             figure.id: view(figure, self.source_of) for figure in data.figures

@@ -22,14 +22,15 @@ from typing import Any
 from generator import kinds
 from generator.annotations import unwrap
 from generator.datareference import reference_sections
+from generator.datemodel import sort_key
 from generator.escape import Trusted, escape_text
 from generator.feed import FEED_PATH, atom_feed
 from generator.kinds import Kind
-from generator.model import SLUG_PATTERN, Actor, Event, Position, Quote
+from generator.model import SLUG_PATTERN, Actor, ClaimStatus, Event, Position, Quote
 from generator.opendata import csv_kinds, data_files
 from generator.references import Index, Linker
 from generator.templating import environment
-from generator.wording import long_date
+from generator.wording import CONTESTED, long_date
 
 __all__ = [
     "EMBED_PAGES",
@@ -41,6 +42,7 @@ __all__ = [
     "page_kinds",
     "render_pages",
     "site_files",
+    "what_we_know",
 ]
 
 
@@ -207,7 +209,7 @@ class _Renderer:
         self.data = data = index.data
         self.env = environment()
         self.site_url = site_url
-        self.events: list[Event] = sorted(data.events, key=lambda e: e.date)  # stable
+        self.events: list[Event] = sorted(data.events, key=sort_key)  # stable: file order
         # Each player's records, grouped once: scanning every list per player made rendering
         # grow with the square of the story's size.
         self.members: dict[str, list[Actor]] = defaultdict(list)
@@ -333,6 +335,37 @@ def page_footer(index: Index, page_path: str) -> str:
         environment()
         .get_template("_page_footer.md")
         .render(ln=Linker(index, page_path), data=index.data)
+    )
+    return text.strip("\n") + "\n"
+
+
+def what_we_know(index: Index, page_path: str = "index.md") -> str:
+    """The "What we know" block of the home page: the latest update, each figure's headline with
+    its date, what is disputed, the claims that are not established facts, the open questions."""
+    data = index.data
+    latest = max(data.updates, key=lambda u: (u.date, u.time or ""), default=None)
+    contested: list[tuple[str, str]] = []
+    claims: list[tuple[str, str]] = []
+    for kind in kinds.fact_kinds():
+        for record in data.records(kind):
+            steps = getattr(record, "status", [])
+            if steps and steps[-1].status in CONTESTED:
+                contested.append((kind.name, record.id))
+            elif getattr(record, "claimed_by", None) and not (
+                steps and steps[-1].status is ClaimStatus.CONFIRMED
+            ):
+                claims.append((kind.name, record.id))
+    text = (
+        environment()
+        .get_template("_what_we_know.md")
+        .render(
+            ln=Linker(index, page_path),
+            data=data,
+            index=index,
+            latest=latest,
+            contested=contested,
+            claims=claims,
+        )
     )
     return text.strip("\n") + "\n"
 

@@ -245,22 +245,48 @@ def verify_source(source_id: str, archive: Path, data_dir: Path, content_dir: Pa
     """
     data = load_story(data_dir)
     locate = _Locator(data_dir)
-
-    try:
-        archived = archive.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise DataError(
-            [Diagnostic(str(archive), 1, 1, "", f"cannot read the archived copy: {reason}")]
-        ) from None
-
     index = next((i for i, s in enumerate(data.sources) if s.id == source_id), None)
     if index is None:
         known = ", ".join(repr(s.id) for s in data.sources) or "none"
         raise DataError(
             [locate(("sources",), f"no source with id {source_id!r} (known sources: {known})")]
         )
+    problems, summary = _verify(data, index, archive, locate, content_dir)
+    if problems:
+        raise DataError(problems)
+    return summary
+
+
+def verify_all(data_dir: Path, content_dir: Path, root: Path) -> str:
+    """Check every source against its archived copy, in one run: ``archive`` of each source
+    (relative to ``root``, the project folder), else ``archive/<id>.txt``.
+
+    Returns one summary line per source; raises :class:`DataError` with every problem found.
+    """
+    data = load_story(data_dir)
+    locate = _Locator(data_dir)
+    problems: list[Diagnostic] = []
+    summaries: list[str] = []
+    for index, source in enumerate(data.sources):
+        archive = root / (source.archive or f"archive/{source.id}.txt")
+        found, summary = _verify(data, index, archive, locate, content_dir)
+        problems += found
+        summaries.append(summary)
+    if problems:
+        raise DataError(problems)
+    return "\n".join(summaries)
+
+
+def _verify(
+    data: StoryData, index: int, archive: Path, locate: _Locator, content_dir: Path
+) -> tuple[list[Diagnostic], str]:
     source = data.sources[index]
+    source_id = source.id
+    try:
+        archived = archive.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        return [Diagnostic(str(archive), 1, 1, "", f"cannot read the archived copy: {reason}")], ""
 
     problems: list[Diagnostic] = []
     haystack = normalise(archived)
@@ -295,10 +321,9 @@ def verify_source(source_id: str, archive: Path, data_dir: Path, content_dir: Pa
                         Diagnostic(display_path(page), first.line, first.col, "", message)
                     )
 
-    if problems:
-        raise DataError(problems)
     count = len(source.excerpts)
-    return (
+    summary = (
         f"{source_id}: {count} excerpt{'s' if count != 1 else ''} found verbatim; "
         f"no run of {RUN_LENGTH}+ words shared with our text"
     )
+    return problems, summary

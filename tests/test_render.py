@@ -194,15 +194,19 @@ def test_write_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     )
     content = tmp_path / "content"
     (content / "img").mkdir(parents=True)
-    (content / "index.md").write_text("See [[event:meeting]].\n", encoding="utf-8")
+    (content / "index.md").write_text("# Home\n\nLede.\n", encoding="utf-8")
+    (content / "notes.md").write_text("See [[event:meeting]].\n", encoding="utf-8")
     (content / "img" / "a.png").write_bytes(b"\x89PNG")
     out = tmp_path / "docs"
     written = write_pages(tmp_path / "site_data", content, out)
     rel = sorted(p.relative_to(out).as_posix() for p in written)
     assert "timeline.md" in rel and "players/anna-berg.md" in rel and "img/a.png" in rel
-    assert (out / "index.md").read_text(encoding="utf-8") == (
+    assert (out / "notes.md").read_text(encoding="utf-8") == (
         "See [Leaders meet in Vienna](timeline.md#event-meeting).\n\n" + _footer()
     )
+    home = (out / "index.md").read_text(encoding="utf-8")
+    assert home.startswith('# Home\n\nLede.\n\n<div class="what-we-know" markdown>\n')
+    assert home.endswith("</div>\n\n" + _footer())
     assert (out / "timeline.md").read_text(encoding="utf-8") == _expected("timeline.md")
 
 

@@ -1,0 +1,61 @@
+"""Golden Markdown for the parts of a page a developing story adds, written by hand.
+
+The fixture (tests/golden/developing/) is a small made-up flood: a toll reported three times by
+two reporters (at least 12, then 15 with a time of day and UTC offset, and a range 14–18 with no
+date of its own), a claim reported and then denied, a date known only to the month and inferred
+by the editor, and a development in the updates log.
+"""
+
+from __future__ import annotations
+
+import pytest
+from support import GOLDEN, load_golden_story
+
+from generator.content import with_summary
+from generator.references import Index
+from generator.render import Page, render_pages, what_we_know
+
+STORY = GOLDEN / "developing"
+EXPECTED = GOLDEN / "expected-developing"
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    return Index(load_golden_story(STORY))
+
+
+@pytest.fixture(scope="module")
+def pages(index: Index) -> dict[str, Page]:
+    return {page.path: page for page in render_pages(index)}
+
+
+@pytest.mark.parametrize("path", ["timeline.md", "figures.md", "stances.md"])
+def test_golden_page(pages: dict[str, Page], path: str) -> None:
+    assert pages[path].markdown == (EXPECTED / path).read_text(encoding="utf-8")
+
+
+def test_what_we_know(index: Index) -> None:
+    assert what_we_know(index) == (EXPECTED / "what-we-know.md").read_text(encoding="utf-8")
+
+
+def test_what_we_know_goes_after_the_lede() -> None:
+    page = "# Title\n\nThe lede,\non two lines.\n\n## First question\n"
+    assert with_summary(page, "BLOCK\n") == (
+        "# Title\n\nThe lede,\non two lines.\n\nBLOCK\n\n## First question\n"
+    )
+    assert with_summary("# Title\n\n## Question\n", "BLOCK\n") == (
+        "# Title\n\nBLOCK\n\n## Question\n"
+    )
+    assert with_summary("No heading.\n", "BLOCK\n") == "BLOCK\n\nNo heading.\n"
+
+
+def test_a_denied_position_is_never_a_plain_tick(pages: dict[str, Page]) -> None:
+    matrix = pages["embed/stances.md"].markdown
+    assert "stance--supports" not in matrix
+    assert "stance--contested" in matrix and "Denied by" in matrix
+
+
+def test_the_player_page_shows_the_status_first(pages: dict[str, Page]) -> None:
+    text = pages["players/mayor.md"].markdown
+    position = next(line for line in text.splitlines() if "position-mayor-rescue" in line)
+    assert position.index("Denied by") < position.index("Supports")
