@@ -54,14 +54,21 @@ def check_developing(
     """Every problem of the rules above in ``records`` ((record, path, locate) of each file's
     top-level records); ``excerpts`` maps an excerpt id to its text and source."""
     out: list[Diagnostic] = []
-    for record, base, locate in records:
+    listed = list(records)
+    reports = {
+        model.id
+        for record, base, _ in listed
+        for _, model in walk_models(record, base)
+        if isinstance(model, FigureReport)
+    }
+    for record, base, locate in listed:
         report = _collector(out, locate)
         for path, model in walk_models(record, base):
             _times(model, path, report)
             if isinstance(model, FigureReport):
                 _report(model, path, report, excerpts)
             elif isinstance(model, Figure):
-                _headline(model, path, report)
+                _headline(model, path, report, reports)
             elif isinstance(model, Event):
                 _date_end(model, path, report)
             steps = getattr(model, "status", None)
@@ -109,18 +116,18 @@ def _report(
             )
 
 
-def _headline(model: Figure, path: Path, report: Report) -> None:
+def _headline(model: Figure, path: Path, report: Report, reports: set[str]) -> None:
     if model.headline_rule is HeadlineRule.EDITOR:
         missing = [n for n in ("headline_report", "headline_reason") if getattr(model, n) is None]
         if missing:
             names = " and ".join(f"'{n}'" for n in missing)
             report((*path, "headline_rule"), f"headline_rule editor needs {names}")
         ids = [r.id for r in model.reports]
-        if model.headline_report is not None and model.headline_report not in ids:
+        chosen = model.headline_report
+        if chosen is not None and chosen in reports and chosen not in ids:  # (else: unknown)
             report(
                 (*path, "headline_report"),
-                f"'{model.headline_report}' is not a report of this figure "
-                f"(its reports: {', '.join(ids)})",
+                f"'{chosen}' is a report of another figure (its reports: {', '.join(ids)})",
             )
         return
     for name in ("headline_report", "headline_reason"):
