@@ -19,8 +19,9 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 
+from generator.datemodel import sort_key
 from generator.kinds import StoryData
-from generator.model import Update, UpdateKind
+from generator.model import Update
 
 __all__ = ["ATOM_NS", "FEED_PATH", "UPDATES_PAGE_URL", "atom_feed", "entry_title"]
 
@@ -37,13 +38,15 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _timestamp(day: dt.date) -> str:
+def _timestamp(day: dt.date, time: str | None = None, offset: str | None = None) -> str:
+    """RFC 3339: the day at midnight UTC, or at its time of day with its offset when known."""
+    if time is not None and offset is not None:
+        return f"{day.isoformat()}T{time}:00{offset}"
     return f"{day.isoformat()}T00:00:00Z"
 
 
 def entry_title(update: Update) -> str:
-    label = "Correction" if update.kind is UpdateKind.CORRECTION else "Update"
-    return f"{label}: {update.summary}"
+    return f"{update.kind.value.capitalize()}: {update.summary}"
 
 
 def atom_feed(data: StoryData, *, site_url: str | None = None) -> str:
@@ -61,12 +64,16 @@ def atom_feed(data: StoryData, *, site_url: str | None = None) -> str:
             element.text = _clean(text)
         return element
 
-    updates = sorted(data.updates, key=lambda u: u.date, reverse=True)
+    updates = sorted(data.updates, key=sort_key, reverse=True)
     feed = ET.Element("feed", {"xmlns": ATOM_NS})  # unprefixed names in the Atom namespace
     sub(feed, "id", feed_id)
     sub(feed, "title", f"Updates and corrections: {data.story.headline}")
     sub(feed, "subtitle", data.story.standfirst)
-    sub(feed, "updated", _timestamp(updates[0].date if updates else data.story.updated))
+    newest = updates[0] if updates else None
+    if newest is not None:
+        sub(feed, "updated", _timestamp(newest.date, newest.time, newest.utc_offset))
+    else:
+        sub(feed, "updated", _timestamp(data.story.updated))
     sub(feed, "link", rel="self", type="application/atom+xml", href=f"{base}{FEED_PATH}")
     sub(feed, "link", rel="alternate", type="text/html", href=f"{base}{UPDATES_PAGE_URL}")
     author = sub(feed, "author")
@@ -75,7 +82,7 @@ def atom_feed(data: StoryData, *, site_url: str | None = None) -> str:
         entry = sub(feed, "entry")
         sub(entry, "id", f"urn:uuid:{uuid.uuid5(namespace, update.id)}")
         sub(entry, "title", entry_title(update))
-        sub(entry, "updated", _timestamp(update.date))
+        sub(entry, "updated", _timestamp(update.date, update.time, update.utc_offset))
         href = f"{base}{UPDATES_PAGE_URL}#update-{update.id}"
         sub(entry, "link", rel="alternate", type="text/html", href=href)
         sub(entry, "category", term=update.kind.value)

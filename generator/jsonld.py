@@ -34,11 +34,11 @@ def news_article(data: StoryData, *, url: str | None = None) -> dict[str, Any]:
     story = data.story
     citations = []
     for source in data.sources:
-        work: dict[str, Any] = {
-            "@type": "CreativeWork",
-            "headline": source.headline,
-            "datePublished": source.published.isoformat(),
-        }
+        work: dict[str, Any] = {"@type": "CreativeWork"}
+        if source.headline is not None:  # copy without a headline gets none invented
+            work["headline"] = source.headline
+        if source.published is not None:
+            work["datePublished"] = source.published.isoformat()
         if source.publisher is not None:
             work["publisher"] = {"@type": "Organization", "name": source.publisher}
         if source.url is not None:
