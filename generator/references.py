@@ -217,12 +217,12 @@ class Linker:
 
     def cited_fact(self, kind: str, record_id: str) -> Trusted:
         """A fact that cites an excerpt, linked to its block (for the sources page)."""
+        record = self.index.get(kind, record_id)
         if kind == "quote":
-            quote = self.index.get("quote", record_id)
-            name = self.index.actor(quote.speaker).name
-            return self.at("quote", record_id, f"Quote by {name}")
-        if kind in ("actor", "event", "figure"):
-            return self.record(kind, record_id)  # the card; a figure by what it counts
+            name = self.index.actor(record.speaker).name
+            return self.with_status(self.at("quote", record_id, f"Quote by {name}"), record)
+        if kind in ("actor", "event", "figure"):  # the card; a figure by what it counts
+            return self.with_status(self.record(kind, record_id), record)
         return self.reference(kind, record_id)
 
     def sources(self, cites: Iterable[str]) -> Trusted:
@@ -294,10 +294,17 @@ class Linker:
         if kind == "event":
             event = self.index.get("event", record_id)
             claim = self.claim(event.claimed_by)
-            return Trusted(f"{self.event(record_id)} {claim}" if claim else self.event(record_id))
-        method = _WORDED.get(kind)
-        worded: Trusted = method(self, record_id) if method else self.record(kind, record_id)
-        return worded
+            worded = Trusted(f"{self.event(record_id)} {claim}" if claim else self.event(record_id))
+        else:
+            method = _WORDED.get(kind)
+            worded = method(self, record_id) if method else self.record(kind, record_id)
+        return self.with_status(worded, self.index.get(kind, record_id))
+
+    def with_status(self, link: Trusted, record: Any) -> Trusted:
+        """A link to a claim followed by its current status, if it has one: wherever a denied
+        claim is named, its denial is named with it."""
+        status = self.status(record)
+        return Trusted(f"{link} {status}") if status else link
 
 
 _WORDED = {

@@ -59,3 +59,21 @@ def test_the_player_page_shows_the_status_first(pages: dict[str, Page]) -> None:
     text = pages["players/mayor.md"].markdown
     position = next(line for line in text.splitlines() if "position-mayor-rescue" in line)
     assert position.index("Denied by") < position.index("Supports")
+
+
+def test_the_sources_page_names_a_denied_claim_with_its_denial(pages: dict[str, Page]) -> None:
+    text = pages["sources.md"].markdown
+    cited = next(line for line in text.splitlines() if "[A girl is reported trapped alive]" in line)
+    assert "Denied by [The navy](players/navy.md), 3 May 2024" in cited
+
+
+def test_a_source_without_headline_is_named_by_publisher_and_date(pages: dict[str, Page]) -> None:
+    text = pages["sources.md"].markdown
+    assert (
+        '<h2 class="source" id="source-wire-one" markdown="span">The Agency, 2 May 2024</h2>'
+        in (text)
+    )
+    assert (
+        "(date inferred by the editor: The copy says Friday; the flood was on Wednesday.)" in text
+    )
+    assert "; found at Radio Town" in text
