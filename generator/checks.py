@@ -34,6 +34,7 @@ from generator.model import (
     UpdatesFile,
     Weekday,
 )
+from generator.safedates import DATE_RANGE, add_days
 from generator.sourcemap import Path, SourceMap
 
 __all__ = ["ValidFile", "check_story", "normalise"]
@@ -308,12 +309,16 @@ class _Checker:
                     report(date_path, f"{date.isoformat()} is not {of}, the {day} it names")
                 return
             if basis.direction == "previous":
-                expected = published - dt.timedelta(days=(published.weekday() - wanted - 1) % 7 + 1)
+                expected = add_days(published, -((published.weekday() - wanted - 1) % 7 + 1))
                 side = "before"
             else:
-                expected = published + dt.timedelta(days=(wanted - published.weekday() - 1) % 7 + 1)
+                expected = add_days(published, (wanted - published.weekday() - 1) % 7 + 1)
                 side = "after"
-            if date != expected:
+            if expected is None:
+                report(
+                    date_path, f"the {day} {side} {of} falls outside the calendar ({DATE_RANGE})"
+                )
+            elif date != expected:
                 report(
                     date_path,
                     f"{date.isoformat()} does not match its basis: the {day} {side} {of} "
