@@ -39,6 +39,7 @@ from generator.model import (
     Story,
     Update,
 )
+from generator.safedates import DATE_RANGE, add_days
 from generator.sourcemap import Path, SourceMap
 from generator.text import normalise
 
@@ -277,15 +278,17 @@ class _Checker:
             if basis.days is None:
                 report(basis_path, "rule relative needs 'days': days from the publication date")
                 return
-            expected = shifted(published, basis.days)
-            if date != expected:
-                span = f"{abs(basis.days)} day{'s' if abs(basis.days) != 1 else ''}"
-                side = "after" if basis.days > 0 else "before"
-                said = f"{span} {side} {of}" if basis.days else of.removeprefix("the ")
+            expected = add_days(published, basis.days)
+            span = f"{abs(basis.days)} day{'s' if abs(basis.days) != 1 else ''}"
+            side = "after" if basis.days > 0 else "before"
+            said = f"{span} {side} {of}" if basis.days else of.removeprefix("the ")
+            if expected is None:
+                report(date_path, f"{said} falls outside the calendar ({DATE_RANGE})")
+            elif date != expected:
                 report(
                     date_path,
                     f"{date.isoformat()} does not match its basis: {said} is "
-                    f"{expected.isoformat() if expected else 'out of range'}",
+                    f"{expected.isoformat()}",
                 )
         elif rule is DateRule.WEEKDAY:
             self._weekday(report, basis, basis_path, date, date_path, source.id, published, of)
@@ -321,16 +324,18 @@ class _Checker:
                 report(date_path, f"{date.isoformat()} is not {of}, the {day} it names")
             return
         if basis.direction == "previous":
-            expected = shifted(published, -((published.weekday() - wanted - 1) % 7 + 1))
+            expected = add_days(published, -((published.weekday() - wanted - 1) % 7 + 1))
             side = "before"
         else:
-            expected = shifted(published, (wanted - published.weekday() - 1) % 7 + 1)
+            expected = add_days(published, (wanted - published.weekday() - 1) % 7 + 1)
             side = "after"
-        if date != expected:
+        if expected is None:
+            report(date_path, f"the {day} {side} {of} falls outside the calendar ({DATE_RANGE})")
+        elif date != expected:
             report(
                 date_path,
                 f"{date.isoformat()} does not match its basis: the {day} {side} {of} "
-                f"is {expected.isoformat() if expected else 'out of range'}",
+                f"is {expected.isoformat()}",
             )
 
     # --- the story -----------------------------------------------------------------------------
@@ -359,14 +364,6 @@ class _Checker:
                     f"'{latest.id}' on {latest.date.isoformat()}"
                 )
                 self.out.append(file.at(("story", "updated"), message))
-
-
-def shifted(day: dt.date, days: int) -> dt.date | None:
-    """``day`` moved by ``days``, or None past the calendar's ends (year 1 or 9999)."""
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return None
 
 
 def child_ids(record: Any, field: str) -> list[str]:

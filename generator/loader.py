@@ -1,9 +1,11 @@
 """Read ``site_data/``, validate it, and report every problem of the run at once.
 
-Per file: read bytes, decode UTF-8, refuse an empty file and tabs in indentation, compose with
-libyaml keeping node marks, build values with a source map (:mod:`generator.sourcemap`: duplicate
-keys, impossible dates and runaway aliases are caught there), then validate with the file's model.
-Every pydantic error is mapped back to ``file:line:col`` with a readable location and message.
+Per file: read the bytes of a regular file of bounded size (:mod:`generator.datafile`), decode
+UTF-8, refuse an empty file and tabs in indentation, compose with libyaml keeping node marks,
+build values with a source map (:mod:`generator.sourcemap`: duplicate keys, tags, impossible
+dates, runaway aliases and unwanted characters are caught there), then validate with the file's
+model; :mod:`generator.validation` maps every pydantic error back to ``file:line:col`` with a
+readable location and message.
 The cross-file rules of :mod:`generator.checks` then run on the files that validated.
 
 :func:`load_story` raises :class:`~generator.diagnostics.DataError` carrying every diagnostic;
@@ -14,9 +16,10 @@ Nothing here imports mkdocs.
 
 from __future__ import annotations
 
-import datetime as dt
+import errno
 import gc
-import re
+import os
+import stat
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,15 +27,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic import ValidationError
 
-from generator.annotations import nested_model
 from generator.checks import ValidFile, check_story
-from generator.diagnostics import DataError, Diagnostic, did_you_mean, format_loc
+from generator.datafile import Missing, Unreadable, read_bounded
+from generator.diagnostics import DataError, Diagnostic
 from generator.kinds import FILE_MODELS, StoryData
-from generator.model import SLUG_PATTERN, TEXT_PATTERN, Record
-from generator.sourcemap import Scalar, SourceMap, build
+from generator.sourcemap import build
+from generator.validation import validation_diagnostics
 
 __all__ = [
     "LoadResult",
@@ -61,12 +63,31 @@ class LoadResult:
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
-    """``path`` relative to ``root`` (default: the working directory) when under it."""
-    base = (root if root is not None else Path.cwd()).resolve()
+    """``path`` relative to ``root`` (default: the working directory) when under it.
+
+    The file keeps its own name (a symbolic link is named, not its target); only the folders
+    above it are resolved, so a link loop or a dangling link is named as it was given.
+    """
     try:
-        return path.resolve().relative_to(base).as_posix()
-    except ValueError:
+        base = (root if root is not None else Path.cwd()).resolve()
+        return (path.parent.resolve() / path.name).relative_to(base).as_posix()
+    except (ValueError, OSError, RuntimeError):  # not under root; a loop in a parent folder
         return path.as_posix()
+
+
+def _folder_problem(data_dir: Path) -> str | None:
+    """Why ``data_dir`` is not a folder we can read, or None."""
+    try:
+        if stat.S_ISDIR(os.stat(data_dir).st_mode):
+            return None
+        problem = "not a folder"
+    except FileNotFoundError:
+        problem = "missing folder"
+    except OSError as error:
+        loop = error.errno == errno.ELOOP
+        problem = "a symbolic link loop" if loop else f"cannot read: {error.strerror or error}"
+    names = ", ".join(f"{kind}.yaml" for kind in FILE_MODELS)
+    return f"{problem}; expected a folder with {names}"
 
 
 @contextmanager
@@ -88,12 +109,10 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 def load(data_dir: Path, *, display_root: Path | None = None) -> LoadResult:
     """Load and check every file of ``data_dir``; never raises for bad data."""
-    if not data_dir.is_dir():
+    folder_problem = _folder_problem(data_dir)
+    if folder_problem is not None:
         where = display_path(data_dir, display_root)
-        names = ", ".join(f"{kind}.yaml" for kind in FILE_MODELS)
-        problem = "not a folder" if data_dir.exists() else "missing folder"
-        message = f"{problem}; expected a folder with {names}"
-        return LoadResult(None, [Diagnostic(where, 1, 1, "", message)])
+        return LoadResult(None, [Diagnostic(where, 1, 1, "", folder_problem)])
 
     diagnostics: list[Diagnostic] = []
     files: dict[str, ValidFile] = {}
@@ -174,7 +193,7 @@ def _load_file(path: Path, kind: str, display: str) -> tuple[ValidFile | None, l
     if node is None:
         return None, [*diagnostics, *problem(1, 1, empty)]
 
-    data, sourcemap, built = build(node)
+    data, sourcemap, built = build(node, text)
     diagnostics += [Diagnostic(display, p.line, p.col, p.loc, p.message) for p in built]
     if data is None and built:
         return None, diagnostics  # refused outright (aliases): nothing to validate
@@ -184,13 +203,13 @@ def _load_file(path: Path, kind: str, display: str) -> tuple[ValidFile | None, l
         model = model_type.model_validate(data)
     except ValidationError as error:
         # A value that could not be built is None now: its own problem says it better.
-        said = [p.path for p in built]
+        said = {p.path for p in built}
         return None, diagnostics + [
             diagnostic
-            for path, diagnostic in _validation_diagnostics(
+            for path, diagnostic in validation_diagnostics(
                 error, kind, model_type, data, sourcemap, display
             )
-            if not any(path[: len(done)] == done for done in said)
+            if not any(path[:end] in said for end in range(len(path) + 1))
         ]
     if diagnostics:
         return None, diagnostics
@@ -208,11 +227,11 @@ def read_utf8(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [Diagnostic(display, line, col, "", message)]
 
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+        raw = read_bounded(path)
+    except Missing:
         return problem(1, 1, f"missing file; expected {display}")
-    except OSError as error:
-        return problem(1, 1, f"cannot read the file: {error.strerror or error}")
+    except Unreadable as error:
+        return problem(1, 1, error.message)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -258,182 +277,3 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     if error.context:
         return f"syntax error: {problem} ({error.context})"
     return f"syntax error: {problem}"
-
-
-# --- pydantic errors -> diagnostics -----------------------------------------------------------
-
-
-def _validation_diagnostics(
-    error: ValidationError,
-    kind: str,
-    model_type: type[Record],
-    data: Any,
-    sourcemap: SourceMap,
-    display: str,
-) -> list[tuple[tuple[str | int, ...], Diagnostic]]:
-    out: list[tuple[tuple[str | int, ...], Diagnostic]] = []
-    union_seen: set[tuple[str | int, ...]] = set()
-    for detail in error.errors(include_url=False):
-        loc = tuple(detail["loc"])
-        path, rest = _split_loc(data, loc)
-        kind_of_error = detail["type"]
-        if kind_of_error == "missing":
-            line, col = sourcemap.locate(path)
-            message = f"missing required field '{rest[0]}'" if rest else "missing value"
-            out.append((path, Diagnostic(display, line, col, format_loc(path), message)))
-            continue
-        if rest:  # a branch of a union, e.g. int | float: one message per place
-            if path in union_seen:
-                continue
-            union_seen.add(path)
-        line, col = sourcemap.locate(path)
-        scalar = sourcemap.scalars.get(path)
-        message = _message(detail, kind, model_type, path, rest, scalar)
-        out.append((path, Diagnostic(display, line, col, format_loc(path), message)))
-    return out
-
-
-def _split_loc(
-    data: Any, loc: tuple[str | int, ...]
-) -> tuple[tuple[str | int, ...], tuple[str | int, ...]]:
-    """Split a pydantic location into the part that exists in the data and the rest."""
-    current = data
-    depth = 0
-    for part in loc:
-        in_dict = isinstance(current, dict) and isinstance(part, str) and part in current
-        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
-        if not (in_dict or in_list):
-            break
-        current = current[part]
-        depth += 1
-    return loc[:depth], loc[depth:]
-
-
-def _fields_at(model_type: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
-    current: type[BaseModel] | None = model_type
-    for part in path:
-        if current is None:
-            return []
-        if isinstance(part, str):
-            info = current.model_fields.get(part)
-            current = nested_model(info.annotation) if info is not None else None
-    return list(current.model_fields) if current is not None else []
-
-
-def _quote(text: str) -> str:
-    """``text`` as a single-quoted YAML scalar."""
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _describe(value: Any, scalar: Scalar | None) -> str:
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if value is None:
-        return "no value"
-    if isinstance(value, int | float):
-        return f"the number {scalar.text if scalar else value}"
-    if isinstance(value, dt.datetime):
-        return f"the date and time {scalar.text if scalar else value.isoformat()}"
-    if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, str):
-        return _quote(_short(value))
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-def _unquoted_hint(value: Any, scalar: Scalar | None) -> str | None:
-    """'YAML reads no as the boolean false; put it in quotes: 'no'' for a plain scalar."""
-    if scalar is None or scalar.yaml_type is None:
-        return None
-    if value is None:
-        if scalar.text in ("", "~"):
-            return "no value given; write the text after the colon"
-        return (
-            f"YAML reads {scalar.text} as no value (null); put it in quotes: {_quote(scalar.text)}"
-        )
-    if isinstance(value, bool):
-        what = f"the boolean {str(value).lower()}"
-    elif scalar.yaml_type == "number":
-        what = "a number"
-    elif scalar.yaml_type == "date":
-        what = "a date"
-    else:
-        return None
-    return f"YAML reads {scalar.text} as {what}; put it in quotes: {_quote(scalar.text)}"
-
-
-def _choices(expected: str) -> list[str]:
-    return re.findall(r"'([^']*)'", expected)
-
-
-def _message(
-    detail: ErrorDetails,
-    kind: str,
-    model_type: type[Record],
-    path: tuple[str | int, ...],
-    rest: tuple[str | int, ...],
-    scalar: Scalar | None,
-) -> str:
-    error_type = detail["type"]
-    value = detail.get("input")
-    ctx: dict[str, Any] = dict(detail.get("ctx") or {})
-    got = _describe(value, scalar)
-
-    if error_type == "finite_number":
-        return f"expected a finite number, got {scalar.text if scalar else value}"
-    if (rest and set(rest) <= {"int", "float"}) or error_type in ("int_type", "float_type"):
-        return f"expected a number, got {got}"
-    if error_type == "extra_forbidden":
-        name = str(path[-1]) if path else "?"
-        allowed = _fields_at(model_type, path[:-1])
-        hint = did_you_mean(name, allowed) or f"; allowed: {', '.join(allowed)}"
-        return f"unknown field '{name}'{hint}"
-    if error_type == "string_type":
-        return _unquoted_hint(value, scalar) or f"expected text, got {got}"
-    if error_type == "string_pattern_mismatch":
-        if ctx.get("pattern") == TEXT_PATTERN:
-            return "must not be blank"
-        if ctx.get("pattern") == SLUG_PATTERN:
-            return f"{got} is not a valid id: use lower-case letters, digits and hyphens"
-        if str(ctx.get("pattern", "")).startswith("^https?://"):
-            return f"{got} is not a web address: it must start with http:// or https://"
-        return f"{got} does not match the pattern {ctx.get('pattern')}"
-    if error_type == "string_too_short":
-        return "must not be empty"
-    if error_type == "string_too_long":
-        return f"is too long: at most {ctx.get('max_length')} characters"
-    if error_type == "too_short":
-        count = ctx.get("min_length", 1)
-        return f"needs at least {count} item{'s' if count != 1 else ''}"
-    if error_type == "list_type":
-        return f"expected a list (one '- ' line per item), got {got}"
-    if error_type in ("model_type", "dict_type", "model_attributes_type"):
-        if not path:
-            return f"expected a mapping with the key '{kind}', got {got}"
-        return f"expected a mapping (key: value lines), got {got}"
-    if error_type == "bool_type":
-        return f"expected true or false, got {got}"
-    if error_type in ("date_type", "date_parsing", "date_from_datetime_inexact"):
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            return f"write the date without quotes: {value.strip()}"
-        if isinstance(value, dt.datetime):
-            return f"expected a date (YYYY-MM-DD) without a time, got {got}"
-        return f"expected a date written as YYYY-MM-DD, got {got}"
-    if error_type in ("enum", "literal_error"):
-        expected = str(ctx.get("expected", ""))
-        if isinstance(value, str):
-            hint = did_you_mean(value, _choices(expected))
-            return f"{got} is not allowed; expected {expected}{hint}"
-        plain = _unquoted_hint(value, scalar)
-        if plain is not None and isinstance(value, bool):
-            return f"YAML reads {scalar.text if scalar else value} as {got}; expected {expected}"
-        return f"expected {expected}, got {got}"
-    return str(detail["msg"])

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -32,6 +32,7 @@ from generator.basemodel import (
     Slug,
     Text,
 )
+from generator.claimmodel import ClaimStatus, StatusStep, status_field
 from generator.datemodel import DateBasis, DateQualifier, DateRule, Month, TimeOfDay, UtcOffset
 
 __all__ = [
@@ -69,50 +70,6 @@ __all__ = [
 ]
 
 Number = Annotated[int | float, Field(allow_inf_nan=False)]  # .nan would read "nan people"
-
-
-# --- claims ------------------------------------------------------------------------------------
-
-
-class ClaimStatus(StrEnum):
-    REPORTED = "reported"
-    DISPUTED = "disputed"
-    DENIED = "denied"
-    CONFIRMED = "confirmed"
-    RETRACTED = "retracted"
-
-
-class StatusStep(Record):
-    """One step in the life of a reported claim: who said what about it, when."""
-
-    status: ClaimStatus = Field(
-        strict=False,
-        description=(
-            "reported: the claim is made; disputed: someone questions it; denied: someone says "
-            "it is false; confirmed: someone with the standing to know says it is true; "
-            "retracted: whoever made it withdraws it."
-        ),
-    )
-    date: dt.date = Field(description="When this step happened (YYYY-MM-DD).")
-    by: list[ActorRef] = Field(
-        default_factory=list,
-        description="Ids of the actors who took this step (who disputes, denies, confirms).",
-    )
-    summary: Text | None = Field(default=None, description="What was said, in our own words.")
-    cites: list[ExcerptRef] = Field(
-        min_length=1, description="Ids of the source excerpts that report this step."
-    )
-
-
-def _status() -> Any:
-    """The ``status`` field of every record that can be a reported claim."""
-    return Field(
-        default_factory=list,
-        description=(
-            "For a reported claim: the history of its status, oldest first. Its last step is "
-            "what readers see first wherever the claim appears."
-        ),
-    )
 
 
 # --- sources -----------------------------------------------------------------------------------
@@ -255,7 +212,7 @@ class Event(Record):
         default=None,
         description="If this is a reported claim rather than an established fact: who claims it.",
     )
-    status: list[StatusStep] = _status()
+    status: list[StatusStep] = status_field()
     cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that support this record."
     )
@@ -297,7 +254,7 @@ class FigureReport(Record):
     reported_by: ActorRef | None = Field(
         default=None, description="Id of the actor who gave the number (a ministry, a mayor)."
     )
-    status: list[StatusStep] = _status()
+    status: list[StatusStep] = status_field()
     cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that give the number."
     )
@@ -359,7 +316,7 @@ class Quote(Record):
     context: Text | None = Field(
         default=None, description="What the quote is about, in our own words."
     )
-    status: list[StatusStep] = _status()
+    status: list[StatusStep] = status_field()
     cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that contain the quote verbatim."
     )
@@ -389,7 +346,7 @@ class Position(Record):
         default=None,
         description="If the position is only reported by someone else: who reports it.",
     )
-    status: list[StatusStep] = _status()
+    status: list[StatusStep] = status_field()
     cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that support this record."
     )
