@@ -190,8 +190,9 @@ def _status_csv(data: StoryData) -> str:
                 if not isinstance(steps, list) or not steps:
                     continue
                 owner = next(k.name for k in kinds.KINDS if isinstance(model, k.model))
+                record_id = _cell(getattr(model, "id", ""))
                 for number, step in enumerate(steps, start=1):
-                    rows.append([owner, _cell(getattr(model, "id", "")), str(number), *_row(step, step_columns)])
+                    rows.append([owner, record_id, str(number), *_row(step, step_columns)])
     return _csv_text(header, rows)
 
 

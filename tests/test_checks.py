@@ -81,8 +81,8 @@ CASES = [
         "figures",
         "cites: [ex-official]",
         "cites: [gazette-footbridge]",
-        "figures.yaml:10:17: figures[0].reports[0].cites[0]: 'gazette-footbridge' is a source, not an "
-        "excerpt; cite one of its excerpts: ex-vote, ex-mayor, ex-official",
+        "figures.yaml:10:17: figures[0].reports[0].cites[0]: 'gazette-footbridge' is a source, "
+        "not an excerpt; cite one of its excerpts: ex-vote, ex-mayor, ex-official",
     ),
     # quotes
     (

@@ -155,7 +155,7 @@ def test_csv_flattens_nested_and_list_fields(minimal_dir: Path) -> None:
     updates = _rows(csv_files(data)["updates"])
     assert updates[1]["facts"] == "official-cost"
     report = _rows(csv_files(data)["reports"])[0]
-    assert (report["figure"], report["qualifier"], report["value"]) == ("bridge-cost", "about", "12")
+    assert [report[c] for c in ("figure", "qualifier", "value")] == ["bridge-cost", "about", "12"]
     assert _rows(csv_files(data)["figures"])[0]["reports"] == "bridge-cost-reported"
 
 
