@@ -288,14 +288,22 @@ class Linker:
 
     def reference(self, kind: str, record_id: str) -> Trusted:
         """What ``[[kind:id]]`` becomes on this page: the kind's own wording where this class
-        has a method named after the kind, else the record's label linked to its block."""
+        has a method named after the kind, else the record's label linked to its block. A
+        reported claim (a record with a status history; a figure by its headline report) shows
+        its current status first, as on its own page: a denied claim never reads as plain."""
         if kind == "event":
             event = self.index.get("event", record_id)
             claim = self.claim(event.claimed_by)
-            return Trusted(f"{self.event(record_id)} {claim}" if claim else self.event(record_id))
-        method = _WORDED.get(kind)
-        worded: Trusted = method(self, record_id) if method else self.record(kind, record_id)
-        return worded
+            worded = Trusted(f"{self.event(record_id)} {claim}" if claim else self.event(record_id))
+        else:
+            method = _WORDED.get(kind)
+            worded = method(self, record_id) if method else self.record(kind, record_id)
+        if kind == "figure":
+            record = self.index.figures[record_id].headline.report
+        else:
+            record = self.index.get(kind, record_id)
+        status = self.status(record)
+        return Trusted(f"{status} {worded}") if status else worded
 
 
 _WORDED = {
