@@ -1,13 +1,14 @@
 """schema.org structured data for the explainer's home page (JSON-LD).
 
 :func:`news_article` builds a ``NewsArticle`` from the story: its headline and dates, each source
-as a ``citation`` (a ``CreativeWork`` with the headline and date the source gives; a publisher and
-an address only when the data has them, never guessed) and one ``CorrectionComment`` per
-correction in the updates log. :func:`script_json` serialises it for a
-``<script type="application/ld+json">`` element: ``<``, ``>`` and ``&`` (and U+2028/U+2029,
-which some JavaScript parsers took for line ends) are written as ``\\u`` escapes, so no text from
-the data can close the element or open a comment, whatever it holds; the JSON still parses to the
-same value. Nothing here imports mkdocs; the plugin puts the result into the home page's context.
+as a ``citation`` (a ``CreativeWork`` with the headline and date the source gives, each only
+when the copy has it; a publisher and an address only when the data has them, never guessed)
+and one ``CorrectionComment`` per correction in the updates log. :func:`script_json`
+serialises it for a ``<script type="application/ld+json">`` element: ``<``, ``>`` and ``&``
+(and U+2028/U+2029, which some JavaScript parsers took for line ends) are written as ``\\u``
+escapes, so no text from the data can close the element or open a comment, whatever it holds;
+the JSON still parses to the same value. Nothing here imports mkdocs; the plugin puts the result
+into the home page's context.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ def news_article(data: StoryData, *, url: str | None = None) -> dict[str, Any]:
     citations = []
     for source in data.sources:
         work: dict[str, Any] = {"@type": "CreativeWork"}
-        if source.headline is not None:  # copy without a headline gets none invented
+        # A copy without a headline or a known date (agency copy, a page without a dateline)
+        # leaves the property out: a null or a guessed value would claim what we don't know.
+        if source.headline is not None:
             work["headline"] = source.headline
         if source.published is not None:
             work["datePublished"] = source.published.isoformat()

@@ -290,7 +290,9 @@ class Linker:
 
     def reference(self, kind: str, record_id: str) -> Trusted:
         """What ``[[kind:id]]`` becomes on this page: the kind's own wording where this class
-        has a method named after the kind, else the record's label linked to its block."""
+        has a method named after the kind, else the record's label linked to its block. A
+        reported claim (a record with a status history; a figure by its headline report) shows
+        its current status first, as on its own page: a denied claim never reads as plain."""
         if kind == "event":
             event = self.index.get("event", record_id)
             claim = self.claim(event.claimed_by)
@@ -298,13 +300,15 @@ class Linker:
         else:
             method = _WORDED.get(kind)
             worded = method(self, record_id) if method else self.record(kind, record_id)
+        if kind == "figure":  # a figure by its headline report
+            return self.with_status(worded, self.index.figures[record_id].headline.report)
         return self.with_status(worded, self.index.get(kind, record_id))
 
     def with_status(self, link: Trusted, record: Any) -> Trusted:
-        """A link to a claim followed by its current status, if it has one: wherever a denied
-        claim is named, its denial is named with it."""
+        """A link to a claim with its current status first, if it has one: wherever a denied
+        claim is named, its denial is named before it, as on its own page."""
         status = self.status(record)
-        return Trusted(f"{link} {status}") if status else link
+        return Trusted(f"{status} {link}") if status else link
 
 
 _WORDED = {

@@ -66,6 +66,22 @@ def test_shipped_story_cites_its_source_without_inventing_a_url() -> None:
     assert "correction" not in article  # no correction yet: none is invented
 
 
+def test_citation_leaves_out_what_the_copy_does_not_give(minimal_dir: Path) -> None:
+    # Agency copy without a headline or a stated date: the citation names only what is known,
+    # no "headline": null and no guessed date (this raised AttributeError before).
+    dumped = load_story(minimal_dir).model_dump()
+    source = dumped["sources"][0]
+    source.update(headline=None, published=None, publisher="The Associated Press")
+    article = news_article(StoryData.model_validate(dumped))
+    assert article["citation"] == [
+        {
+            "@type": "CreativeWork",
+            "publisher": {"@type": "Organization", "name": "The Associated Press"},
+            "url": "https://example.org/riverside-footbridge",
+        }
+    ]
+
+
 def test_script_json_cannot_break_out(minimal_dir: Path) -> None:
     data = _hostile(load_story(minimal_dir))
     text = script_json(news_article(data))

@@ -55,6 +55,38 @@ def test_each_kind(reference: str, expected: str) -> None:
     assert resolve(f"See {reference}.\n") == f"See {expected}.\n"
 
 
+def test_a_claim_shows_its_current_status_first() -> None:
+    """A denied position must not read as a plain "Supports" in the narrative either."""
+    story = DATA.data
+    denied = {
+        "status": [
+            {"status": "reported", "date": "2020-03-01", "cites": ["mayor-said"]},
+            {
+                "status": "denied",
+                "date": "2020-03-05",
+                "by": ["city-council"],
+                "cites": ["council-split"],
+            },
+        ]
+    }
+    position = type(story.positions[0]).model_validate(
+        {**story.positions[0].model_dump(), **denied}, strict=False
+    )
+    data = story.model_copy(update={"positions": [position, *story.positions[1:]]})
+    resolved = resolve_references(
+        "[[position:berg-fund]] and [[position:council-fund]]",
+        Index(data),
+        page_path="index.md",
+        file_label="content/index.md",
+    )
+    assert resolved == (
+        '<span class="label label--status label--denied">Denied by '
+        "[City Council](players/city-council.md), 5 March 2020</span> "
+        "[Anna Berg: Supports (Fund the plan)](stances.md#position-berg-fund) and "
+        "[City Council: Conditional (Fund the plan)](stances.md#position-council-fund)"
+    )
+
+
 @pytest.mark.parametrize("opening", ['"', "“", "«"])
 def test_an_excerpt_that_opens_with_its_own_quotation_mark_gets_no_second_pair(
     opening: str,
