@@ -2,7 +2,8 @@
 
 A figure is a series of reports (:class:`~generator.model.FigureReport`). Its headline number
 is chosen by the figure's declared rule: the latest report; the most conservative (lowest) of
-each reporter's latest report, as ACLED does when sources differ; or the editor's pick. A
+the latest reports (each reporter's last on the latest day), as ACLED does when sources differ;
+or the editor's pick. A
 report's day is its ``as_of``, or else the publication day of the source it cites first.
 """
 
@@ -53,7 +54,10 @@ class FigureView:
     """Every report, oldest first (stable: file order on one day)."""
     headline: Dated
     latest_by_reporter: list[Dated]
-    """Each reporter's latest report, in the order reporters first appear in the history."""
+    """The latest reports: each reporter's latest report among those of the latest day, in the
+    order reporters first appear in the history. (A reporter who has not spoken since an
+    earlier day is not "the latest": a toll of 1 from the first morning does not stand beside
+    the 22 of the last evening.)"""
 
     @property
     def differs(self) -> bool:
@@ -72,10 +76,12 @@ def _dated(report: FigureReport, source_of: SourceOf) -> Dated:
 
 def view(figure: Figure, source_of: SourceOf) -> FigureView:
     history = sorted((_dated(r, source_of) for r in figure.reports), key=lambda d: d.key)
+    last_day = history[-1].day
     latest: dict[str, Dated] = {}
     for dated in history:  # oldest first: the last one seen for a reporter is its latest
-        latest[dated.reporter] = dated
-    order = list(dict.fromkeys(d.reporter for d in history))
+        if dated.day == last_day:
+            latest[dated.reporter] = dated
+    order = [r for r in dict.fromkeys(d.reporter for d in history) if r in latest]
     latest_by_reporter = [latest[reporter] for reporter in order]
     if figure.headline_rule is HeadlineRule.EDITOR and figure.headline_report is not None:
         headline = next(d for d in history if d.report.id == figure.headline_report)

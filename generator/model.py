@@ -271,13 +271,18 @@ class Figure(Record):
 
     id: Slug = Field(description="Id of the figure, unique across all files.")
     unit: Text = Field(description="What the number is measured in, e.g. 'people' or 'years'.")
+    unit_one: Text | None = Field(
+        default=None,
+        description="The unit for exactly one, e.g. 'person' or 'year' (default: unit).",
+    )
     counts: Text = Field(description="What the number counts, in our own words.")
     headline_rule: HeadlineRule = Field(
         default=HeadlineRule.LATEST,
         strict=False,
         description=(
             "How the number shown first is chosen: latest (the most recent report), "
-            "most-conservative (the lowest of each reporter's latest report, as ACLED does), "
+            "most-conservative (the lowest of the latest day's reports, one per reporter, as "
+            "ACLED does), "
             "or editor (headline_report, with headline_reason)."
         ),
     )

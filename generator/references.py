@@ -179,14 +179,14 @@ class Linker:
     def figure(self, figure_id: str) -> Trusted:
         """A figure by its headline number ('at least 250 people')."""
         headline = self.index.figures[figure_id].headline.report
-        unit = self.index.get("figure", figure_id).unit
-        return self.at("figure", figure_id, figure_text(headline, unit))
+        figure = self.index.get("figure", figure_id)
+        return self.at("figure", figure_id, figure_text(headline, figure))
 
     def report(self, report_id: str) -> Trusted:
         """One report of a figure, linked to its row in the figure's history."""
         report = self.index.get("report", report_id)
         figure = self.index.parent[report_id]
-        return self.at("report", report_id, figure_text(report, figure.unit))
+        return self.at("report", report_id, figure_text(report, figure))
 
     def source(self, source_id: str) -> Trusted:
         return self.at("source", source_id, source_title(self.index.get("source", source_id)))

@@ -340,8 +340,9 @@ def page_footer(index: Index, page_path: str) -> str:
 
 
 def what_we_know(index: Index, page_path: str = "index.md") -> str:
-    """The "What we know" block of the home page: the latest update, each figure's headline with
-    its date, what is disputed, the claims that are not established facts, the open questions."""
+    """The "What we know" block of the home page: the latest update, the headline figures with
+    their dates, what is disputed or denied, the claims that are not established facts, the open
+    questions."""
     data = index.data
     latest = max(data.updates, key=lambda u: (u.date, u.time or ""), default=None)
     contested: list[tuple[str, str]] = []
@@ -355,17 +356,18 @@ def what_we_know(index: Index, page_path: str = "index.md") -> str:
                 steps and steps[-1].status is ClaimStatus.CONFIRMED
             ):
                 claims.append((kind.name, record.id))
-    text = (
-        environment()
-        .get_template("_what_we_know.md")
-        .render(
-            ln=Linker(index, page_path),
-            data=data,
-            index=index,
-            latest=latest,
-            contested=contested,
-            claims=claims,
-        )
+    # The figures that moved (more than one report) are the news; a story whose figures were
+    # each reported once shows them all.
+    moving = [figure for figure in data.figures if len(figure.reports) > 1]
+    template = environment().get_template("_what_we_know.md")
+    text = template.render(
+        ln=Linker(index, page_path),
+        data=data,
+        index=index,
+        latest=latest,
+        figures=moving or data.figures,
+        contested=contested,
+        claims=claims,
     )
     return text.strip("\n") + "\n"
 

@@ -33,6 +33,7 @@ from generator.wording import (
     quote_text,
     source_title,
     time_text,
+    unit_for,
 )
 
 __all__ = ["TEMPLATES_DIR", "environment"]
@@ -128,6 +129,7 @@ _FILTERS: dict[str, Any] = {
     "bare_number": bare_number,
     "qualifier_words": lambda q: QUALIFIER_WORDS[q],
     "headline_rule": headline_rule,
+    "unit_for": unit_for,
     "source_title": source_title,
     "kind_label": kind_label,
     "number": format_number,

@@ -87,9 +87,17 @@ def number_text(report: FigureReport) -> str:
     return f"{words} {number}" if words else number
 
 
-def figure_text(report: FigureReport, unit: str) -> str:
+def unit_for(figure: Figure, report: FigureReport) -> str:
+    """The figure's unit as this report's number needs it: '1 person', 'at least 1 person',
+    but 'more than 1 people'."""
+    if report.value == 1 and report.qualifier is not Qualifier.MORE_THAN and figure.unit_one:
+        return figure.unit_one
+    return figure.unit
+
+
+def figure_text(report: FigureReport, figure: Figure) -> str:
     """'about 1,200 people' (plain text; escape it before use)."""
-    return f"{number_text(report)} {unit}"
+    return f"{number_text(report)} {unit_for(figure, report)}"
 
 
 def month_text(value: dt.date | str) -> str:
@@ -137,7 +145,7 @@ def headline_rule(figure: Figure) -> str:
     if figure.headline_rule is HeadlineRule.EDITOR:
         return f"Editor’s choice: {figure.headline_reason}"
     if figure.headline_rule is HeadlineRule.MOST_CONSERVATIVE:
-        return "Lowest of each source’s latest report"
+        return "Lowest of the latest reports"
     return "Latest report"
 
 

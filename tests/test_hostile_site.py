@@ -59,6 +59,7 @@ TEXT_FIELDS = {
     "reason",
     "found_at",
     "headline_reason",
+    "unit_one",
 }
 """Every free-text field of the schema (checked against generator.model below)."""
 
