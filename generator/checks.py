@@ -41,7 +41,7 @@ from generator.model import (
 )
 from generator.safedates import DATE_RANGE, add_days
 from generator.sourcemap import Path, SourceMap
-from generator.text import normalise
+from generator.text import folded, normalise
 
 __all__ = ["ValidFile", "check_story"]
 
@@ -247,7 +247,7 @@ class _Checker:
         cited = self._cited_texts(cites)
         if rule is not DateRule.PUBLICATION and cited:
             words = normalise(basis.words).casefold()
-            if not any(words in normalise(excerpt).casefold() for _, excerpt in cited):
+            if not any(words in folded(excerpt) for _, excerpt in cited):
                 ids = ", ".join(cite for cite, _ in cited)
                 message = f"the words '{basis.words}' do not occur in the excerpts cited ({ids})"
                 report((*basis_path, "words"), message)
@@ -372,4 +372,8 @@ def child_ids(record: Any, field: str) -> list[str]:
 
 def check_story(files: Mapping[str, ValidFile]) -> list[Diagnostic]:
     """Every cross-file problem among ``files`` (kind -> a file that validated on its own)."""
-    return _Checker(files).run()
+    try:
+        return _Checker(files).run()
+    finally:  # the caches serve one run: a long mkdocs serve must not keep every old excerpt
+        normalise.cache_clear()
+        folded.cache_clear()

@@ -18,8 +18,8 @@ from pathlib import Path
 __all__ = ["MAX_FILE_BYTES", "Missing", "Unreadable", "read_bounded"]
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
-"""2 MiB per file: about 90 times the largest file of the shipped story (``make bench`` loads
-k=100, under 0.6 MB per file); a 2 MiB file loads in about a second."""
+"""2 MiB per file: about 330 times the largest file of the shipped story (6.3 KB; ``make bench``
+loads k=100, under 0.6 MB per file); a 2 MiB file of records loads in about a second."""
 
 _CHUNK = 1 << 16
 

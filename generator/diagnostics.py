@@ -19,12 +19,15 @@ MAX_VALUE_CHARS = 80
 SHOWN_CHARS = 50
 MAX_MESSAGE_CHARS = 1_000
 """A message (or field location) still longer than this after cutting values is cut itself."""
+MAX_PROBLEMS_PER_FILE = 1_000
+"""More problems than this in one file are not shown: one line says so instead."""
 
 _UNPRINTABLE = re.compile(
-    # Control characters, line and paragraph separators, and format (invisible) characters:
-    # Unicode categories Cc, Zl, Zp and Cf (tests/test_hostile_input.py holds this to unicodedata).
-    "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    # Control characters, line and paragraph separators, format (invisible) characters, and the
+    # spaces that are not U+0020: Unicode categories Cc, Zl, Zp, Cf and Zs but for the space
+    # (tests/test_hostile_input.py holds this to unicodedata).
+    "[\x00-\x1f\x7f-\xa0\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u1680"
+    "\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u206f\u3000\ufeff\ufff9-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0001\U000e0020-\U000e007f]"
 )
@@ -44,8 +47,8 @@ def _escape_one(match: re.Match[str]) -> str:
 
 
 def escape(text: str) -> str:
-    """``text`` with line breaks, control and invisible characters written as ``\\n``,
-    ``\\x00``, ``\\u202e``: one line, and nothing hidden."""
+    """``text`` with line breaks, control and invisible characters and odd spaces written as
+    ``\\n``, ``\\x00``, ``\\u202e``, ``\\xa0``: one line, and nothing hidden."""
     return _UNPRINTABLE.sub(_escape_one, text)
 
 
@@ -98,11 +101,48 @@ class Diagnostic:
         return f"{where}: {self.loc}: {self.message}" if self.loc else f"{where}: {self.message}"
 
 
+def _order(diagnostic: Diagnostic) -> tuple[str, int, int, str, str]:
+    """The dataclass order as a key: sorting 100,000 diagnostics by it is ten times faster."""
+    return (diagnostic.file, diagnostic.line, diagnostic.col, diagnostic.loc, diagnostic.message)
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Without duplicates, by file, line, column, field and message."""
+    return sorted(set(diagnostics), key=_order)
+
+
+def _too_many_message(limit: int) -> str:
+    return f"more problems in this file than the {limit:,} shown; fix these and check again"
+
+
+def too_many(file: str, limit: int = MAX_PROBLEMS_PER_FILE) -> Diagnostic:
+    """The line that stands for the problems of ``file`` beyond the first ``limit``."""
+    return Diagnostic(file, 1, 1, "", _too_many_message(limit))
+
+
+def cap_per_file(
+    diagnostics: Iterable[Diagnostic], limit: int = MAX_PROBLEMS_PER_FILE
+) -> list[Diagnostic]:
+    """Sorted (:func:`sort_diagnostics`), at most ``limit`` per file, plus :func:`too_many`
+    for each file that has more; a file's earlier :func:`too_many` line counts as more."""
+    said_too_many = _too_many_message(limit)
+    out: list[Diagnostic] = []
+    kept: dict[str, int] = {}
+    over: set[str] = set()
+    for diagnostic in sort_diagnostics(diagnostics):
+        if diagnostic.message == said_too_many or kept.get(diagnostic.file, 0) >= limit:
+            over.add(diagnostic.file)
+        else:
+            kept[diagnostic.file] = kept.get(diagnostic.file, 0) + 1
+            out.append(diagnostic)
+    return sort_diagnostics([*out, *(too_many(file, limit) for file in over)])
+
+
 class DataError(Exception):
     """Raised once, after every problem of a run was collected; sorted by file and line."""
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.diagnostics: list[Diagnostic] = sorted(set(diagnostics))
+        self.diagnostics: list[Diagnostic] = sort_diagnostics(diagnostics)
         super().__init__(self.report())
 
     def report(self) -> str:

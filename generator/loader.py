@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import itertools
 import os
 import stat
 from collections.abc import Iterator, Mapping
@@ -31,9 +32,14 @@ from pydantic import ValidationError
 
 from generator.checks import ValidFile, check_story
 from generator.datafile import Missing, Unreadable, read_bounded
-from generator.diagnostics import DataError, Diagnostic
+from generator.diagnostics import (
+    MAX_PROBLEMS_PER_FILE,
+    DataError,
+    Diagnostic,
+    cap_per_file,
+)
 from generator.kinds import FILE_MODELS, StoryData
-from generator.sourcemap import build
+from generator.sourcemap import MAX_NODES, build, too_many_nodes
 from generator.validation import validation_diagnostics
 
 __all__ = [
@@ -125,7 +131,7 @@ def load(data_dir: Path, *, display_root: Path | None = None) -> LoadResult:
             if valid is not None:
                 files[kind] = valid
         diagnostics.extend(check_story(files))
-    diagnostics = sorted(set(diagnostics))
+    diagnostics = cap_per_file(diagnostics)
     if diagnostics or len(files) != len(FILE_MODELS):
         return LoadResult(None, diagnostics, files)
     return LoadResult(_story_data(files), diagnostics, files)
@@ -178,6 +184,10 @@ def _load_file(path: Path, kind: str, display: str) -> tuple[ValidFile | None, l
     if text.splitlines()[0].rstrip() != modeline(kind):
         diagnostics += problem(1, 1, f"the first line must be the schema line '{modeline(kind)}'")
 
+    crowded = too_many_nodes(text)
+    if crowded is not None:
+        message = f"more than {MAX_NODES:,} values in one file; split the file"
+        return None, [*diagnostics, *problem(*crowded, message)]
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as error:
@@ -194,9 +204,10 @@ def _load_file(path: Path, kind: str, display: str) -> tuple[ValidFile | None, l
         return None, [*diagnostics, *problem(1, 1, empty)]
 
     data, sourcemap, built = build(node, text)
-    diagnostics += [Diagnostic(display, p.line, p.col, p.loc, p.message) for p in built]
+    first_built = sorted(built, key=lambda p: (p.line, p.col))[: MAX_PROBLEMS_PER_FILE + 1]
+    diagnostics += [Diagnostic(display, p.line, p.col, p.loc, p.message) for p in first_built]
     if data is None and built:
-        return None, diagnostics  # refused outright (aliases): nothing to validate
+        return None, cap_per_file(diagnostics)  # refused outright (aliases): nothing to validate
 
     model_type = FILE_MODELS[kind]
     try:
@@ -204,15 +215,19 @@ def _load_file(path: Path, kind: str, display: str) -> tuple[ValidFile | None, l
     except ValidationError as error:
         # A value that could not be built is None now: its own problem says it better.
         said = {p.path for p in built}
-        return None, diagnostics + [
+        unsaid = (
             diagnostic
             for path, diagnostic in validation_diagnostics(
                 error, kind, model_type, data, sourcemap, display
             )
             if not any(path[:end] in said for end in range(len(path) + 1))
-        ]
+        )
+        # Each list is in the order of the file, so the first problems are among their starts.
+        return None, cap_per_file(
+            diagnostics + list(itertools.islice(unsaid, MAX_PROBLEMS_PER_FILE + 1))
+        )
     if diagnostics:
-        return None, diagnostics
+        return None, cap_per_file(diagnostics)
     return ValidFile(kind, display, model, sourcemap), []
 
 

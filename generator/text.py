@@ -7,9 +7,10 @@ straighten the same quotation marks and collapse whitespace here.
 
 from __future__ import annotations
 
+import functools
 import re
 
-__all__ = ["normalise"]
+__all__ = ["folded", "normalise", "straighten"]
 
 _QUOTE_MARKS = str.maketrans(
     {
@@ -33,6 +34,17 @@ def straighten(text: str) -> str:
     return text.translate(_QUOTE_MARKS)
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Quotation marks straightened, every run of whitespace made one space, trimmed."""
+    """Quotation marks straightened, every run of whitespace made one space, trimmed.
+
+    Cached: every quote and date basis citing an excerpt normalises it again (3,000 quotes
+    citing one 1.4 MB excerpt took over three minutes); a check run clears the cache after.
+    """
     return _WHITESPACE.sub(" ", straighten(text)).strip()
+
+
+@functools.lru_cache(maxsize=4096)
+def folded(text: str) -> str:
+    """:func:`normalise`, then case-folded (for words that may differ in case)."""
+    return normalise(text).casefold()

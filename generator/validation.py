@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -37,8 +38,9 @@ def validation_diagnostics(
     data: Any,
     sourcemap: SourceMap,
     display: str,
-) -> list[tuple[tuple[str | int, ...], Diagnostic]]:
-    out: list[tuple[tuple[str | int, ...], Diagnostic]] = []
+) -> Iterator[tuple[tuple[str | int, ...], Diagnostic]]:
+    """(the path in the data, the diagnostic) of each error, in pydantic's order, made one at a
+    time (a caller that has enough stops early: a file can hold 100,000 errors)."""
     union_seen: set[tuple[str | int, ...]] = set()
     for detail in error.errors(include_url=False):
         loc = tuple(detail["loc"])
@@ -47,7 +49,7 @@ def validation_diagnostics(
         if kind_of_error == "missing":
             line, col = sourcemap.locate(path)
             message = f"missing required field '{rest[0]}'" if rest else "missing value"
-            out.append((path, Diagnostic(display, line, col, format_loc(path), message)))
+            yield path, Diagnostic(display, line, col, format_loc(path), message)
             continue
         if rest:  # a branch of a union, e.g. int | float: one message per place
             if path in union_seen:
@@ -56,8 +58,7 @@ def validation_diagnostics(
         line, col = sourcemap.locate(path)
         scalar = sourcemap.scalars.get(path)
         message = _message(detail, kind, model_type, path, rest, scalar)
-        out.append((path, Diagnostic(display, line, col, format_loc(path), message)))
-    return out
+        yield path, Diagnostic(display, line, col, format_loc(path), message)
 
 
 def _split_loc(

@@ -52,8 +52,8 @@ MAX_LINE = 1_500
 """No output line may be longer (a message is cut at 1,000 characters, plus its place)."""
 KINDS = list(FILE_MODELS)
 
-ERROR_LINE = re.compile(r"^site_data/([a-z]+)\.yaml:([1-9][0-9]*):([1-9][0-9]*): \S")
-CONTENT_LINE = re.compile(r"^content/[^:]+\.md:[1-9][0-9]*:[1-9][0-9]*: \S")
+ERROR_LINE = re.compile(r"^site_data/([a-z]+)\.yaml:([1-9][0-9]*):([1-9][0-9]*): .")
+CONTENT_LINE = re.compile(r"^content/[^:]+\.md:[1-9][0-9]*:[1-9][0-9]*: .")
 COUNT_LINE = re.compile(r"^([0-9]+) problems? found$")
 
 HOSTILE = (
@@ -430,7 +430,8 @@ def test_fuzz_check(in_corpus: Corpus) -> None:
     )
     report = "\n".join(f"case {f.case} ({f.what}): {f.problem}" for f in failures[:20])
     assert not failures, f"{len(failures)} findings (replay one with FUZZ_CASE=N):\n{report}"
-    assert codes[0] > 0 and codes[1] > 0, "the mutations should both pass and fail"
+    if len(outcomes) >= 100:
+        assert codes[0] > 0 and codes[1] > 0, "the mutations should both pass and fail"
 
 
 SUBPROCESS_CASES = ("fifo", "zero", "loop", 0, 1, 2, 3)

@@ -21,7 +21,7 @@ from generator.cli import main
 from generator.datafile import MAX_FILE_BYTES
 from generator.diagnostics import Diagnostic, escape, one_line, show
 from generator.loader import load_story, modeline
-from generator.sourcemap import MAX_ALIAS_CHARS
+from generator.sourcemap import MAX_ALIAS_CHARS, MAX_NODES
 from generator.texthygiene import first_problem
 
 Edit = Callable[[str, str, str], None]
@@ -227,6 +227,37 @@ def test_aliases_of_a_long_string_are_refused_by_size(check: Check, story_copy: 
     assert check() == one_problem(f"site_data/questions.yaml:2:6: many[5]: {expected}")
 
 
+# --- files that would take minutes, or print a million lines -----------------------------------
+
+
+def test_a_file_of_too_many_values_is_refused(check: Check, story_copy: Path) -> None:
+    """2 MiB of ``[a,a,a,...`` was a million values: a minute, 2.6 GB and a million lines."""
+    items = "a," * MAX_NODES
+    (story_copy / "events.yaml").write_text(f"{modeline('events')}\nevents: [{items}]\n")
+    # the mapping, the key, the list, then items: value 100,001 is item 99,998, at column
+    # 10 + 2 * 99,997
+    assert check() == one_problem(
+        "site_data/events.yaml:2:200004: more than 100,000 values in one file; split the file"
+    )
+
+
+def test_at_most_a_thousand_problems_per_file_are_shown(check: Check, story_copy: Path) -> None:
+    items = ", ".join(["a"] * 1500)
+    (story_copy / "events.yaml").write_text(f"{modeline('events')}\nevents: [{items}]\n")
+    code, lines = check()
+    assert code == 1
+    assert len(lines) == 1002
+    assert lines[0] == (
+        "site_data/events.yaml:1:1: more problems in this file than the 1,000 shown; "
+        "fix these and check again"
+    )
+    assert lines[1] == (
+        "site_data/events.yaml:2:10: events[0]: expected a mapping (key: value lines), got 'a'"
+    )
+    assert lines[1000].startswith("site_data/events.yaml:2:3007: events[999]: ")
+    assert lines[-1] == "1001 problems found"
+
+
 # --- one problem, one short line ---------------------------------------------------------------
 
 
@@ -288,14 +319,15 @@ def test_show_and_escape() -> None:
     assert escape("\x00\x7f\u2028\U000e0041") == "\\x00\\x7f\\u2028\\U000e0041"
 
 
-def test_every_control_and_format_character_is_escaped() -> None:
+def test_every_control_format_and_odd_space_character_is_escaped() -> None:
     """The character class in diagnostics.py against this Python's Unicode database."""
     hidden = [
         chr(code)
         for code in range(sys.maxunicode + 1)
-        if unicodedata.category(chr(code)) in ("Cc", "Cf", "Zl", "Zp")
+        if unicodedata.category(chr(code)) in ("Cc", "Cf", "Zl", "Zp", "Zs") and code != 0x20
     ]
     assert [char for char in hidden if escape(char) == char] == []
+    assert escape("a b\xa0c\u3000") == "a b\\xa0c\\u3000"
     assert escape("é中 Ω\t") == "é中 Ω\\t"
 
 
