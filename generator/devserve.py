@@ -29,6 +29,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import DataError, Diagnostic
-from generator.docsync import ContentRenderer, DocsFolder, error_files, story_files
+from generator.docsync import ContentRenderer, DocsFolder, SyncReport, error_files, story_files
 from generator.zensical import (
     SEARCH_INDEX,
     dump_config,
@@ -150,6 +151,8 @@ class DevServer:
         self._seen: Snapshot = {}
         self._search: tuple[int, int] | None = None  # search.json as we last wrote it
         self._process: subprocess.Popen[bytes] | None = None
+        self._pending: dict[int, list[str]] = {}  # when (ns) -> the pages a save wrote
+        self._built_at = 0  # when Zensical last said a build was done (ns)
         self.ok = False
 
     # --- one refresh ---------------------------------------------------------------------
@@ -176,7 +179,7 @@ class DevServer:
         if result.diagnostics:
             return self._show_problems(result.diagnostics, started)
         files = story_files(result, project.content_dir, self._content)
-        report = self.docs.sync(files)
+        report = self._sync(files)
         self._good_pages = [rel for rel in files if rel.endswith(".md")]
         if report.written or report.removed or not self.ok:
             self.log(
@@ -188,7 +191,7 @@ class DevServer:
 
     def _show_problems(self, diagnostics: list[Diagnostic], started: float) -> bool:
         content_dir = self.project.content_dir if self.project else Path("/nonexistent")
-        self.docs.sync(error_files(diagnostics, self._good_pages, content_dir))
+        self._sync(error_files(diagnostics, self._good_pages, content_dir))
         for diagnostic in diagnostics:
             self.log(str(diagnostic))
         count = len(diagnostics)
@@ -198,6 +201,28 @@ class DevServer:
         )
         self.ok = False
         return False
+
+    def _sync(self, files: dict[str, bytes]) -> SyncReport:
+        report = self.docs.sync(files)
+        pages = [rel for rel in report.written if rel.endswith(".md")]
+        if len(pages) > 1:  # one page alone cannot be read too early
+            self._pending[time.time_ns()] = pages
+        return report
+
+    def check_built(self) -> None:
+        """Write a save's pages once more after the build it started (Zensical may miss some).
+
+        Zensical 0.0.70 starts building as soon as the first file of a save lands; a page written
+        while that build runs may be built from its old text, and Zensical does not build it again,
+        not even when the same bytes are written again (seen with 40 pages written in 20 ms). So
+        once Zensical says a build finished after a save was written, that save's pages are
+        written again with one more trailing newline (same HTML, new bytes), which makes Zensical
+        build them from their new text.
+        """
+        for written, pages in list(self._pending.items()):
+            if self._built_at > written:
+                del self._pending[written]
+                self.docs.rewrite(pages)
 
     def _write_config(self, project: Project) -> None:
         derived = zensical_config(
@@ -265,7 +290,21 @@ class DevServer:
             return
         self._seen = self._watched()
         command = [self.zensical, "serve", "--config-file", str(self.work / "mkdocs.yml")]
-        self._process = subprocess.Popen([*command, "--dev-addr", self.dev_addr])
+        self._process = process = subprocess.Popen(
+            [*command, "--dev-addr", self.dev_addr],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        threading.Thread(target=self._relay, args=(process,), daemon=True).start()
+
+    def _relay(self, process: subprocess.Popen[bytes]) -> None:
+        """Pass Zensical's output on, noting when it says a build is done."""
+        assert process.stdout is not None
+        for line in process.stdout:
+            text = line.decode("utf-8", "replace").rstrip("\n")
+            if text.endswith("found") or "Build finished" in text:  # "No issues found", ...
+                self._built_at = time.time_ns()
+            self.log(text)
 
     def stop(self) -> None:
         process, self._process = self._process, None
@@ -291,6 +330,7 @@ class DevServer:
             while (code := self._process.poll()) is None:
                 if self.changed():
                     self.refresh()
+                self.check_built()
                 self.fold_search()
                 time.sleep(POLL_SECONDS)
             self.log(f"explainer serve: zensical serve exited ({code})")

@@ -142,24 +142,45 @@ class DocsFolder:
     def sync(self, wanted: Mapping[str, bytes]) -> SyncReport:
         """Write what differs, remove what is no longer wanted, leave the rest untouched."""
         current = self._current if self._current is not None else self._read()
-        self.root.mkdir(parents=True, exist_ok=True)
-        self.scratch.mkdir(parents=True, exist_ok=True)
-        written = []
-        for rel, data in wanted.items():
-            if current.get(rel) == data and (self.root / rel).is_file():
-                continue
-            target = self.root / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.scratch / "incoming"
-            temporary.write_bytes(data)
-            os.replace(temporary, target)
-            written.append(rel)
+        changed = {
+            rel: data
+            for rel, data in wanted.items()
+            if current.get(rel) != data or not (self.root / rel).is_file()
+        }
         removed = sorted(set(current) - set(wanted))
+        self._put(changed)
         for rel in removed:
             (self.root / rel).unlink(missing_ok=True)
             self._prune(self.root / rel)
         self._current = dict(wanted)
-        return SyncReport(written=written, removed=removed)
+        return SyncReport(written=list(changed), removed=removed)
+
+    def rewrite(self, rels: Iterable[str]) -> None:
+        """Write Markdown pages again, one blank line longer, if they are still wanted.
+
+        For a watcher that takes a file as unchanged when its bytes are the same as the last
+        time it looked: a trailing blank line changes the bytes, not the page Markdown makes.
+        """
+        current = self._current or {}
+        again = {
+            rel: current[rel] + b"\n" for rel in rels if rel in current and rel.endswith(".md")
+        }
+        current.update(again)
+        self._put(again)
+
+    def _put(self, files: Mapping[str, bytes]) -> None:
+        """Write every file to the scratch folder first, then rename them all into place at once
+        (a watcher sees the whole save land within a fraction of a millisecond)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.scratch.mkdir(parents=True, exist_ok=True)
+        staged = []
+        for number, (rel, data) in enumerate(files.items()):
+            temporary = self.scratch / f"{number}.tmp"
+            temporary.write_bytes(data)
+            (self.root / rel).parent.mkdir(parents=True, exist_ok=True)
+            staged.append((temporary, self.root / rel))
+        for temporary, target in staged:
+            os.replace(temporary, target)
 
     def _prune(self, path: Path) -> None:
         """Remove the folders a removed file leaves empty, up to the root."""
