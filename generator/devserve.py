@@ -153,6 +153,7 @@ class DevServer:
         self._process: subprocess.Popen[bytes] | None = None
         self._pending: dict[int, list[str]] = {}  # when (ns) -> the pages a save wrote
         self._built_at = 0  # when Zensical last said a build was done (ns)
+        self._restart = False
         self.ok = False
 
     # --- one refresh ---------------------------------------------------------------------
@@ -236,7 +237,10 @@ class DevServer:
         path = self.work / "mkdocs.yml"
         self.work.mkdir(parents=True, exist_ok=True)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")  # Zensical reloads on a change
+            path.write_text(text, encoding="utf-8")
+            # Zensical reloads a changed config itself, but 0.0.70 may then build pages written
+            # during the reload from their old text: start it afresh instead (a full build).
+            self._restart = self._process is not None
 
     # --- watching ------------------------------------------------------------------------
 
@@ -289,6 +293,11 @@ class DevServer:
         if self.project is None:
             return
         self._seen = self._watched()
+        self._launch()
+
+    def _launch(self) -> None:
+        self._pending.clear()  # a first build reads every page
+        self._restart = False
         command = [self.zensical, "serve", "--config-file", str(self.work / "mkdocs.yml")]
         self._process = process = subprocess.Popen(
             [*command, "--dev-addr", self.dev_addr],
@@ -330,6 +339,11 @@ class DevServer:
             while (code := self._process.poll()) is None:
                 if self.changed():
                     self.refresh()
+                if self._restart:
+                    self.log("explainer serve: mkdocs.yml changed; restarting zensical serve")
+                    self.stop()
+                    self._launch()
+                    continue
                 self.check_built()
                 self.fold_search()
                 time.sleep(POLL_SECONDS)
