@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve test build build-zensical check lint schema bench browser-deps clean
+.PHONY: setup serve serve-fast test build build-zensical check lint schema bench browser-deps clean
 
 setup: $(STAMP)
 
@@ -22,8 +22,15 @@ browser-deps:
 	  echo "installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+PORT ?= 8000
+
+# MkDocs with the plugin: exactly the site `make build` publishes (see "Live editing" in README.md).
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+# Zensical over the rendered pages, re-rendered on each save: faster on a large story.
+serve-fast: setup
+	$(BIN)/explainer serve --dev-addr 127.0.0.1:$(PORT)
 
 check: setup
 	$(BIN)/explainer check
@@ -58,4 +65,4 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site site.new site.old site-zensical site-zensical.old build/zensical .mypy_cache .ruff_cache .pytest_cache
+	rm -rf site site.new site.old site-zensical site-zensical.old build/zensical build/serve .mypy_cache .ruff_cache .pytest_cache

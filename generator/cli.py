@@ -1,4 +1,4 @@
-"""The ``explainer`` command: check, schema, verify, render, new.
+"""The ``explainer`` command: check, schema, verify, render, serve, new.
 
 User problems are printed as ``file:line:col: field: message`` lines and exit 1; never a traceback.
 """
@@ -80,6 +80,19 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from generator.devserve import DevServer
+    from generator.zensical import default_zensical
+
+    server = DevServer(
+        Path(args.config),
+        Path(args.work),
+        zensical=args.zensical or default_zensical(),
+        dev_addr=args.dev_addr,
+    )
+    return server.serve_forever()
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
     from generator.newproject import ScaffoldError, scaffold
 
@@ -131,6 +144,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--site-url", default=None, help="the site's http(s) address: absolute feed and embed links"
     )
     render.set_defaults(func=_cmd_render)
+
+    serve = sub.add_parser(
+        "serve", help="live preview with Zensical: re-renders on every save of the data"
+    )
+    serve.add_argument("--config", default="mkdocs.yml", help="the MkDocs config to follow")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on")
+    serve.add_argument("--work", default="build/serve", help="folder for the rendered pages")
+    serve.add_argument("--zensical", default=None, help="zensical executable")
+    serve.set_defaults(func=_cmd_serve)
 
     new = sub.add_parser("new", help="scaffold a new story project in an empty folder")
     new.add_argument("dir", help="folder for the project (must be new or empty)")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import hashlib
 import itertools
 import os
 import stat
@@ -43,6 +44,7 @@ from generator.sourcemap import MAX_NODES, build, too_many_nodes
 from generator.validation import validation_diagnostics
 
 __all__ = [
+    "FileCache",
     "LoadResult",
     "display_path",
     "load",
@@ -113,8 +115,18 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load(data_dir: Path, *, display_root: Path | None = None) -> LoadResult:
-    """Load and check every file of ``data_dir``; never raises for bad data."""
+FileCache = dict[str, tuple[bytes, "tuple[ValidFile | None, list[Diagnostic]]"]]
+"""Path -> (digest of the bytes read, that file's own result): see :func:`load`'s ``cache``."""
+
+
+def load(
+    data_dir: Path, *, display_root: Path | None = None, cache: FileCache | None = None
+) -> LoadResult:
+    """Load and check every file of ``data_dir``; never raises for bad data.
+
+    With a ``cache`` (a dict kept by the caller across loads), a file whose bytes are the same as
+    at the last load is not parsed and validated again; the cross-file checks always run.
+    """
     folder_problem = _folder_problem(data_dir)
     if folder_problem is not None:
         where = display_path(data_dir, display_root)
@@ -126,7 +138,7 @@ def load(data_dir: Path, *, display_root: Path | None = None) -> LoadResult:
         for kind in FILE_MODELS:
             path = data_dir / f"{kind}.yaml"
             display = display_path(path, display_root)
-            valid, problems = _load_file(path, kind, display)
+            valid, problems = _load_file_cached(path, kind, display, cache)
             diagnostics.extend(problems)
             if valid is not None:
                 files[kind] = valid
@@ -138,10 +150,10 @@ def load(data_dir: Path, *, display_root: Path | None = None) -> LoadResult:
 
 
 def load_story_or_diagnostics(
-    data_dir: Path, *, display_root: Path | None = None
+    data_dir: Path, *, display_root: Path | None = None, cache: FileCache | None = None
 ) -> tuple[StoryData | None, list[Diagnostic]]:
     """The story, or None with every diagnostic (sorted by file and line)."""
-    result = load(data_dir, display_root=display_root)
+    result = load(data_dir, display_root=display_root, cache=cache)
     return result.data, result.diagnostics
 
 
@@ -159,6 +171,30 @@ def _story_data(files: Mapping[str, ValidFile]) -> StoryData:
 
 
 # --- one file ----------------------------------------------------------------------------------
+
+
+def _load_file_cached(
+    path: Path, kind: str, display: str, cache: FileCache | None
+) -> tuple[ValidFile | None, list[Diagnostic]]:
+    """:func:`_load_file`, reused while the file's bytes are the same (hashed before and after)."""
+    if cache is None:
+        return _load_file(path, kind, display)
+    digest = _digest(path)
+    key, hit = f"{display}\0{path}", cache.get(f"{display}\0{path}")
+    if digest is not None and hit is not None and hit[0] == digest:
+        return hit[1]
+    result = _load_file(path, kind, display)
+    if digest is not None and _digest(path) == digest:  # unchanged while it was read
+        cache[key] = (digest, result)
+    return result
+
+
+def _digest(path: Path) -> bytes | None:
+    """A digest of the file's bytes, read as the loader reads them (never a FIFO or a device)."""
+    try:
+        return hashlib.blake2b(read_bounded(path), digest_size=16).digest()
+    except (Missing, Unreadable):
+        return None
 
 
 def _load_file(path: Path, kind: str, display: str) -> tuple[ValidFile | None, list[Diagnostic]]:

@@ -21,6 +21,7 @@ from generator.kinds import StoryData
 from generator.templating import TEMPLATES_DIR
 
 if TYPE_CHECKING:
+    from generator.loader import FileCache
     from generator.references import Index
     from generator.render import Page
 
@@ -79,38 +80,58 @@ class StoryBuild:
         self.content_dir = content_dir
         self.display_root = display_root
         self.site_url = site_url
-        self._key: Fingerprint | None = None
+        self._data_key: Fingerprint | None = None
+        self._content_key: Fingerprint | None = None
+        self._story: BuildResult | None = None  # the data and its pages, before content checks
         self._result: BuildResult | None = None
+        self._files: FileCache = {}  # each data file's own load, reused while its bytes stay
         self.loads = 0  # how many times the inputs were really read (the benchmark reports it)
 
     def run(self) -> BuildResult:
+        """The story, its pages and every problem; only what changed since the last run is redone.
+
+        A change under the data folder or the templates reloads the data (each file parsed again
+        only if its bytes changed) and renders every page; a change in the content folder alone
+        checks the content pages again against the data already loaded.
+        """
+        data_key = fingerprint(self.data_dir, TEMPLATES_DIR)
         # Every file of content/ counts, not only its pages: a content/feed.xml clashes too.
-        key = fingerprint(self.data_dir, TEMPLATES_DIR) + fingerprint(
-            self.content_dir, patterns=("*",)
-        )
-        if self._result is None or key != self._key:
-            self._result = self._load()
-            self._key = key
+        content_key = fingerprint(self.content_dir, patterns=("*",))
+        if self._story is None or data_key != self._data_key:
+            self._story, self._result = self._load(), None
+            self._data_key = data_key
             self.loads += 1
+        if self._result is None or content_key != self._content_key:
+            self._result = self._check(self._story)
+            self._content_key = content_key
         return self._result
 
     def _load(self) -> BuildResult:
-        from generator.content import check_content
         from generator.loader import load_story_or_diagnostics
         from generator.references import Index
         from generator.render import render_pages, site_files
 
-        data, diagnostics = load_story_or_diagnostics(self.data_dir, display_root=self.display_root)
+        data, diagnostics = load_story_or_diagnostics(
+            self.data_dir, display_root=self.display_root, cache=self._files
+        )
         if data is None or diagnostics:
             return BuildResult(data=None, diagnostics=sorted(diagnostics))
         index = Index(data)
         pages = render_pages(index, site_url=self.site_url)
         files = site_files(index, site_url=self.site_url)
-        problems = check_content(self.content_dir, index, display_root=self.display_root)
-        problems += self._clashes(pages, files)
+        return BuildResult(data=data, diagnostics=[], index=index, pages=pages, files=files)
+
+    def _check(self, story: BuildResult) -> BuildResult:
+        """The content pages checked against the story already loaded and rendered."""
+        from generator.content import check_content
+
+        if story.index is None:
+            return story
+        problems = check_content(self.content_dir, story.index, display_root=self.display_root)
+        problems += self._clashes(story.pages, story.files)
         if problems:
             return BuildResult(data=None, diagnostics=sorted(problems))
-        return BuildResult(data=data, diagnostics=[], index=index, pages=pages, files=files)
+        return story
 
     def _clashes(self, pages: list[Page], files: dict[str, str]) -> list[Diagnostic]:
         """A file in content/ at a path the generator writes: one would silently replace the other.

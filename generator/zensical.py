@@ -266,7 +266,8 @@ def build_site(
     return ZensicalBuild(config=derived_yml, docs=docs, site=site_dir)
 
 
-def _default_zensical() -> str:
+def default_zensical() -> str:
+    """The zensical executable beside this Python's (the project's venv), else from PATH."""
     beside = Path(sys.executable).parent / "zensical"
     return str(beside) if beside.is_file() else "zensical"
 
@@ -279,7 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--config", default="mkdocs.yml", help="the MkDocs config to follow")
     parser.add_argument("--work", default="build/zensical", help="scratch folder (emptied)")
     parser.add_argument("--site-dir", default="site-zensical", help="output folder")
-    parser.add_argument("--zensical", default=_default_zensical(), help="zensical executable")
+    parser.add_argument("--zensical", default=default_zensical(), help="zensical executable")
     parser.add_argument("--no-strict", action="store_true", help="do not stop on warnings")
     args = parser.parse_args(argv)
     try:

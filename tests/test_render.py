@@ -190,7 +190,7 @@ def test_write_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         generator.loader,
         "load_story_or_diagnostics",
-        lambda _dir, display_root=None: (load_golden_story(), []),
+        lambda _dir, display_root=None, cache=None: (load_golden_story(), []),
     )
     content = tmp_path / "content"
     (content / "img").mkdir(parents=True)
@@ -220,7 +220,7 @@ def test_write_pages_removes_what_only_an_earlier_render_wrote(
     monkeypatch.setattr(
         generator.loader,
         "load_story_or_diagnostics",
-        lambda _dir, display_root=None: (load_golden_story(), []),
+        lambda _dir, display_root=None, cache=None: (load_golden_story(), []),
     )
     content = tmp_path / "content"
     content.mkdir()

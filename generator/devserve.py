@@ -1,0 +1,362 @@
+"""``explainer serve``: Zensical's dev server over the rendered story, with our own watcher.
+
+Zensical runs no MkDocs plugin, so it cannot read ``site_data/``. This module renders the story
+into ``WORK/docs`` (:mod:`generator.docsync`), derives ``WORK/mkdocs.yml`` from ``mkdocs.yml``
+(:func:`generator.zensical.zensical_config`), and runs ``zensical serve`` on that config. Then it
+polls (``os.stat``, no dependency) ``site_data/``, ``content/``, the theme overrides and
+``mkdocs.yml``; on a save it
+
+- reloads only what changed: :class:`~generator.pipeline.StoryBuild` parses again only the data
+  files whose bytes changed and renders again only when the data or the templates changed (a
+  content edit re-checks the content pages against the data already loaded); a theme edit needs
+  nothing from us (Zensical watches ``theme.custom_dir`` itself); a ``mkdocs.yml`` edit rewrites
+  the derived config (Zensical reloads it) and, if it moved the data or changed ``site_url``,
+  renders again;
+- writes only the files whose bytes changed, so Zensical's differential build rebuilds only
+  those pages; removes those no longer rendered;
+- on a bad save, writes the list of problems (``file:line:col``) in place of the pages (also
+  printed) and keeps serving; the next good save brings the pages back;
+- folds accents in Zensical's ``search.json`` (as ``make build-zensical`` does) each time
+  Zensical rewrites it.
+
+Nothing here imports mkdocs or zensical: Zensical runs as a child process, in our process group.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import DataError, Diagnostic
+from generator.docsync import ContentRenderer, DocsFolder, SyncReport, error_files, story_files
+from generator.zensical import (
+    SEARCH_INDEX,
+    dump_config,
+    fold_zensical_search_index,
+    load_mkdocs_config,
+    plugin_config,
+    zensical_config,
+)
+
+__all__ = ["DevServer", "Project", "Snapshot", "snapshot"]
+
+POLL_SECONDS = 0.05
+"""How often the watched files are looked at (a stat of each: a few dozen files)."""
+
+SETTLE_SECONDS = 0.03
+"""After a change is seen, how long the files must stay as they are before we render."""
+
+SEARCH_SETTLE_SECONDS = 0.3
+"""How long Zensical's search.json must stay unchanged before we fold it (Zensical wrote it)."""
+
+Snapshot = dict[str, tuple[int, int]]
+
+
+def snapshot(*roots: Path) -> Snapshot:
+    """(size, mtime_ns) of every file under the roots (a root may be a single file)."""
+    found: Snapshot = {}
+    for root in roots:
+        paths = [root] if root.is_file() else root.rglob("*") if root.is_dir() else []
+        for path in paths:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            if not path.is_dir():
+                found[str(path)] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+@dataclass(frozen=True)
+class Project:
+    """What ``mkdocs.yml`` says about where things are."""
+
+    mkdocs_yml: Path
+    config: dict[str, Any]
+    data_dir: Path
+    content_dir: Path
+    theme_dir: Path | None
+    site_url: str | None
+
+    @classmethod
+    def read(cls, mkdocs_yml: Path) -> Project:
+        """Raises :class:`DataError` (``file:line:col`` where YAML says) if it cannot be used."""
+        from generator.render import is_site_url
+
+        name = mkdocs_yml.name
+        try:
+            config = load_mkdocs_config(mkdocs_yml)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            problem = f"syntax error: {error.problem}"
+            raise DataError([Diagnostic(name, line, col, "", problem)]) from None
+        except (OSError, yaml.YAMLError, ValueError) as error:
+            raise DataError([Diagnostic(name, 1, 1, "", f"cannot use it: {error}")]) from None
+        root = mkdocs_yml.resolve().parent
+        site_url = config.get("site_url") or None
+        if site_url is not None and not is_site_url(str(site_url)):
+            problem = f"must be an http(s) address, got {site_url!r}"
+            raise DataError([Diagnostic(name, 1, 1, "site_url", problem)])
+        theme = config.get("theme")
+        custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+        return cls(
+            mkdocs_yml=mkdocs_yml,
+            config=config,
+            data_dir=root / str((plugin_config(config) or {}).get("data_dir", "site_data")),
+            content_dir=root / str(config.get("docs_dir", "docs")),
+            theme_dir=root / str(custom) if custom else None,
+            site_url=str(site_url) if site_url else None,
+        )
+
+    def watched(self) -> list[Path]:
+        roots = [self.mkdocs_yml, self.data_dir, self.content_dir]
+        return roots + ([self.theme_dir] if self.theme_dir is not None else [])
+
+
+class DevServer:
+    """One ``explainer serve`` session: render, run Zensical, re-render on every save."""
+
+    def __init__(
+        self,
+        mkdocs_yml: Path,
+        work: Path,
+        *,
+        zensical: str = "zensical",
+        dev_addr: str = "127.0.0.1:8000",
+        log: Callable[[str], None] | None = None,
+    ) -> None:
+        self.mkdocs_yml = mkdocs_yml
+        self.work = work
+        self.zensical = zensical
+        self.dev_addr = dev_addr
+        self.log = log or (lambda text: print(text, file=sys.stderr, flush=True))
+        self.docs = DocsFolder(work / "docs", work / ".incoming")
+        self.project: Project | None = None
+        self._builder: Any = None  # a StoryBuild for the project's folders and site_url
+        self._content = ContentRenderer()
+        self._good_pages: list[str] = []
+        self._seen: Snapshot = {}
+        self._search: tuple[int, int] | None = None  # search.json as we last wrote it
+        self._process: subprocess.Popen[bytes] | None = None
+        self._pending: dict[int, list[str]] = {}  # when (ns) -> the pages a save wrote
+        self._built_at = 0  # when Zensical last said a build was done (ns)
+        self._restart = False
+        self.ok = False
+
+    # --- one refresh ---------------------------------------------------------------------
+
+    def refresh(self) -> bool:
+        """Bring docs/ and the derived config in step with the sources; True if all is well."""
+        from generator.pipeline import StoryBuild
+
+        started = time.perf_counter()
+        try:
+            project = Project.read(self.mkdocs_yml)
+        except DataError as error:
+            return self._show_problems(error.diagnostics, started)
+        self.project = project
+        self._write_config(project)
+        key = (project.data_dir, project.content_dir, project.site_url)
+        builder = self._builder
+        if builder is None or (builder.data_dir, builder.content_dir, builder.site_url) != key:
+            root = project.mkdocs_yml.resolve().parent
+            self._builder = builder = StoryBuild(
+                project.data_dir, project.content_dir, display_root=root, site_url=project.site_url
+            )
+        result = builder.run()
+        if result.diagnostics:
+            return self._show_problems(result.diagnostics, started)
+        files = story_files(result, project.content_dir, self._content)
+        report = self._sync(files)
+        self._good_pages = [rel for rel in files if rel.endswith(".md")]
+        if report.written or report.removed or not self.ok:
+            self.log(
+                f"explainer serve: {len(report.written)} files written, {len(report.removed)}"
+                f" removed ({time.perf_counter() - started:.2f} s)"
+            )
+        self.ok = True
+        return True
+
+    def _show_problems(self, diagnostics: list[Diagnostic], started: float) -> bool:
+        content_dir = self.project.content_dir if self.project else Path("/nonexistent")
+        self._sync(error_files(diagnostics, self._good_pages, content_dir))
+        for diagnostic in diagnostics:
+            self.log(str(diagnostic))
+        count = len(diagnostics)
+        self.log(
+            f"explainer serve: {count} problem{'s' if count != 1 else ''}; the pages show them"
+            f" until the next good save ({time.perf_counter() - started:.2f} s)"
+        )
+        self.ok = False
+        return False
+
+    def _sync(self, files: dict[str, bytes]) -> SyncReport:
+        report = self.docs.sync(files)
+        # Zensical 0.0.70 copies a non-Markdown file (open data, the feed) into the site when it
+        # appears but leaves the copy there when the file goes: remove it ourselves, or a bad
+        # save would still serve the last good data.
+        site = self.work / "site"
+        for rel in report.removed:
+            if not rel.endswith(".md"):
+                (site / rel).unlink(missing_ok=True)
+        pages = [rel for rel in report.written if rel.endswith(".md")]
+        if len(pages) > 1:  # one page alone cannot be read too early
+            self._pending[time.time_ns()] = pages
+        return report
+
+    def check_built(self) -> None:
+        """Write a save's pages once more after the build it started (Zensical may miss some).
+
+        Zensical 0.0.70 starts building as soon as the first file of a save lands; a page written
+        while that build runs may be built from its old text, and Zensical does not build it again,
+        not even when the same bytes are written again (seen with 40 pages written in 20 ms). So
+        once Zensical says a build finished after a save was written, that save's pages are
+        written again with one more trailing newline (same HTML, new bytes), which makes Zensical
+        build them from their new text.
+        """
+        for written, pages in list(self._pending.items()):
+            if self._built_at > written:
+                del self._pending[written]
+                self.docs.rewrite(pages)
+
+    def _write_config(self, project: Project) -> None:
+        derived = zensical_config(
+            project.config,
+            source_dir=project.mkdocs_yml.resolve().parent,
+            config_dir=self.work,
+            docs_dir=self.work / "docs",
+            site_dir=self.work / "site",
+        )
+        text = dump_config(derived)
+        path = self.work / "mkdocs.yml"
+        self.work.mkdir(parents=True, exist_ok=True)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            # Zensical reloads a changed config itself, but 0.0.70 may then build pages written
+            # during the reload from their old text: start it afresh instead (a full build).
+            self._restart = self._process is not None
+
+    # --- watching ------------------------------------------------------------------------
+
+    def _watched(self) -> Snapshot:
+        roots = self.project.watched() if self.project else [self.mkdocs_yml]
+        return snapshot(*roots)
+
+    def changed(self) -> bool:
+        """Whether a watched file changed since the last look (waits for it to settle)."""
+        now = self._watched()
+        if now == self._seen:
+            return False
+        while True:  # an editor may write a file in several steps: wait until it is quiet
+            time.sleep(SETTLE_SECONDS)
+            later = self._watched()
+            if later == now:
+                break
+            now = later
+        self._seen = now
+        return True
+
+    def fold_search(self) -> bool:
+        """Fold accents in Zensical's search.json once it has stopped changing; True if done."""
+        path = self.work / "site" / SEARCH_INDEX
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        stamp = (stat.st_size, stat.st_mtime_ns)
+        if stamp == self._search or time.time() - stat.st_mtime < SEARCH_SETTLE_SECONDS:
+            return False
+        try:
+            index = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False  # being written: the next look will do
+        text = json.dumps(fold_zensical_search_index(index), ensure_ascii=False)
+        temporary = self.work / ".incoming" / "search.json"
+        temporary.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+        done = path.stat()
+        self._search = (done.st_size, done.st_mtime_ns)
+        return True
+
+    # --- the session ---------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Render, then start Zensical (not if mkdocs.yml cannot be used: nothing to serve)."""
+        self.refresh()
+        if self.project is None:
+            return
+        self._seen = self._watched()
+        self._launch()
+
+    def _launch(self) -> None:
+        self._pending.clear()  # a first build reads every page
+        self._restart = False
+        command = [self.zensical, "serve", "--config-file", str(self.work / "mkdocs.yml")]
+        self._process = process = subprocess.Popen(
+            [*command, "--dev-addr", self.dev_addr],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        threading.Thread(target=self._relay, args=(process,), daemon=True).start()
+
+    def _relay(self, process: subprocess.Popen[bytes]) -> None:
+        """Pass Zensical's output on, noting when it says a build is done."""
+        assert process.stdout is not None
+        for line in process.stdout:
+            text = line.decode("utf-8", "replace").rstrip("\n")
+            if text.endswith("found") or "Build finished" in text:  # "No issues found", ...
+                self._built_at = time.time_ns()
+            self.log(text)
+
+    def stop(self) -> None:
+        process, self._process = self._process, None
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+
+    def serve_forever(self) -> int:
+        """Run until Zensical exits or we are told to stop (SIGINT, SIGTERM); the exit code."""
+
+        def stop(signum: int, frame: FrameType | None) -> None:
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            self.start()
+            if self._process is None:
+                return 1
+            while (code := self._process.poll()) is None:
+                if self.changed():
+                    self.refresh()
+                if self._restart:
+                    self.log("explainer serve: mkdocs.yml changed; restarting zensical serve")
+                    self.stop()
+                    self._launch()
+                    continue
+                self.check_built()
+                self.fold_search()
+                time.sleep(POLL_SECONDS)
+            self.log(f"explainer serve: zensical serve exited ({code})")
+            return code or 1
+        except KeyboardInterrupt:
+            return 0
+        finally:
+            self.stop()
