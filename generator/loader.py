@@ -2,9 +2,10 @@
 
 Per file: read bytes, decode UTF-8, refuse an empty file and tabs in indentation, compose with
 libyaml keeping node marks, build values with a source map (:mod:`generator.sourcemap`: duplicate
-keys, impossible dates and runaway aliases are caught there), then validate with the file's model.
-Every pydantic error is mapped back to ``file:line:col`` with a readable location and message.
-The cross-file rules of :mod:`generator.checks` then run on the files that validated.
+keys, impossible dates and runaway aliases are caught there), then validate with the file's model
+(:mod:`generator.validation`: record by record, every pydantic error mapped back to
+``file:line:col`` with a readable location and message). The cross-file rules of
+:mod:`generator.checks` then run on the records that validated.
 
 :func:`load_story` raises :class:`~generator.diagnostics.DataError` carrying every diagnostic;
 :func:`load_story_or_diagnostics` returns them instead (for ``mkdocs serve``); :func:`load` also
@@ -14,9 +15,7 @@ Nothing here imports mkdocs.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
-import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,15 +23,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
-from generator.annotations import nested_model
-from generator.checks import ValidFile, check_story
-from generator.diagnostics import DataError, Diagnostic, did_you_mean, format_loc
+from generator.checks import ValidFile
+from generator.diagnostics import DataError, Diagnostic
 from generator.kinds import FILE_MODELS, StoryData
-from generator.model import SLUG_PATTERN, TEXT_PATTERN, Record
-from generator.sourcemap import Scalar, SourceMap, build
+from generator.sourcemap import build
+from generator.validation import check_valid_records, validate_file
 
 __all__ = [
     "LoadResult",
@@ -57,7 +53,8 @@ class LoadResult:
     data: StoryData | None
     diagnostics: list[Diagnostic]
     files: dict[str, ValidFile] = field(default_factory=dict)
-    """Kind -> the file, for each file that validated on its own (with its source map)."""
+    """Kind -> the file, for each file that validated on its own (with its source map); a file
+    some of whose records failed holds the others (:class:`generator.validation.PartFile`)."""
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
@@ -105,7 +102,7 @@ def load(data_dir: Path, *, display_root: Path | None = None) -> LoadResult:
             diagnostics.extend(problems)
             if valid is not None:
                 files[kind] = valid
-        diagnostics.extend(check_story(files))
+        diagnostics.extend(check_valid_records(files))
     diagnostics = sorted(set(diagnostics))
     if diagnostics or len(files) != len(FILE_MODELS):
         return LoadResult(None, diagnostics, files)
@@ -179,22 +176,7 @@ def _load_file(path: Path, kind: str, display: str) -> tuple[ValidFile | None, l
     if data is None and built:
         return None, diagnostics  # refused outright (aliases): nothing to validate
 
-    model_type = FILE_MODELS[kind]
-    try:
-        model = model_type.model_validate(data)
-    except ValidationError as error:
-        # A value that could not be built is None now: its own problem says it better.
-        said = [p.path for p in built]
-        return None, diagnostics + [
-            diagnostic
-            for path, diagnostic in _validation_diagnostics(
-                error, kind, model_type, data, sourcemap, display
-            )
-            if not any(path[: len(done)] == done for done in said)
-        ]
-    if diagnostics:
-        return None, diagnostics
-    return ValidFile(kind, display, model, sourcemap), []
+    return validate_file(kind, display, data, sourcemap, diagnostics, [p.path for p in built])
 
 
 def read_utf8(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
@@ -258,182 +240,3 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     if error.context:
         return f"syntax error: {problem} ({error.context})"
     return f"syntax error: {problem}"
-
-
-# --- pydantic errors -> diagnostics -----------------------------------------------------------
-
-
-def _validation_diagnostics(
-    error: ValidationError,
-    kind: str,
-    model_type: type[Record],
-    data: Any,
-    sourcemap: SourceMap,
-    display: str,
-) -> list[tuple[tuple[str | int, ...], Diagnostic]]:
-    out: list[tuple[tuple[str | int, ...], Diagnostic]] = []
-    union_seen: set[tuple[str | int, ...]] = set()
-    for detail in error.errors(include_url=False):
-        loc = tuple(detail["loc"])
-        path, rest = _split_loc(data, loc)
-        kind_of_error = detail["type"]
-        if kind_of_error == "missing":
-            line, col = sourcemap.locate(path)
-            message = f"missing required field '{rest[0]}'" if rest else "missing value"
-            out.append((path, Diagnostic(display, line, col, format_loc(path), message)))
-            continue
-        if rest:  # a branch of a union, e.g. int | float: one message per place
-            if path in union_seen:
-                continue
-            union_seen.add(path)
-        line, col = sourcemap.locate(path)
-        scalar = sourcemap.scalars.get(path)
-        message = _message(detail, kind, model_type, path, rest, scalar)
-        out.append((path, Diagnostic(display, line, col, format_loc(path), message)))
-    return out
-
-
-def _split_loc(
-    data: Any, loc: tuple[str | int, ...]
-) -> tuple[tuple[str | int, ...], tuple[str | int, ...]]:
-    """Split a pydantic location into the part that exists in the data and the rest."""
-    current = data
-    depth = 0
-    for part in loc:
-        in_dict = isinstance(current, dict) and isinstance(part, str) and part in current
-        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
-        if not (in_dict or in_list):
-            break
-        current = current[part]
-        depth += 1
-    return loc[:depth], loc[depth:]
-
-
-def _fields_at(model_type: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
-    current: type[BaseModel] | None = model_type
-    for part in path:
-        if current is None:
-            return []
-        if isinstance(part, str):
-            info = current.model_fields.get(part)
-            current = nested_model(info.annotation) if info is not None else None
-    return list(current.model_fields) if current is not None else []
-
-
-def _quote(text: str) -> str:
-    """``text`` as a single-quoted YAML scalar."""
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _describe(value: Any, scalar: Scalar | None) -> str:
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if value is None:
-        return "no value"
-    if isinstance(value, int | float):
-        return f"the number {scalar.text if scalar else value}"
-    if isinstance(value, dt.datetime):
-        return f"the date and time {scalar.text if scalar else value.isoformat()}"
-    if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, str):
-        return _quote(_short(value))
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-def _unquoted_hint(value: Any, scalar: Scalar | None) -> str | None:
-    """'YAML reads no as the boolean false; put it in quotes: 'no'' for a plain scalar."""
-    if scalar is None or scalar.yaml_type is None:
-        return None
-    if value is None:
-        if scalar.text in ("", "~"):
-            return "no value given; write the text after the colon"
-        return (
-            f"YAML reads {scalar.text} as no value (null); put it in quotes: {_quote(scalar.text)}"
-        )
-    if isinstance(value, bool):
-        what = f"the boolean {str(value).lower()}"
-    elif scalar.yaml_type == "number":
-        what = "a number"
-    elif scalar.yaml_type == "date":
-        what = "a date"
-    else:
-        return None
-    return f"YAML reads {scalar.text} as {what}; put it in quotes: {_quote(scalar.text)}"
-
-
-def _choices(expected: str) -> list[str]:
-    return re.findall(r"'([^']*)'", expected)
-
-
-def _message(
-    detail: ErrorDetails,
-    kind: str,
-    model_type: type[Record],
-    path: tuple[str | int, ...],
-    rest: tuple[str | int, ...],
-    scalar: Scalar | None,
-) -> str:
-    error_type = detail["type"]
-    value = detail.get("input")
-    ctx: dict[str, Any] = dict(detail.get("ctx") or {})
-    got = _describe(value, scalar)
-
-    if error_type == "finite_number":
-        return f"expected a finite number, got {scalar.text if scalar else value}"
-    if (rest and set(rest) <= {"int", "float"}) or error_type in ("int_type", "float_type"):
-        return f"expected a number, got {got}"
-    if error_type == "extra_forbidden":
-        name = str(path[-1]) if path else "?"
-        allowed = _fields_at(model_type, path[:-1])
-        hint = did_you_mean(name, allowed) or f"; allowed: {', '.join(allowed)}"
-        return f"unknown field '{name}'{hint}"
-    if error_type == "string_type":
-        return _unquoted_hint(value, scalar) or f"expected text, got {got}"
-    if error_type == "string_pattern_mismatch":
-        if ctx.get("pattern") == TEXT_PATTERN:
-            return "must not be blank"
-        if ctx.get("pattern") == SLUG_PATTERN:
-            return f"{got} is not a valid id: use lower-case letters, digits and hyphens"
-        if str(ctx.get("pattern", "")).startswith("^https?://"):
-            return f"{got} is not a web address: it must start with http:// or https://"
-        return f"{got} does not match the pattern {ctx.get('pattern')}"
-    if error_type == "string_too_short":
-        return "must not be empty"
-    if error_type == "string_too_long":
-        return f"is too long: at most {ctx.get('max_length')} characters"
-    if error_type == "too_short":
-        count = ctx.get("min_length", 1)
-        return f"needs at least {count} item{'s' if count != 1 else ''}"
-    if error_type == "list_type":
-        return f"expected a list (one '- ' line per item), got {got}"
-    if error_type in ("model_type", "dict_type", "model_attributes_type"):
-        if not path:
-            return f"expected a mapping with the key '{kind}', got {got}"
-        return f"expected a mapping (key: value lines), got {got}"
-    if error_type == "bool_type":
-        return f"expected true or false, got {got}"
-    if error_type in ("date_type", "date_parsing", "date_from_datetime_inexact"):
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            return f"write the date without quotes: {value.strip()}"
-        if isinstance(value, dt.datetime):
-            return f"expected a date (YYYY-MM-DD) without a time, got {got}"
-        return f"expected a date written as YYYY-MM-DD, got {got}"
-    if error_type in ("enum", "literal_error"):
-        expected = str(ctx.get("expected", ""))
-        if isinstance(value, str):
-            hint = did_you_mean(value, _choices(expected))
-            return f"{got} is not allowed; expected {expected}{hint}"
-        plain = _unquoted_hint(value, scalar)
-        if plain is not None and isinstance(value, bool):
-            return f"YAML reads {scalar.text if scalar else value} as {got}; expected {expected}"
-        return f"expected {expected}, got {got}"
-    return str(detail["msg"])
