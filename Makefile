@@ -22,8 +22,12 @@ browser-deps:
 	  echo "installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# The site on http://127.0.0.1:8000; another port: make serve PORT=8001. A port in use is said in
+# one line (exit 1) before mkdocs starts.
+PORT ?= 8000
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	@$(BIN)/explainer check-port $(PORT)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 check: setup
 	$(BIN)/explainer check

@@ -58,6 +58,9 @@ class BuildResult:
     pages: list[Page] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
     """Docs-relative path -> text of each generated non-Markdown file (open data, feed)."""
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """Scaffold examples and placeholders still in place (:mod:`generator.leftovers`): the
+    site builds with them; strict builds and ``explainer check --strict`` fail."""
 
     @property
     def ok(self) -> bool:
@@ -74,11 +77,14 @@ class StoryBuild:
         display_root: Path,
         *,
         site_url: str | None = None,
+        config_file: Path | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.content_dir = content_dir
         self.display_root = display_root
         self.site_url = site_url
+        self.config_file = config_file
+        """``mkdocs.yml``, looked at for a placeholder site name (None: not looked at)."""
         self._key: Fingerprint | None = None
         self._result: BuildResult | None = None
         self.loads = 0  # how many times the inputs were really read (the benchmark reports it)
@@ -88,6 +94,9 @@ class StoryBuild:
         key = fingerprint(self.data_dir, TEMPLATES_DIR) + fingerprint(
             self.content_dir, patterns=("*",)
         )
+        if self.config_file is not None and self.config_file.is_file():
+            stat = self.config_file.stat()
+            key += ((str(self.config_file), stat.st_size, stat.st_mtime_ns),)
         if self._result is None or key != self._key:
             self._result = self._load()
             self._key = key
@@ -96,21 +105,26 @@ class StoryBuild:
 
     def _load(self) -> BuildResult:
         from generator.content import check_content
-        from generator.loader import load_story_or_diagnostics
+        from generator.leftovers import leftover_warnings
+        from generator.loader import load
         from generator.references import Index
         from generator.render import render_pages, site_files
 
-        data, diagnostics = load_story_or_diagnostics(self.data_dir, display_root=self.display_root)
+        loaded = load(self.data_dir, display_root=self.display_root)
+        warnings = leftover_warnings(
+            loaded.files, self.content_dir, self.config_file, display_root=self.display_root
+        )
+        data, diagnostics = loaded.data, loaded.diagnostics
         if data is None or diagnostics:
-            return BuildResult(data=None, diagnostics=sorted(diagnostics))
+            return BuildResult(data=None, diagnostics=sorted(diagnostics), warnings=warnings)
         index = Index(data)
         pages = render_pages(index, site_url=self.site_url)
         files = site_files(index, site_url=self.site_url)
         problems = check_content(self.content_dir, index, display_root=self.display_root)
         problems += self._clashes(pages, files)
         if problems:
-            return BuildResult(data=None, diagnostics=sorted(problems))
-        return BuildResult(data=data, diagnostics=[], index=index, pages=pages, files=files)
+            return BuildResult(data=None, diagnostics=sorted(problems), warnings=warnings)
+        return BuildResult(data, [], index, pages, files, warnings)
 
     def _clashes(self, pages: list[Page], files: dict[str, str]) -> list[Diagnostic]:
         """A file in content/ at a path the generator writes: one would silently replace the other.
