@@ -142,7 +142,8 @@ def _shown(model: type[BaseModel], record: dict[str, Any], more: dict[str, Any])
         shown.add(f"{model.__name__}.{name}")
         nested = nested_model(info.annotation)
         if nested is not None:
-            extra = more.get(name) if isinstance(more.get(name), dict) else {}
+            extra = more.get(name)
+            extra = extra if isinstance(extra, dict) else {}
             for item in value if isinstance(value, list) else [value]:
                 shown |= _shown(nested, item, extra)
     return shown
