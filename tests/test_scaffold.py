@@ -311,3 +311,17 @@ def test_an_untouched_scaffold_fails_a_strict_build_and_keeps_the_site(tmp_path:
         "the site folder was not touched"
     ) in build.output
     assert tree_digest(target / "site") == before
+
+    # Without --strict (as under make serve) the story builds, examples and all, and says so.
+    loose = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--site-dir", "site.loose"],
+        cwd=target,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert loose.returncode == 0, loose.stderr
+    assert loose.stderr.count(": warning: ") == 22
+    assert (target / "site.loose" / "guide" / "index.html").is_file()
