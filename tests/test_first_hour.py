@@ -177,7 +177,7 @@ def test_the_first_hour(tmp_path: Path) -> None:
         assert re.fullmatch(
             rf"explainer: cannot serve on 127\.0\.0\.1:{port}: Address already in use "
             r"\(another server\?\); try make serve PORT=\d+\n",
-            again.stderr.split("make: ***")[0],
+            again.stderr.splitlines(keepends=True)[0],
         ), again.stderr
 
         # 5. An edit to the data and one to the narrative, each seen served.

@@ -105,7 +105,9 @@ def test_a_kind_declared_in_one_file_is_in_the_guide(tmp_path: Path) -> None:
 def test_the_site_has_it_and_the_data_reference_links_it() -> None:
     pages = {page.path: page for page in render_pages(Index(load_golden_story()))}
     guide = pages["guide.md"].markdown
-    assert guide.startswith(guide_markdown())  # then the footer of every page
+    # out of the site's search (readers look for the story, not for how to edit it), then the
+    # guide, then the footer of every page
+    assert guide.startswith("---\nsearch:\n  exclude: true\n---\n\n" + guide_markdown())
     assert "[editors’ guide](guide.md)" in pages["reference.md"].markdown
 
 
