@@ -22,14 +22,18 @@ browser-deps:
 	  echo "installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# The site on http://127.0.0.1:8000; another port: make serve PORT=8001. A port in use is said in
+# one line (exit 1) before the server starts.
 PORT ?= 8000
 
 # MkDocs with the plugin: exactly the site `make build` publishes (see "Live editing" in README.md).
 serve: setup
+	@$(BIN)/explainer check-port $(PORT)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 # Zensical over the rendered pages, re-rendered on each save: faster on a large story.
 serve-fast: setup
+	@$(BIN)/explainer check-port $(PORT)
 	$(BIN)/explainer serve --dev-addr 127.0.0.1:$(PORT)
 
 check: setup

@@ -1,4 +1,4 @@
-"""The ``explainer`` command: check, schema, verify, render, serve, new.
+"""The ``explainer`` command: check, schema, verify, render, serve, new, guide, check-port.
 
 User problems are printed as ``file:line:col: field: message`` lines and exit 1; never a traceback.
 """
@@ -14,17 +14,42 @@ from generator.diagnostics import DataError
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    """What ``mkdocs build`` checks, without building: the data (every record), the content
+    pages' ``[[kind:id]]`` references, content files at generated paths; and, as warnings,
+    the scaffold's examples and placeholders still in place."""
     from generator.kinds import FILE_MODELS
-    from generator.loader import load_story
+    from generator.pipeline import StoryBuild
 
+    data_dir = Path(args.data_dir)
+    project = data_dir.parent
+    content_dir = Path(args.content_dir) if args.content_dir else project / "content"
+    config = Path(args.config) if args.config else project / "mkdocs.yml"
+    build = StoryBuild(
+        data_dir,
+        content_dir,
+        display_root=Path.cwd(),
+        config_file=config if config.is_file() else None,
+    )
     try:
-        data = load_story(Path(args.data_dir))
+        result = build.run()
     except OSError as error:  # the loader reports unreadable files; this is the last resort
         print(f"{args.data_dir}: cannot read: {error}", file=sys.stderr)
         return 1
+    for line in sorted([*result.diagnostics, *result.warnings]):
+        print(line, file=sys.stderr)
+    warned = len(result.warnings)
+    warnings = f"{warned} warning{'s' if warned != 1 else ''}"
+    if result.diagnostics or result.data is None:
+        count = len(result.diagnostics)
+        found = f"{count} problem{'s' if count != 1 else ''} found"
+        print(f"{found}, {warnings}" if warned else found, file=sys.stderr)
+        return 1
     counts = ", ".join(
-        f"{len(getattr(data, kind))} {kind}" for kind in FILE_MODELS if kind != "story"
+        f"{len(getattr(result.data, kind))} {kind}" for kind in FILE_MODELS if kind != "story"
     )
+    if warned:
+        print(f"{args.data_dir}: ok ({counts}); {warnings}: examples or placeholders to replace")
+        return 1 if args.strict else 0
     print(f"{args.data_dir}: ok ({counts})")
     return 0
 
@@ -98,23 +123,89 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
     target = Path(args.dir)
     try:
-        written = scaffold(target)
+        written = scaffold(target, title=args.title, generator=args.generator)
     except ScaffoldError as error:
         print(f"explainer new: {error}", file=sys.stderr)
         return 1
     except OSError as error:
         print(f"explainer new: {target}: cannot write: {error}", file=sys.stderr)
         return 1
-    print(f"created {target} ({len(written)} files); next: cd {target} && make test")
+    print(
+        f"created {target} ({len(written)} files); next: cd {target} && make serve, then "
+        "replace the examples (make check lists them; EDITORS.md says how)"
+    )
     return 0
+
+
+def _cmd_guide(args: argparse.Namespace) -> int:
+    from generator.guide import guide_markdown
+
+    text = guide_markdown()
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(args.out).write_text(text, encoding="utf-8", newline="\n")
+    except OSError as error:
+        print(f"{args.out}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
+    return int(text)
+
+
+def _cmd_check_port(args: argparse.Namespace) -> int:
+    """Whether ``mkdocs serve`` can listen on the port: one line and exit 1 if not."""
+    import socket
+
+    def free(port: int) -> OSError | None:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            # As MkDocs' server does: a port another server left a moment ago counts as free.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind((args.host, port))
+            except OSError as error:
+                return error
+        return None
+
+    error = free(args.port)
+    if error is None:
+        return 0
+    others = (p for p in range(args.port + 1, min(args.port + 20, 65535)) if free(p) is None)
+    other = next(others, None)
+    hint = f"; try make serve PORT={other}" if other else ""
+    reason = error.strerror or str(error)
+    print(
+        f"explainer: cannot serve on {args.host}:{args.port}: {reason} (another server?){hint}",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="explainer", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    check = sub.add_parser("check", help="validate site_data/ and report every problem")
+    check = sub.add_parser(
+        "check", help="check all that the build checks and report every problem (no build)"
+    )
     check.add_argument("data_dir", nargs="?", default="site_data", help="data folder")
+    check.add_argument(
+        "--content-dir", default=None, help="narrative folder (default: content/ beside the data)"
+    )
+    check.add_argument(
+        "--config", default=None, help="MkDocs config (default: mkdocs.yml beside the data)"
+    )
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 on warnings too (examples, placeholders), as mkdocs build --strict fails",
+    )
     check.set_defaults(func=_cmd_check)
 
     schema = sub.add_parser("schema", help="write the JSON Schema of each data file kind")
@@ -156,7 +247,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new", help="scaffold a new story project in an empty folder")
     new.add_argument("dir", help="folder for the project (must be new or empty)")
+    new.add_argument("--title", default=None, help="the site's name (mkdocs.yml site_name)")
+    new.add_argument(
+        "--generator",
+        default=None,
+        help="pip requirement that installs the generator, written into requirements.txt "
+        "(default: this checkout, as explainer[mkdocs] @ file:///...)",
+    )
     new.set_defaults(func=_cmd_new)
+
+    guide = sub.add_parser(
+        "guide", help="write the editors' guide (every field of every kind, from the model)"
+    )
+    guide.add_argument("--out", default=None, help="file to write (default: print it)")
+    guide.set_defaults(func=_cmd_guide)
+
+    port = sub.add_parser("check-port", help="exit 1 with one line if a port is taken")
+    port.add_argument("port", type=_port, help="the port make serve will use")
+    port.add_argument("--host", default="127.0.0.1", help="the address to listen on")
+    port.set_defaults(func=_cmd_check_port)
     return parser
 
 

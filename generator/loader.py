@@ -19,7 +19,6 @@ from __future__ import annotations
 import errno
 import gc
 import hashlib
-import itertools
 import os
 import stat
 from collections.abc import Iterator, Mapping
@@ -29,9 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
-from generator.checks import ValidFile, check_story
+from generator.checks import ValidFile
 from generator.datafile import Missing, Unreadable, read_bounded
 from generator.diagnostics import (
     MAX_PROBLEMS_PER_FILE,
@@ -40,8 +38,8 @@ from generator.diagnostics import (
     cap_per_file,
 )
 from generator.kinds import FILE_MODELS, StoryData
+from generator.recordwise import check_valid_records, validate_file
 from generator.sourcemap import MAX_NODES, build, too_many_nodes
-from generator.validation import validation_diagnostics
 
 __all__ = [
     "FileCache",
@@ -142,7 +140,7 @@ def load(
             diagnostics.extend(problems)
             if valid is not None:
                 files[kind] = valid
-        diagnostics.extend(check_story(files))
+        diagnostics.extend(check_valid_records(files))
     diagnostics = cap_per_file(diagnostics)
     if diagnostics or len(files) != len(FILE_MODELS):
         return LoadResult(None, diagnostics, files)
@@ -245,26 +243,10 @@ def _load_file(path: Path, kind: str, display: str) -> tuple[ValidFile | None, l
     if data is None and built:
         return None, cap_per_file(diagnostics)  # refused outright (aliases): nothing to validate
 
-    model_type = FILE_MODELS[kind]
-    try:
-        model = model_type.model_validate(data)
-    except ValidationError as error:
-        # A value that could not be built is None now: its own problem says it better.
-        said = {p.path for p in built}
-        unsaid = (
-            diagnostic
-            for path, diagnostic in validation_diagnostics(
-                error, kind, model_type, data, sourcemap, display
-            )
-            if not any(path[:end] in said for end in range(len(path) + 1))
-        )
-        # Each list is in the order of the file, so the first problems are among their starts.
-        return None, cap_per_file(
-            diagnostics + list(itertools.islice(unsaid, MAX_PROBLEMS_PER_FILE + 1))
-        )
-    if diagnostics:
-        return None, cap_per_file(diagnostics)
-    return ValidFile(kind, display, model, sourcemap), []
+    # Record by record: a broken record is left out alone (generator.recordwise).
+    first = [p.path for p in first_built]
+    valid, problems = validate_file(kind, display, data, sourcemap, diagnostics, first)
+    return valid, cap_per_file(problems)
 
 
 def read_utf8(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:

@@ -1,28 +1,34 @@
-"""``explainer new DIR``: scaffold a new story project.
+"""``explainer new DIR``: scaffold a new story project that teaches its editor.
 
-The project's files come from ``generator/scaffold/`` (package data): ``mkdocs.yml``, a
-``Makefile`` with the same two commands as this repository (``make serve``, ``make test``),
-``content/index.md``, and ``site_data/`` with one valid, nearly empty file per record kind, each
-starting with its schema line. The model needs at least one source with one excerpt, so
-``sources.yaml`` holds an obvious placeholder ("Replace with your source"). ``schema/`` is
-written from the model (:func:`generator.schema.write_schemas`), and ``theme/`` (the Material
-overrides and assets the generated pages rely on: ``embed.html``, the CSS, ``share.js``) is copied
-from the generator's source checkout.
+Written from ``generator/scaffold/`` (package data): ``mkdocs.yml`` (its ``site_name`` from
+``--title``, else a placeholder), a ``Makefile`` with the same commands as this repository
+(``make serve [PORT=...]``, ``make test``, ``make check``, ``make build``), ``requirements.txt``
+and ``content/index.md``, a skeleton that uses ``[[kind:id]]``. From the registry and the model:
+``site_data/<file>.yaml`` for every file kind (:func:`generator.examples.data_file_text`: one
+commented, valid example record each; ``story.yaml`` with placeholders), ``schema/``
+(:func:`generator.schema.write_schemas`) and ``EDITORS.md`` (:mod:`generator.guide`). Copied
+from the generator's source checkout: ``theme/`` (the Material overrides and assets the
+generated pages rely on) and its ``requirements.lock`` as ``constraints.txt``.
 
-The Makefile installs the generator from that same checkout, recorded at scaffold time
-(``pip install -e <checkout>`` with its ``requirements.lock``): the generator is not published
-on PyPI, and an editable install from the checkout is what works on this machine; the variable
-``GENERATOR`` points it elsewhere. Nothing here imports mkdocs.
+Examples and placeholders carry the markers of :mod:`generator.examples`, so ``explainer
+check`` and ``mkdocs build --strict`` say what is still to replace. The generator is installed
+by ``requirements.txt``, an ordinary pip requirement the editor can point elsewhere (a folder, a
+built wheel, a git URL); by default the checkout ``explainer new`` ran from.
+Nothing here imports mkdocs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
+from generator import kinds
+from generator.examples import PLACEHOLDER, data_file_text
+from generator.guide import guide_markdown
 from generator.schema import write_schemas
 
 __all__ = ["ScaffoldError", "generator_source", "scaffold"]
@@ -56,9 +62,18 @@ def _files(folder: Traversable, prefix: str = "") -> list[tuple[str, Traversable
 
 
 def scaffold(
-    target: Path, *, source: Path | None = None, today: dt.date | None = None
+    target: Path,
+    *,
+    source: Path | None = None,
+    today: dt.date | None = None,
+    title: str | None = None,
+    generator: str | None = None,
 ) -> list[Path]:
-    """Create a new story project in ``target`` (missing or empty); return the files written."""
+    """Create a new story project in ``target`` (missing or empty); return the files written.
+
+    ``title`` is the site's name (else a placeholder); ``generator`` the pip requirement that
+    installs the generator (else this checkout, as a ``file://`` address).
+    """
     if target.exists() and not target.is_dir():
         raise ScaffoldError(f"{target}: exists and is not a folder; choose a new folder")
     if target.is_dir() and any(target.iterdir()):
@@ -72,21 +87,41 @@ def scaffold(
             "cannot find the generator's source checkout (its theme/ folder); "
             "run explainer new from an editable install (pip install -e <checkout>)"
         )
-    day = (today or dt.date.today()).isoformat()
-    values = {"@GENERATOR_SOURCE@": str(source), "@TODAY@": day}
+    day = today or dt.date.today()
+    values = {
+        "@GENERATOR_REQUIREMENT@": _requirement(generator, source),
+        "@SITE_NAME@": _site_name(title),
+        "@TODAY@": day.isoformat(),
+    }
 
     target.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
+
+    def write(rel: str, text: str) -> None:
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        written.append(path)
+
     for rel, item in _files(resources.files("generator") / "scaffold"):
+        if rel.startswith(_NOT_COPIED):
+            continue
         parts = rel.split("/")
         parts[-1] = _RENAMES.get(parts[-1], parts[-1])
-        path = target.joinpath(*parts)
-        path.parent.mkdir(parents=True, exist_ok=True)
         text = item.read_text(encoding="utf-8")
         for placeholder, value in values.items():
             text = text.replace(placeholder, value)
-        path.write_text(text, encoding="utf-8", newline="\n")
-        written.append(path)
+        write("/".join(parts), text)
+    for kind in kinds.FILE_MODELS:
+        write(f"site_data/{kind}.yaml", data_file_text(kind, day))
+    write("EDITORS.md", guide_markdown())
+    lock = source / "requirements.lock"
+    write(
+        "constraints.txt",
+        lock.read_text(encoding="utf-8")
+        if lock.is_file()
+        else "# No requirements.lock was found beside the generator: no versions pinned.\n",
+    )
     for path in sorted((source / "theme").rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             copy = target / "theme" / path.relative_to(source / "theme")
@@ -95,3 +130,29 @@ def scaffold(
             written.append(copy)
     written += write_schemas(target / "schema")
     return written
+
+
+_NOT_COPIED = ("examples/",)
+"""Scaffold package data that is not a project file (the examples are written out above)."""
+
+
+def _site_name(title: str | None) -> str:
+    """``site_name``'s value in mkdocs.yml: the title as a YAML (JSON) string, else the
+    placeholder that ``explainer check`` flags."""
+    if title is None:
+        return json.dumps(f"{PLACEHOLDER} your site's name")
+    name = title.strip()
+    if not name or any(ch < " " or ch == "\x7f" for ch in name):
+        raise ScaffoldError(
+            f"--title {title!r}: give the site's name on one line, e.g. --title 'The bridge vote'"
+        )
+    return json.dumps(name, ensure_ascii=False)
+
+
+def _requirement(generator: str | None, source: Path) -> str:
+    if generator is None:
+        return f"explainer[mkdocs] @ {source.resolve().as_uri()}"
+    requirement = generator.strip()
+    if not requirement or "\n" in requirement:
+        raise ScaffoldError(f"--generator {generator!r}: give one pip requirement on one line")
+    return requirement

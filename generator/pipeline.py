@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from generator.kinds import StoryData
 from generator.templating import TEMPLATES_DIR
 
 if TYPE_CHECKING:
+    from generator.checks import ValidFile
     from generator.loader import FileCache
     from generator.references import Index
     from generator.render import Page
@@ -59,6 +60,9 @@ class BuildResult:
     pages: list[Page] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
     """Docs-relative path -> text of each generated non-Markdown file (open data, feed)."""
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """Scaffold examples and placeholders still in place (:mod:`generator.leftovers`): the
+    site builds with them; strict builds and ``explainer check --strict`` fail."""
 
     @property
     def ok(self) -> bool:
@@ -75,15 +79,19 @@ class StoryBuild:
         display_root: Path,
         *,
         site_url: str | None = None,
+        config_file: Path | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.content_dir = content_dir
         self.display_root = display_root
         self.site_url = site_url
+        self.config_file = config_file
+        """``mkdocs.yml``, looked at for a placeholder site name (None: not looked at)."""
         self._data_key: Fingerprint | None = None
         self._content_key: Fingerprint | None = None
         self._story: BuildResult | None = None  # the data and its pages, before content checks
         self._result: BuildResult | None = None
+        self._loaded_files: dict[str, ValidFile] = {}  # of the last load, for the warnings
         self._files: FileCache = {}  # each data file's own load, reused while its bytes stay
         self.loads = 0  # how many times the inputs were really read (the benchmark reports it)
 
@@ -97,6 +105,9 @@ class StoryBuild:
         data_key = fingerprint(self.data_dir, TEMPLATES_DIR)
         # Every file of content/ counts, not only its pages: a content/feed.xml clashes too.
         content_key = fingerprint(self.content_dir, patterns=("*",))
+        if self.config_file is not None and self.config_file.is_file():  # its site name
+            stat = self.config_file.stat()
+            content_key += ((str(self.config_file), stat.st_size, stat.st_mtime_ns),)
         if self._story is None or data_key != self._data_key:
             self._story, self._result = self._load(), None
             self._data_key = data_key
@@ -107,13 +118,13 @@ class StoryBuild:
         return self._result
 
     def _load(self) -> BuildResult:
-        from generator.loader import load_story_or_diagnostics
+        from generator.loader import load
         from generator.references import Index
         from generator.render import render_pages, site_files
 
-        data, diagnostics = load_story_or_diagnostics(
-            self.data_dir, display_root=self.display_root, cache=self._files
-        )
+        loaded = load(self.data_dir, display_root=self.display_root, cache=self._files)
+        self._loaded_files = loaded.files
+        data, diagnostics = loaded.data, loaded.diagnostics
         if data is None or diagnostics:
             return BuildResult(data=None, diagnostics=sorted(diagnostics))
         index = Index(data)
@@ -122,16 +133,21 @@ class StoryBuild:
         return BuildResult(data=data, diagnostics=[], index=index, pages=pages, files=files)
 
     def _check(self, story: BuildResult) -> BuildResult:
-        """The content pages checked against the story already loaded and rendered."""
+        """The content pages checked against the story already loaded and rendered, and the
+        scaffold's examples and placeholders still in place (warnings)."""
         from generator.content import check_content
+        from generator.leftovers import leftover_warnings
 
+        warnings = leftover_warnings(
+            self._loaded_files, self.content_dir, self.config_file, display_root=self.display_root
+        )
         if story.index is None:
-            return story
+            return replace(story, warnings=warnings)
         problems = check_content(self.content_dir, story.index, display_root=self.display_root)
         problems += self._clashes(story.pages, story.files)
         if problems:
-            return BuildResult(data=None, diagnostics=sorted(problems))
-        return story
+            return BuildResult(data=None, diagnostics=sorted(problems), warnings=warnings)
+        return replace(story, warnings=warnings)
 
     def _clashes(self, pages: list[Page], files: dict[str, str]) -> list[Diagnostic]:
         """A file in content/ at a path the generator writes: one would silently replace the other.

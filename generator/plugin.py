@@ -6,6 +6,8 @@ checks the YAML, renders the pages and folds the search index.
 - ``on_config`` loads and checks the data *before* MkDocs cleans the output folder, so a data
   error stops ``mkdocs build`` with one ``PluginError`` and leaves the previous ``site/`` intact.
   Under ``mkdocs serve`` the same error becomes an error page and the server keeps running.
+  Scaffold examples and placeholders still in place are logged as warnings (a ``--strict``
+  build stops there too, before touching ``site/``).
 - ``on_files`` adds the generated pages, the open data (``data/``) and the Atom feed
   (``feed.xml``) as virtual files (``File.generated``), never on disk.
 - ``on_page_markdown`` turns ``[[kind:id]]`` references in hand-written pages into links and
@@ -96,6 +98,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if site_url is not None and not is_site_url(site_url):  # MkDocs accepts ftp://host/
             name = Path(config.config_file_path).name
             raise PluginError(f"{name}: site_url must be an http(s) address, got {site_url!r}")
+        config_file = Path(config.config_file_path)
         builder = self._builder
         if builder is None or (builder.data_dir, builder.content_dir, builder.site_url) != (
             data_dir,
@@ -103,9 +106,19 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             site_url,
         ):
             builder = self._builder = StoryBuild(
-                data_dir, content_dir, display_root=root, site_url=site_url
+                data_dir, content_dir, display_root=root, site_url=site_url, config_file=config_file
             )
         self._result = result = builder.run()
+        # Scaffold examples and placeholders: warnings, which `mkdocs build --strict` counts. A
+        # strict build stops here, before MkDocs empties the site folder.
+        for warning in result.warnings:
+            log.warning(str(warning))
+        if result.warnings and config.strict and not self.serving and not result.diagnostics:
+            count = len(result.warnings)
+            raise PluginError(
+                f"strict mode: {count} warning{'s' if count != 1 else ''} above (scaffold "
+                "examples or placeholders still in place); the site folder was not touched"
+            )
         if result.diagnostics:
             report = "\n".join(str(d) for d in result.diagnostics)
             if not self.serving:

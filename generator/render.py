@@ -25,6 +25,7 @@ from generator.datareference import reference_sections
 from generator.datemodel import sort_key
 from generator.escape import Trusted, escape_text
 from generator.feed import FEED_PATH, atom_feed
+from generator.guide import GUIDE_PAGE, guide_markdown
 from generator.kinds import Kind
 from generator.model import SLUG_PATTERN, Actor, ClaimStatus, Event, Position, Quote
 from generator.opendata import csv_kinds, data_files
@@ -94,6 +95,10 @@ def _reference(r: _Renderer) -> dict[str, Any]:
     return {"files": reference_sections(), "id_pattern": SLUG_PATTERN, "csv_kinds": csv_kinds()}
 
 
+def _guide(r: _Renderer) -> dict[str, Any]:
+    return {"guide": Trusted(guide_markdown())}  # our own text, from the model and the examples
+
+
 def _updates(r: _Renderer) -> dict[str, Any]:
     return {"updates": sorted(r.data.updates, key=lambda u: u.date, reverse=True)}
 
@@ -127,6 +132,15 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         _reference,
     ),
     PageKind("updates", "updates.md", "updates.md", "Updates and corrections", "updates", _updates),
+    PageKind(
+        "guide",
+        "guide.md",
+        GUIDE_PAGE,
+        "Editors’ guide",
+        "generator/model.py",
+        _guide,
+        in_nav=False,
+    ),
 )
 """The generated pages, in nav order. Their embeddable versions follow them."""
 

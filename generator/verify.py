@@ -11,7 +11,15 @@ located as ``file:line:col``:
    ``words``) and ids, plus every line of ``content/**/*.md`` except ``[[kind:id]]`` references
    (the renderer expands those, e.g. to a quote's text). Words are compared case-insensitively,
    with accents folded (``François`` matches the source's ``Francois``) and the same quote
-   normalisation; a run never crosses a reference or a blank line of the narrative.
+   normalisation; a run never crosses a reference, a quotation or a blank line.
+
+A passage of our own text between double quotation marks (``"..."``, ``“...”``, ``«...»``, on
+one line or across the lines of one paragraph) is a quotation: it may match the source word for
+word, and then it must be verbatim in the archived copy. A quotation that shares a run of
+``RUN_LENGTH`` words with the source but is not found verbatim in it (case aside; ``...`` or
+``…`` for words left out) is reported; one that shares no such run quotes another source, which
+this check does not read. Single quotation marks are apostrophes here, never quotation marks; a
+mark that is never closed in its paragraph quotes nothing.
 """
 
 from __future__ import annotations
@@ -29,16 +37,15 @@ from generator.diagnostics import DataError, Diagnostic, format_loc
 from generator.kinds import StoryData
 from generator.loader import display_path, load_story
 from generator.model import SLUG_PATTERN
+from generator.passages import WORD, Passages, Word, fold, passages, verbatim
 from generator.search import fold_text
-from generator.text import normalise, straighten
+from generator.text import normalise
 
 RUN_LENGTH = 8
 """Shared runs of this many consecutive words or more are reported."""
 
 DataPath = tuple[str | int, ...]
 
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-_REFERENCE = re.compile(r"\[\[[^\[\]]*\]\]")
 _SLUG = re.compile(SLUG_PATTERN)
 
 # Fields that hold the source's own words (or its metadata), not ours: (model name, field name).
@@ -56,14 +63,7 @@ _SOURCE_WORDS = frozenset(
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens of ``text``, accents folded, after :func:`normalise`."""
-    return _WORD.findall(fold_text(normalise(text).lower()))
-
-
-@dataclass(frozen=True)
-class _Word:
-    text: str
-    line: int
-    col: int
+    return WORD.findall(fold_text(normalise(text).lower()))
 
 
 def shared_runs(tokens: list[str], source_grams: set[tuple[str, ...]]) -> list[tuple[int, int]]:
@@ -102,7 +102,7 @@ class _Marks:
     at: dict[DataPath, tuple[int, int]]
     """Path -> 1-based (line, col): a text at its value (a block scalar ``>-`` at its indicator,
     on its key's line); a list or mapping under a key at that key."""
-    words: dict[DataPath, list[_Word]]
+    words: dict[DataPath, list[Word]]
     """Path of a text -> the words of the text as written in the file, where each is."""
 
 
@@ -116,15 +116,15 @@ def _yaml_marks(path: Path) -> _Marks:
         return marks  # load_story has already reported anything wrong with the file
     lines = text.splitlines()
 
-    def written_words(node: yaml.ScalarNode) -> list[_Word]:
+    def written_words(node: yaml.ScalarNode) -> list[Word]:
         first, last = node.start_mark.line, node.end_mark.line
-        found: list[_Word] = []
+        found: list[Word] = []
         for number in range(first, min(last, len(lines) - 1) + 1):
             line = lines[number]
             begin = node.start_mark.column if number == first else 0
             stop = node.end_mark.column if number == last else len(line)
-            for match in _WORD.finditer(_fold(line[begin:stop])):
-                found.append(_Word(match.group(), number + 1, begin + match.start() + 1))
+            for match in WORD.finditer(fold(line[begin:stop])):
+                found.append(Word(match.group(), number + 1, begin + match.start() + 1))
         return found
 
     def visit(node: yaml.Node, at: DataPath, depth: int, where: yaml.Node) -> None:
@@ -201,40 +201,6 @@ def _data_texts(data: StoryData) -> Iterator[tuple[DataPath, str]]:
         yield from _own_texts(getattr(data, name), (name,))
 
 
-def _content_segments(text: str) -> Iterator[list[_Word]]:
-    """The narrative's words in stretches a copied run could span: a ``[[...]]`` reference or a
-    blank line ends a stretch."""
-    segment: list[_Word] = []
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            if segment:
-                yield segment
-            segment = []
-            continue
-        pos = 0
-        for piece in [*_REFERENCE.finditer(line), None]:
-            end = piece.start() if piece is not None else len(line)
-            for match in _WORD.finditer(_fold(line[pos:end])):
-                segment.append(_Word(match.group(), line_no, pos + match.start() + 1))
-            if piece is not None:
-                if segment:
-                    yield segment
-                segment = []
-                pos = piece.end()
-    if segment:
-        yield segment
-
-
-def _fold(text: str) -> str:
-    """Lower-case, straight quotes, accents folded, keeping one character per character so that
-    match offsets stay columns of the original line."""
-    out = []
-    for ch in straighten(text).lower():
-        bare = fold_text(ch)
-        out.append(bare if len(bare) == 1 else ch)
-    return "".join(out)
-
-
 # --- the command -------------------------------------------------------------------------------
 
 
@@ -299,11 +265,12 @@ def _verify(
                 )
             )
 
-    source_grams = _grams(words(archived))
+    check = _Checker(archive, _grams(words(archived)), normalise(archived).casefold())
     for at, text in _data_texts(data):
-        tokens = words(text)
-        for start, end in shared_runs(tokens, source_grams):
-            problems.append(locate(at, _run_message(tokens[start:end], archive), start, tokens))
+        found = passages(text)
+        tokens = [w.text for w in found.words]
+        for word_index, message in check(found):
+            problems.append(locate(at, message, word_index, tokens))
 
     if content_dir.is_dir():
         for page in sorted(content_dir.rglob("*.md")):
@@ -312,18 +279,50 @@ def _verify(
             except (OSError, UnicodeDecodeError) as error:
                 problems.append(Diagnostic(display_path(page), 1, 1, "", f"cannot read: {error}"))
                 continue
-            for segment in _content_segments(text):
-                tokens = [w.text for w in segment]
-                for start, end in shared_runs(tokens, source_grams):
-                    first = segment[start]
-                    message = _run_message(tokens[start:end], archive)
-                    problems.append(
-                        Diagnostic(display_path(page), first.line, first.col, "", message)
-                    )
+            found = passages(text)
+            for word_index, message in check(found):
+                word = found.words[word_index]
+                problems.append(Diagnostic(display_path(page), word.line, word.col, "", message))
 
     count = len(source.excerpts)
     summary = (
         f"{source_id}: {count} excerpt{'s' if count != 1 else ''} found verbatim; "
         f"no run of {RUN_LENGTH}+ words shared with our text"
     )
+    if check.quoted:
+        n = check.quoted
+        summary += f" outside {n} quotation{'s' if n != 1 else ''} of it, found verbatim"
     return problems, summary
+
+
+class _Checker:
+    """Our text against one archived source: the run rule outside quotations, and quotations
+    that share a run with the source held to be verbatim in it."""
+
+    def __init__(self, archive: Path, grams: set[tuple[str, ...]], haystack: str) -> None:
+        self.archive = archive
+        self.grams = grams
+        self.haystack = haystack
+        self.quoted = 0
+        """Quotations of ``RUN_LENGTH``+ words found verbatim (the run rule would flag them)."""
+
+    def __call__(self, text: Passages) -> Iterator[tuple[int, str]]:
+        """(index of the word to point at, message) of each problem."""
+        tokens = [w.text for w in text.words]
+        for stretch in text.stretches:
+            run_tokens = [tokens[i] for i in stretch]
+            for start, end in shared_runs(run_tokens, self.grams):
+                yield stretch[start], _run_message(run_tokens[start:end], self.archive)
+        for quotation, written in text.quotations:
+            quoted = [tokens[i] for i in quotation.words]
+            runs = shared_runs(quoted, self.grams)
+            if verbatim(written, self.haystack):
+                self.quoted += len(quoted) >= RUN_LENGTH
+            elif runs:
+                longest = max(end - start for start, end in runs)
+                shown = normalise(written)
+                message = (
+                    f"quotation not verbatim in {self.archive}: {shown!r} "
+                    f"(it shares {longest} consecutive words with it)"
+                )
+                yield quotation.words[0], message

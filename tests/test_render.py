@@ -13,6 +13,7 @@ import pytest
 from support import GOLDEN, load_golden_story
 
 from generator.kinds import StoryData
+from generator.loader import LoadResult
 from generator.pipeline import write_pages
 from generator.references import Index
 from generator.render import Page, render_pages
@@ -37,6 +38,7 @@ def test_page_list(pages: dict[str, Page]) -> None:
         ("sources.md", "Sources", "site_data/sources.yaml"),
         ("reference.md", "Data reference", "generator/model.py"),
         ("updates.md", "Updates and corrections", "site_data/updates.yaml"),
+        ("guide.md", "Editors’ guide", "generator/model.py"),
         ("embed/timeline.md", "Timeline", "site_data/events.yaml"),
         ("embed/stances.md", "Where they stand", "site_data/positions.yaml"),
     ]
@@ -159,8 +161,10 @@ def test_hostile_text_stays_text(tmp_path: Path) -> None:
         parser.feed(html)
         for tag, attrs in parser.tags:
             assert tag not in {"script", "img", "em", "iframe"}, (page.path, tag)
-            # code: the data reference's, and the iframe code of our own "Embed this" block
-            assert tag != "code" or page.path == "reference.md" or "data-embed-src" in attrs, (
+            # code: the data reference's and the guide's, and the iframe code of our own
+            # "Embed this" block
+            made_from_the_model = page.path in ("reference.md", "guide.md")
+            assert tag != "code" or made_from_the_model or "data-embed-src" in attrs, (
                 page.path,
                 tag,
             )
@@ -170,7 +174,7 @@ def test_hostile_text_stays_text(tmp_path: Path) -> None:
             assert not (attrs.get("href") or "").lower().startswith("javascript:"), page.path
         assert "<script" not in html and "onerror=" not in html, page.path
         assert 'href="javascript:' not in html, page.path
-        if page.path == "reference.md":
+        if page.path in ("reference.md", "guide.md"):
             continue  # made from the model, not from the story
         assert "49" not in html and "jinja" in html, page.path  # shown, not evaluated
         assert "{{" not in html and "{%" not in html, page.path
@@ -189,8 +193,8 @@ def test_write_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(
         generator.loader,
-        "load_story_or_diagnostics",
-        lambda _dir, display_root=None, cache=None: (load_golden_story(), []),
+        "load",
+        lambda _dir, display_root=None, cache=None: LoadResult(load_golden_story(), []),
     )
     content = tmp_path / "content"
     (content / "img").mkdir(parents=True)
@@ -219,8 +223,8 @@ def test_write_pages_removes_what_only_an_earlier_render_wrote(
 
     monkeypatch.setattr(
         generator.loader,
-        "load_story_or_diagnostics",
-        lambda _dir, display_root=None, cache=None: (load_golden_story(), []),
+        "load",
+        lambda _dir, display_root=None, cache=None: LoadResult(load_golden_story(), []),
     )
     content = tmp_path / "content"
     content.mkdir()

@@ -192,3 +192,91 @@ def test_shared_runs_are_maximal() -> None:
     grams = {tuple(source[i : i + 8]) for i in range(len(source) - 7)}
     assert shared_runs(words("x a b c d e f g h i y"), grams) == [(1, 10)]
     assert shared_runs(words("a b c d e f g x"), grams) == []
+
+
+# --- quotations in our own text ----------------------------------------------------------------
+
+COUNTS = "counts: How long the town has waited."
+
+
+def test_a_verbatim_quotation_may_match_the_source_word_for_word(story: Path) -> None:
+    """The issue's case: a figure's counts quotes the source, in quotation marks."""
+    edit(
+        DATA / "figures.yaml",
+        COUNTS,
+        "counts: 'Years since it was said that it \"voted on Monday to build a new bridge over "
+        "the river\"'",
+    )
+    assert verify() == (
+        "bridge-article: 3 excerpts found verbatim; no run of 8+ words shared with our text "
+        "outside 1 quotation of it, found verbatim"
+    )
+
+
+def test_a_quotation_that_is_not_verbatim_is_reported(story: Path) -> None:
+    edit(
+        DATA / "figures.yaml",
+        COUNTS,
+        "counts: 'Years since it \"voted on Monday to build a new bridge over the stream\"'",
+    )
+    assert problems() == [
+        "site_data/figures.yaml:5:30: figures[0].counts: quotation not verbatim in archive.txt: "
+        "'voted on Monday to build a new bridge over the stream' (it shares 10 consecutive "
+        "words with it)"
+    ]
+
+
+def test_outside_quotation_marks_the_eight_word_rule_stays(story: Path) -> None:
+    edit(
+        DATA / "figures.yaml",
+        COUNTS,
+        "counts: 'They voted on Monday to build a new bridge \"over the river\"'",
+    )
+    assert problems() == [
+        "site_data/figures.yaml:5:19: figures[0].counts: shares 8 consecutive words with "
+        "archive.txt: 'voted on monday to build a new bridge'"
+    ]
+
+
+def test_a_mark_never_closed_quotes_nothing(story: Path) -> None:
+    edit(
+        DATA / "figures.yaml",
+        COUNTS,
+        "counts: 'A 12\" pipe: they voted on Monday to build a new bridge over it'",
+    )
+    assert problems() == [
+        "site_data/figures.yaml:5:31: figures[0].counts: shares 9 consecutive words with "
+        "archive.txt: 'voted on monday to build a new bridge over'"
+    ]
+
+
+def test_quotations_in_content_across_lines_curly_marks_case_and_ellipsis(story: Path) -> None:
+    edit(
+        CONTENT / "index.md",
+        "The council said yes: [[event:bridge-vote]].",
+        "Officials said “the town council voted on Monday to build\n"
+        "a new bridge over the river”, and later «The town council voted … to build a new\n"
+        'bridge». A paper wrote that "the town council voted on Monday to build a new road".',
+    )
+    assert problems() == [
+        "content/index.md:5:30: quotation not verbatim in archive.txt: 'the town council "
+        "voted on Monday to build a new road' (it shares 10 consecutive words with it)"
+    ]
+
+
+def test_a_quotation_of_another_source_is_not_this_checks_business(story: Path) -> None:
+    edit(
+        CONTENT / "index.md",
+        "The council said yes: [[event:bridge-vote]].",
+        'The opposition called it "a very expensive way to cross a very small river".',
+    )
+    assert verify().endswith("no run of 8+ words shared with our text")
+
+
+def test_a_quotation_wrapping_a_reference(story: Path) -> None:
+    edit(
+        CONTENT / "index.md",
+        "The mayor was pleased: [[quote:mayor-wait]]",
+        'The mayor was pleased: "[[quote:mayor-wait]]"',
+    )
+    assert verify().endswith("no run of 8+ words shared with our text")
