@@ -14,14 +14,21 @@ from generator.diagnostics import DataError
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from generator.loader import load_story
+    from generator.jsonld import missing_credits
+    from generator.loader import load
     from generator.model import FILE_MODELS
 
     try:
-        data = load_story(Path(args.data_dir))
+        result = load(Path(args.data_dir))
     except OSError as error:  # the loader reports unreadable files; this is the last resort
         print(f"{args.data_dir}: cannot read: {error}", file=sys.stderr)
         return 1
+    data = result.data
+    if data is None:
+        raise DataError(result.diagnostics)
+    # Warnings: the data is valid, but a reader-facing output is poorer for what it leaves out.
+    for message in missing_credits(data):
+        print(result.files["story"].at(("story",), f"warning: {message}"), file=sys.stderr)
     counts = ", ".join(
         f"{len(getattr(data, kind))} {kind}" for kind in FILE_MODELS if kind != "story"
     )

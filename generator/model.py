@@ -12,7 +12,9 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from generator.newsmeta import Author, Moment, Publisher, WikidataId, same_day_as_date
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -118,6 +120,25 @@ class Story(Record):
     standfirst: Text = Field(description="One or two sentences under the headline.")
     published: dt.date = Field(description="When the explainer was first published (YYYY-MM-DD).")
     updated: dt.date = Field(description="When the explainer was last updated (YYYY-MM-DD).")
+    published_at: Moment | None = Field(
+        default=None,
+        description=(
+            "Optional: the moment of first publication with its UTC offset, on the day of "
+            "published (2026-11-27T09:30:00+01:00); the structured data then gives the time."
+        ),
+    )
+    updated_at: Moment | None = Field(
+        default=None, description="Optional: the moment of the last update, on the day of updated."
+    )
+    authors: list[Author] = Field(
+        default_factory=list,
+        description="Who wrote the explainer, as its byline credits them; never guessed.",
+    )
+    publisher: Publisher | None = Field(
+        default=None, description="The organisation that publishes the explainer, if it is named."
+    )
+
+    _moments_on_their_days = field_validator("published_at", "updated_at")(same_day_as_date)
 
 
 # --- actors ------------------------------------------------------------------------------------
@@ -145,6 +166,10 @@ class Actor(Record):
     )
     affiliation: Slug | None = Field(
         default=None, description="Id of the actor this one speaks for or belongs to."
+    )
+    wikidata: WikidataId | None = Field(
+        default=None,
+        description="The Wikidata item of this player (Q and digits, e.g. Q1234), if known.",
     )
     cites: list[Slug] = Field(
         min_length=1, description="Ids of the source excerpts that support this record."

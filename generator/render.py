@@ -470,6 +470,7 @@ def _describe_type(annotation: Any, metadata: list[Any], nested: list[type[BaseM
             int: "integer",
             float: "number",
             dt.date: "date (YYYY-MM-DD)",
+            dt.datetime: "date, time and UTC offset (YYYY-MM-DDThh:mm:ss+hh:mm)",
         }
         if annotation in names:
             return names[annotation]
