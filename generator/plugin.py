@@ -15,8 +15,9 @@ checks the YAML, renders the pages and folds the search index.
   ``theme/main.html`` writes it into the head.
 - ``on_post_page`` and ``on_post_template`` (404.html) fix Material's invalid markup
   (``generator.htmlfix``).
-- ``on_serve`` watches the data folder; ``on_post_build`` minifies the site's own stylesheets
-  (``generator.minify``) and folds accents in the search index.
+- ``on_serve`` watches the data folder; ``on_post_build`` minifies the site's own stylesheets,
+  drops one costly rule of Material's (``generator.stylesheets``) and folds accents in the
+  search index.
 """
 
 from __future__ import annotations
@@ -39,10 +40,10 @@ from mkdocs.utils.templates import TemplateContext
 from generator.errorpage import error_page_markdown
 from generator.htmlfix import fix_page
 from generator.jsonld import page_document, script_json
-from generator.minify import minify_stylesheets
 from generator.pipeline import BuildResult, StoryBuild
 from generator.render import is_site_url, page_footer, resolve_references
 from generator.search import fold_search_index
+from generator.stylesheets import drop_colour_switch_rule, minify_stylesheets
 
 log = get_plugin_logger(__name__)
 
@@ -200,6 +201,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     @event_priority(-100)  # after Material's search plugin wrote the index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         minify_stylesheets(Path(config.site_dir), [str(path) for path in config.extra_css])
+        drop_colour_switch_rule(Path(config.site_dir))
         if not self.config.fold_search_accents:
             return
         index_path = Path(config.site_dir) / "search" / "search_index.json"

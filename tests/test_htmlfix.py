@@ -1,11 +1,14 @@
-"""generator.htmlfix and generator.minify: Material's invalid markup fixed, our CSS minified."""
+"""generator.htmlfix and generator.stylesheets: Material's markup fixed, the built CSS trimmed."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from support import REPO, shared_site
+
 from generator.htmlfix import fix_page
-from generator.minify import minify_stylesheets
+from generator.stylesheets import COLOUR_SWITCH_RULE, drop_colour_switch_rule, minify_stylesheets
 
 # As Material 9.8.2 writes them (base.html, partials/search.html).
 TOGGLES = (
@@ -34,8 +37,7 @@ def test_checkboxes_lose_autocomplete_text_fields_keep_it() -> None:
 def test_the_search_dialog_is_named_as_its_field() -> None:
     fixed = fix_page(SEARCH)
     assert fixed.splitlines()[0] == (
-        '<div class="md-search" data-md-component="search" role="dialog" '
-        'aria-label="Rechercher">'
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Rechercher">'
     )
     assert fix_page(fixed) == fixed  # a named dialog is left alone: running twice is harmless
 
@@ -69,3 +71,30 @@ def test_our_stylesheets_are_minified_in_the_built_site(tmp_path: Path) -> None:
     assert (assets / "ours.css").read_text(encoding="utf-8") == ".md-typeset .fact{color:red}"
     assert (assets / "other.css").read_text(encoding="utf-8") == ".x {\n  color: blue;\n}\n"
     assert minify_stylesheets(tmp_path, ["assets/ours.css"]) == []  # already minified
+
+
+def test_materials_colour_switch_rule_is_dropped(tmp_path: Path) -> None:
+    sheets = tmp_path / "assets" / "stylesheets"
+    sheets.mkdir(parents=True)
+    palette = sheets / "palette.abc.min.css"
+    palette.write_text(f"a{{color:red}}{COLOUR_SWITCH_RULE}b{{color:blue}}", encoding="utf-8")
+    assert drop_colour_switch_rule(tmp_path) == [palette]
+    assert palette.read_text(encoding="utf-8") == "a{color:red}b{color:blue}"
+    assert drop_colour_switch_rule(tmp_path) == []
+
+
+@pytest.mark.slow
+def test_the_built_site_has_the_trimmed_stylesheets(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    build = shared_site(tmp_path_factory)
+    build.assert_ok()
+    stylesheets = build.site / "assets" / "stylesheets"
+    assert list(stylesheets.glob("palette.*.min.css")), "Material's palette stylesheet is built"
+    for sheet in stylesheets.glob("*.css"):
+        assert "data-md-color-switching" not in sheet.read_text(encoding="utf-8"), sheet.name
+    ours = (build.site / "assets" / "explainer.css").read_text(encoding="utf-8")
+    source = (REPO / "theme" / "assets" / "explainer.css").read_text(encoding="utf-8")
+    assert "/*" in source
+    assert "/*" not in ours
+    assert len(ours) < 0.75 * len(source)
