@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve serve-fast test build build-zensical check lint schema bench browser-deps clean
+.PHONY: setup serve serve-fast test build build-zensical check lint schema bench browser-deps validators-deps clean
 
 setup: $(STAMP)
 
@@ -21,6 +21,21 @@ browser-deps:
 	@test -x /usr/bin/chromium || { \
 	  echo "installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The validators the tests hold every built page to, pinned in package-lock.json: the Nu Html
+# Checker (npm vnu-jar, run with Debian's Java) and Lighthouse (run by Node against Debian's
+# chromium). --ignore-scripts: vnu-jar's install script would download a Java runtime from
+# another host (refused here); the tests run vnu.jar with Debian's default-jre-headless instead.
+NODE_STAMP := node_modules/.installed
+
+validators-deps: $(NODE_STAMP)
+	@command -v java >/dev/null || { \
+	  echo "installing Debian's default-jre-headless for the Nu Html Checker"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
 
 # The site on http://127.0.0.1:8000; another port: make serve PORT=8001. A port in use is said in
 # one line (exit 1) before the server starts.
@@ -44,7 +59,7 @@ lint: setup
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 
-test: setup browser-deps lint
+test: setup browser-deps validators-deps lint
 	$(BIN)/pytest -q
 
 # Build into a scratch folder and swap it in only on success: a failed build leaves site/ as it was.

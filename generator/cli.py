@@ -10,13 +10,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.diagnostics import DataError
+from generator.diagnostics import DataError, Diagnostic
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     """What ``mkdocs build`` checks, without building: the data (every record), the content
     pages' ``[[kind:id]]`` references, content files at generated paths; and, as warnings,
     the scaffold's examples and placeholders still in place."""
+    from generator.jsonld import missing_credits
     from generator.kinds import FILE_MODELS
     from generator.pipeline import StoryBuild
 
@@ -37,6 +38,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return 1
     for line in sorted([*result.diagnostics, *result.warnings]):
         print(line, file=sys.stderr)
+    if result.data is not None and "story" in build.loaded_files:
+        # The structured data is poorer for what the story leaves out (a byline, a publisher):
+        # said, but not counted against --strict, since a story may honestly have neither.
+        at = build.loaded_files["story"].at(("story",), "")
+        for message in missing_credits(result.data):
+            notice = Diagnostic(at.file, at.line, at.col, "warning", f"story: {message}")
+            print(notice, file=sys.stderr)
     warned = len(result.warnings)
     warnings = f"{warned} warning{'s' if warned != 1 else ''}"
     if result.diagnostics or result.data is None:

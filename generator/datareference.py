@@ -64,6 +64,7 @@ _NAMES = {
     int: "integer",
     float: "number",
     dt.date: "date (YYYY-MM-DD)",
+    dt.datetime: "date, time and UTC offset (YYYY-MM-DDThh:mm:ss+hh:mm)",
 }
 
 

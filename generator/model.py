@@ -18,7 +18,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, field_validator
 
 from generator.annotations import RefTo
 from generator.basemodel import (
@@ -34,6 +34,8 @@ from generator.basemodel import (
 )
 from generator.claimmodel import ClaimStatus, StatusStep, status_field
 from generator.datemodel import DateBasis, DateQualifier, DateRule, Month, TimeOfDay, UtcOffset
+from generator.newsmeta import Author, Moment, Publisher, WikidataId, same_day_as_date
+from generator.sourcemodel import ARCHIVE_PATTERN, Excerpt, PublishedBasis, Source
 
 __all__ = [
     "ARCHIVE_PATTERN",
@@ -54,6 +56,7 @@ __all__ = [
     "FigureReport",
     "HeadlineRule",
     "Position",
+    "PublishedBasis",
     "Qualifier",
     "Question",
     "QuestionRef",
@@ -72,75 +75,6 @@ __all__ = [
 Number = Annotated[int | float, Field(allow_inf_nan=False)]  # .nan would read "nan people"
 
 
-# --- sources -----------------------------------------------------------------------------------
-
-
-class Excerpt(Record):
-    id: Slug = Field(description="Id of the excerpt, unique across all files; facts cite it.")
-    text: Text = Field(
-        description="A short passage copied verbatim from the source that supports facts."
-    )
-
-
-_SEGMENT = r"[A-Za-z0-9_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*"
-ARCHIVE_PATTERN = rf"^{_SEGMENT}(/{_SEGMENT})*$"
-ArchivePath = Annotated[str, StringConstraints(pattern=ARCHIVE_PATTERN)]
-"""A relative path that cannot climb out of the project: no '..', no leading '/'."""
-
-
-class PublishedBasis(Record):
-    """How the source's publication date is known."""
-
-    rule: Literal["stated", "inferred"] = Field(
-        description="stated: the copy gives its date; inferred: the editor worked it out."
-    )
-    reason: Text | None = Field(
-        default=None, description="For inferred: how, in our own words (shown to readers)."
-    )
-
-
-class Source(Record):
-    id: Slug = Field(description="Id of the source, unique across all files.")
-    headline: Text | None = Field(
-        default=None,
-        description="The source's headline, as it gives it; left out when the copy has none.",
-    )
-    published: dt.date | None = Field(
-        default=None,
-        description="The date the source was published (YYYY-MM-DD), if known; never guessed.",
-    )
-    published_basis: PublishedBasis | None = Field(
-        default=None, description="How the publication date is known (default: stated)."
-    )
-    publisher: Text | None = Field(
-        default=None,
-        description=(
-            "Who published it (for agency copy, the agency), only if the source names it; "
-            "never guessed."
-        ),
-    )
-    found_at: Text | None = Field(
-        default=None,
-        description="The outlet where this copy was found, when someone else published it.",
-    )
-    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$")] | None = Field(
-        default=None, description="The source's http(s) address, only if known; never invented."
-    )
-    retrieved: dt.date | None = Field(
-        default=None, description="When our copy was retrieved (YYYY-MM-DD)."
-    )
-    archive: ArchivePath | None = Field(
-        default=None,
-        description=(
-            "Path of the archived plain-text copy, relative to the project "
-            "(default for explainer verify --all: archive/<id>.txt)."
-        ),
-    )
-    excerpts: list[Excerpt] = Field(
-        min_length=1, description="The passages of the source that the facts cite."
-    )
-
-
 # --- the story ---------------------------------------------------------------------------------
 
 
@@ -149,6 +83,25 @@ class Story(Record):
     standfirst: Text = Field(description="One or two sentences under the headline.")
     published: dt.date = Field(description="When the explainer was first published (YYYY-MM-DD).")
     updated: dt.date = Field(description="When the explainer was last updated (YYYY-MM-DD).")
+    published_at: Moment | None = Field(
+        default=None,
+        description=(
+            "Optional: the moment of first publication with its UTC offset, on the day of "
+            "published (2026-11-27T09:30:00+01:00); the structured data then gives the time."
+        ),
+    )
+    updated_at: Moment | None = Field(
+        default=None, description="Optional: the moment of the last update, on the day of updated."
+    )
+    authors: list[Author] = Field(
+        default_factory=list,
+        description="Who wrote the explainer, as its byline credits them; never guessed.",
+    )
+    publisher: Publisher | None = Field(
+        default=None, description="The organisation that publishes the explainer, if it is named."
+    )
+
+    _moments_on_their_days = field_validator("published_at", "updated_at")(same_day_as_date)
 
 
 # --- actors ------------------------------------------------------------------------------------
@@ -176,6 +129,10 @@ class Actor(Record):
     )
     affiliation: ActorRef | None = Field(
         default=None, description="Id of the actor this one speaks for or belongs to."
+    )
+    wikidata: WikidataId | None = Field(
+        default=None,
+        description="The Wikidata item of this player (Q and digits, e.g. Q1234), if known.",
     )
     cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that support this record."

@@ -149,6 +149,11 @@ class StoryBuild:
             return BuildResult(data=None, diagnostics=sorted(problems), warnings=warnings)
         return replace(story, warnings=warnings)
 
+    @property
+    def loaded_files(self) -> dict[str, ValidFile]:
+        """Each data file of the last load that validated (with its source map)."""
+        return self._loaded_files
+
     def _clashes(self, pages: list[Page], files: dict[str, str]) -> list[Diagnostic]:
         """A file in content/ at a path the generator writes: one would silently replace the other.
 

@@ -12,9 +12,14 @@ checks the YAML, renders the pages and folds the search index.
   (``feed.xml``) as virtual files (``File.generated``), never on disk.
 - ``on_page_markdown`` turns ``[[kind:id]]`` references in hand-written pages into links and
   gives them the footer of the generated pages (last updated, get the data).
-- ``on_page_context`` puts the story's schema.org JSON-LD into the home page's context
-  (``explainer_jsonld``; ``theme/main.html`` writes it into the head).
-- ``on_serve`` watches the data folder; ``on_post_build`` folds accents in the search index.
+- ``on_page_context`` puts the story's schema.org JSON-LD into the context of the home page
+  (a NewsArticle) and the updates page (a LiveBlogPosting) as ``explainer_jsonld``;
+  ``theme/main.html`` writes it into the head.
+- ``on_post_page`` and ``on_post_template`` (404.html) fix Material's invalid markup
+  (``generator.htmlfix``).
+- ``on_serve`` watches the data folder; ``on_post_build`` minifies the site's own stylesheets,
+  drops one costly rule of Material's (``generator.stylesheets``) and folds accents in the
+  search index.
 """
 
 from __future__ import annotations
@@ -36,10 +41,12 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.content import content_label, content_page
 from generator.errorpage import error_page_markdown
-from generator.jsonld import news_article, script_json
+from generator.htmlfix import fix_page
+from generator.jsonld import page_document, script_json
 from generator.pipeline import BuildResult, StoryBuild
 from generator.render import is_site_url
 from generator.search import fold_search_index
+from generator.stylesheets import drop_colour_switch_rule, minify_stylesheets
 
 log = get_plugin_logger(__name__)
 
@@ -184,14 +191,27 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig, nav: Any
     ) -> TemplateContext:
         result = self._result
-        if page.is_homepage and result is not None and result.data is not None:
-            article = news_article(result.data, url=config.site_url or None)
-            # A key of our own in MkDocs' TypedDict context; the theme reads it.
-            cast(dict[str, Any], context)["explainer_jsonld"] = script_json(article)
+        if result is not None and result.data is not None:
+            document = page_document(
+                result.data, page.file.src_uri, site_url=config.site_url or None
+            )
+            if document is not None:
+                # A key of our own in MkDocs' TypedDict context; the theme reads it.
+                cast(dict[str, Any], context)["explainer_jsonld"] = script_json(document)
         return context
+
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        return fix_page(output)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return fix_page(output_content) if template_name.endswith(".html") else output_content
 
     @event_priority(-100)  # after Material's search plugin wrote the index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        minify_stylesheets(Path(config.site_dir), [str(path) for path in config.extra_css])
+        drop_colour_switch_rule(Path(config.site_dir))
         if not self.config.fold_search_accents:
             return
         index_path = Path(config.site_dir) / "search" / "search_index.json"

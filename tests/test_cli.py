@@ -141,10 +141,15 @@ def test_check_looks_beside_the_data_folder_it_is_given(
     empty.mkdir()
     assert check(f"{project.name}/site_data", "--content-dir", str(empty)) == 0
     captured = capsys.readouterr()
-    assert captured.err == (
+    assert captured.err.splitlines()[0] == (
         f"{project.name}/mkdocs.yml:1:12: warning: site_name: placeholder still in place: "
-        "'Replace with a name'; write the site's name\n"
+        "'Replace with a name'; write the site's name"
     )
+    # the notices that the story names no byline or publisher follow (not counted below)
+    assert [line.split(": warning: ")[1][:18] for line in captured.err.splitlines()[1:]] == [
+        "story: no authors:",
+        "story: no publishe",
+    ]
     assert captured.out == (
         f"{project.name}/site_data: ok (1 sources, 3 actors, 2 events, 1 figures, 2 quotes, "
         "1 questions, 2 positions, 2 updates); 1 warning: examples or placeholders to replace\n"

@@ -323,7 +323,8 @@ def output_problem(code: int, stdout: str, stderr: str, texts: dict[str, str | N
     if any(len(line) > MAX_LINE for line in lines):
         return f"a line of {max(len(line) for line in lines):,} characters"
     if code == 0:
-        return None if stderr == "" and stdout.startswith("site_data: ok (") else "odd ok output"
+        warned = all(": warning: " in line for line in stderr.splitlines())
+        return None if warned and stdout.startswith("site_data: ok (") else "odd ok output"
     if stdout != "":
         return "output on stdout with exit 1"
     *errors, count = stderr.splitlines() or [""]
@@ -400,7 +401,12 @@ def in_corpus(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> Corpus:
 
 def test_the_corpus_starts_valid(in_corpus: Corpus) -> None:
     code, stdout, stderr = check_in_process("site_data")
-    assert (code, stderr) == (0, ""), stderr
+    assert code == 0, stderr
+    # the shipped story names no byline or publisher (its source gives none): said, not refused
+    assert [line.split(": warning: ")[1][:30] for line in stderr.splitlines()] == [
+        "story: no authors: the structu",
+        "story: no publisher: the struc",
+    ]
     assert stdout.startswith("site_data: ok (")
 
 

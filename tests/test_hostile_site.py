@@ -64,9 +64,16 @@ TEXT_FIELDS = {
 """Every free-text field of the schema (checked against generator.model below)."""
 
 
+def _pattern(item: Any) -> Any:
+    """A constraint's pattern, or one a validator enforces and declares for the JSON Schema
+    (generator.newsmeta.WikidataId)."""
+    extra = getattr(item, "json_schema_extra", None)
+    return extra.get("pattern") if isinstance(extra, dict) else getattr(item, "pattern", None)
+
+
 def _restricts(metadata: list[Any]) -> bool:
     """A pattern other than Text's "not blank" one: an id or an address, not free text."""
-    return any(getattr(m, "pattern", None) not in (None, model.TEXT_PATTERN) for m in metadata)
+    return any(_pattern(m) not in (None, model.TEXT_PATTERN) for m in metadata)
 
 
 def _is_text(annotation: Any) -> bool:

@@ -218,6 +218,8 @@ def test_check_lists_every_example_and_placeholder(
     for field in ("headline", "standfirst"):
         expected.append(f"site_data/story.yaml:{_line_of(story_yaml, f'^  {field}: Replace')}:3")
     expected.append(f"mkdocs.yml:{_line_of(story / 'mkdocs.yml', '^site_name: ')}:12")
+    for _ in ("authors", "publisher"):  # notices: the story names no byline, no publisher
+        expected.append(f"site_data/story.yaml:{_line_of(story_yaml, '^story:')}:1")
     index = (story / "content" / "index.md").read_text(encoding="utf-8").splitlines()
     for number, line in enumerate(index, start=1):
         if "Replace with" in line:

@@ -4,6 +4,12 @@
  * anchor that still works, and the embed code shows a site-relative address. No framework, no
  * request to any host. Material's instant navigation swaps pages without a reload, so the
  * enhancement runs on each page it shows (document$), or once on a plain load.
+ *
+ * Also, once per load: Firefox restores a checkbox's checked state when a page is reloaded.
+ * Material's drawer and search toggles are checkboxes, and Material marks them
+ * autocomplete="off" to stop that; HTML allows autocomplete only on text-like inputs, so the
+ * build removes it (generator/htmlfix.py) and this script unchecks a restored toggle instead,
+ * with a click, so that Material's own state follows (a reload never opens the menu or search).
  */
 (function () {
   "use strict";
@@ -89,6 +95,16 @@
     absoluteEmbedCode(document);
   }
 
+  function closeRestoredToggles() {
+    ["drawer", "search"].forEach(function (name) {
+      var toggle = document.querySelector('input[data-md-toggle="' + name + '"]');
+      if (toggle && toggle.checked) {
+        toggle.click();
+      }
+    });
+  }
+
+  closeRestoredToggles();
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(enhance);
   } else if (document.readyState === "loading") {
