@@ -44,8 +44,10 @@ GUIDE_PAGE = "guide.md"
 
 
 def _cell(text: str) -> str:
-    """Text for a Markdown table cell: one line, and a ``|`` that does not end the cell."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """Text for a Markdown table cell: one line, a ``|`` that does not end the cell, and
+    ``<``, ``>``, ``&`` as entities (a description's ``archive/<id>.txt`` is not an element)."""
+    text = html.escape(" ".join(text.split()), quote=False)
+    return text.replace("|", "\\|")
 
 
 def _environment() -> jinja2.Environment:

@@ -161,4 +161,3 @@ def test_each_threshold_fails_on_the_planted_page(runs: dict[str, list[Lighthous
     assert "image-alt" in run.failing["accessibility"]
     assert "errors-in-console" in run.failing["best-practices"]
     assert "meta-description" in run.failing["seo"]
-    assert run.metrics["first-contentful-paint"] > runs["home"][0].metrics["first-contentful-paint"]
