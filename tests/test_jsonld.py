@@ -283,9 +283,9 @@ def test_check_warns_about_missing_credits(
     assert main(["check", "site_data"]) == 0  # a warning, not an error
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
-        "site_data/story.yaml:2:1: story: warning: no authors: the structured data (NewsArticle) "
+        "site_data/story.yaml:2:1: warning: story: no authors: the structured data (NewsArticle) "
         "names no author; add story.authors as the byline credits them",
-        "site_data/story.yaml:2:1: story: warning: no publisher: the structured data "
+        "site_data/story.yaml:2:1: warning: story: no publisher: the structured data "
         "(NewsArticle) names no publisher; add story.publisher if the explainer has one",
     ]
     assert captured.out.startswith("site_data: ok (")
