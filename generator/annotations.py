@@ -8,6 +8,7 @@ another record), open data (which fields are nested records to flatten) and the 
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-__all__ = ["FieldType", "RefTo", "nested_model", "references_in", "unwrap"]
+__all__ = ["FieldType", "RefTo", "field_types", "nested_model", "references_in", "unwrap"]
 
 
 @dataclass(frozen=True)
@@ -84,14 +85,33 @@ def nested_model(annotation: Any) -> type[BaseModel] | None:
     return unwrap(annotation).model
 
 
+@functools.cache
+def field_types(model: type[BaseModel]) -> tuple[tuple[str, FieldType], ...]:
+    """(name, :func:`unwrap` of its annotation) of every field of ``model``, in order.
+
+    A model class's fields do not change once it is made, and the walkers below ask for them
+    once per record (tens of thousands of times for a large story): worked out once per class.
+    """
+    return tuple(
+        (name, unwrap(info.annotation, info.metadata)) for name, info in model.model_fields.items()
+    )
+
+
+@functools.cache
+def _linking_fields(model: type[BaseModel]) -> tuple[tuple[str, FieldType], ...]:
+    """The fields of ``model`` that are references or hold nested records."""
+    return tuple(
+        (name, field)
+        for name, field in field_types(model)
+        if field.ref is not None or field.model is not None
+    )
+
+
 def references_in(
     value: BaseModel, path: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
     """Every reference under a record: (its path, the id it names, the ``RefTo`` kind)."""
-    for name, info in type(value).model_fields.items():
-        field = unwrap(info.annotation, info.metadata)
-        if field.ref is None and field.model is None:
-            continue
+    for name, field in _linking_fields(type(value)):
         item = getattr(value, name)
         if item is None:
             continue

@@ -17,7 +17,7 @@ import html
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import kinds
 from generator.annotations import unwrap
@@ -32,6 +32,9 @@ from generator.opendata import csv_kinds, data_files
 from generator.references import Index, Linker
 from generator.templating import environment
 from generator.wording import CONTESTED, long_date
+
+if TYPE_CHECKING:
+    import jinja2
 
 __all__ = [
     "EMBED_PAGES",
@@ -259,7 +262,7 @@ class _Renderer:
         return Page(path=path, markdown=markdown, edit_path=page_kind.edit_path, title=title)
 
     def footer(self, ln: Linker) -> str:
-        return page_footer(self.index, ln.page_path)
+        return page_footer(self.index, ln.page_path, self.env)
 
     def all(self) -> list[Page]:
         pages: list[Page] = []
@@ -343,10 +346,11 @@ def render_pages(index: Index, *, site_url: str | None = None) -> list[Page]:
     return _Renderer(index, site_url).all()
 
 
-def page_footer(index: Index, page_path: str) -> str:
-    """The "last updated" and "get the data" lines, for a hand-written page at ``page_path``."""
+def page_footer(index: Index, page_path: str, env: jinja2.Environment | None = None) -> str:
+    """The "last updated" and "get the data" lines, for a hand-written page at ``page_path``
+    (``env``: the renderer's own, so each page does not look at the template folder again)."""
     text = (
-        environment()
+        (env or environment())
         .get_template("_page_footer.md")
         .render(ln=Linker(index, page_path), data=index.data)
     )

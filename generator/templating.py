@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -150,10 +151,10 @@ def environment() -> jinja2.Environment:
     every ``get_template`` (tens of thousands of ``stat`` calls for a large story): one look at
     the folder per render decides instead.
     """
-    stamp = tuple(
-        (path.name, path.stat().st_mtime_ns, path.stat().st_size)
-        for path in sorted(TEMPLATES_DIR.iterdir())
-    )
+    with os.scandir(TEMPLATES_DIR) as entries:
+        stamp = tuple(
+            sorted((e.name, (st := e.stat()).st_mtime_ns, st.st_size) for e in entries)
+        )
     return _environment(stamp)
 
 
