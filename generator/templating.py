@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import os
 from enum import Enum
 from pathlib import Path
@@ -158,17 +159,39 @@ def environment() -> jinja2.Environment:
     return _environment(stamp)
 
 
+_OPTIONS: dict[str, Any] = {
+    "undefined": jinja2.StrictUndefined,
+    "autoescape": False,  # Markdown out; escaping is finalize's job (generator/escape.py)
+    "finalize": finalize,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": False,
+}
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Our compiled templates on disk, so a cold build does not compile them again.
+
+    Jinja's own cache folder (in the temporary folder, owned by the user, mode 0700); it keys
+    each template by name, file and source checksum (an edited template is compiled afresh) and
+    the Python version, but not by the environment's options: the file names carry a digest of
+    ours. None where that folder cannot be used safely (then every build compiles, as before).
+    """
+    key = repr(sorted((k, getattr(v, "__name__", v)) for k, v in _OPTIONS.items()))
+    digest = hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:12]
+    try:
+        return jinja2.FileSystemBytecodeCache(pattern=f"explainer-{digest}-%s.cache")
+    except (OSError, RuntimeError):
+        return None
+
+
 @functools.lru_cache(maxsize=1)
 def _environment(templates_stamp: tuple[tuple[str, int, int], ...]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         auto_reload=False,  # environment() makes a new one when a template changes
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,  # Markdown out; escaping is finalize's job (generator/escape.py)
-        finalize=finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
+        bytecode_cache=_bytecode_cache(),
+        **_OPTIONS,
     )
     env.filters.update(_FILTERS)
 
