@@ -153,9 +153,7 @@ def environment() -> jinja2.Environment:
     the folder per render decides instead.
     """
     with os.scandir(TEMPLATES_DIR) as entries:
-        stamp = tuple(
-            sorted((e.name, (st := e.stat()).st_mtime_ns, st.st_size) for e in entries)
-        )
+        stamp = tuple(sorted((e.name, (st := e.stat()).st_mtime_ns, st.st_size) for e in entries))
     return _environment(stamp)
 
 
