@@ -15,11 +15,13 @@ without a line here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from pydantic import BaseModel
 
+from generator.annotations import field_types
 from generator.diagnostics import Diagnostic
 from generator.model import ClaimStatus, Event, Figure, FigureReport, HeadlineRule, Source
 from generator.sourcemap import Path
@@ -40,11 +42,22 @@ def walk_models(value: Any, path: Path) -> Iterator[tuple[Path, BaseModel]]:
     """Every model instance under ``value`` (itself included), with its path."""
     if isinstance(value, BaseModel):
         yield path, value
-        for name in type(value).model_fields:
+        for name in _may_hold_models(type(value)):
             yield from walk_models(getattr(value, name), (*path, name))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from walk_models(item, (*path, index))
+
+
+@functools.cache
+def _may_hold_models(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` that may hold a model: all but those typed as a plain class that
+    is not one (text, dates, numbers, enums), which the walk need not look into."""
+    return tuple(
+        name
+        for name, field in field_types(model)
+        if not (isinstance(field.base, type) and not issubclass(field.base, BaseModel))
+    )
 
 
 def check_developing(

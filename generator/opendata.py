@@ -138,12 +138,19 @@ def _cell_text(value: Any) -> str:
 
 def _row(record: BaseModel, columns: list[str]) -> list[str]:
     row = []
-    for column in columns:
+    for parts in _split(tuple(columns)):
         value: Any = record
-        for part in column.split("."):
+        for part in parts:
             value = None if value is None else getattr(value, part)
         row.append(_cell(value))
     return row
+
+
+@functools.lru_cache(maxsize=64)
+def _split(columns: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Each column's attribute path (``date_basis.rule`` -> ``date_basis``, ``rule``), worked out
+    once per header, not once per row."""
+    return tuple(tuple(column.split(".")) for column in columns)
 
 
 def _csv_text(header: list[str], rows: list[list[str]]) -> str:

@@ -139,13 +139,14 @@ class Linker:
     def __init__(self, index: Index, page_path: str) -> None:
         self.index = index
         self.page_path = page_path
+        self._folder = posixpath.dirname(page_path)
 
     def url(self, target: str, anchor: str = "") -> str:
         """Relative link from this page to ``target`` (docs-relative), with ``#anchor``."""
         fragment = f"#{anchor}" if anchor else ""
         if target == self.page_path:
             return fragment or posixpath.basename(target)
-        return relative_path(target, posixpath.dirname(self.page_path)) + fragment
+        return relative_path(target, self._folder) + fragment
 
     def link(self, text: str, target: str, anchor: str = "") -> Trusted:
         """``[text](url)`` with the text escaped."""
