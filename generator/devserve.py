@@ -13,7 +13,9 @@ polls (``os.stat``, no dependency) ``site_data/``, ``content/``, the theme overr
   the derived config (Zensical reloads it) and, if it moved the data or changed ``site_url``,
   renders again;
 - writes only the files whose bytes changed, so Zensical's differential build rebuilds only
-  those pages; removes those no longer rendered;
+  those pages; removes those no longer rendered; while Zensical runs, the pages of a save go
+  first and its other files (open data, feed) once Zensical has built those pages (Zensical
+  0.0.70 takes about 0.3 s longer to serve a page when they land with it);
 - on a bad save, writes the list of problems (``file:line:col``) in place of the pages (also
   printed) and keeps serving; the next good save brings the pages back;
 - folds accents in Zensical's ``search.json`` (as ``make build-zensical`` does) each time
@@ -60,6 +62,9 @@ SETTLE_SECONDS = 0.03
 
 SEARCH_SETTLE_SECONDS = 0.3
 """How long Zensical's search.json must stay unchanged before we fold it (Zensical wrote it)."""
+
+DEFER_LIMIT_NS = 3_000_000_000
+"""The longest a save's other files wait for Zensical to say it built the save's pages."""
 
 Snapshot = dict[str, tuple[int, int]]
 
@@ -153,6 +158,7 @@ class DevServer:
         self._process: subprocess.Popen[bytes] | None = None
         self._pending: dict[int, list[str]] = {}  # when (ns) -> the pages a save wrote
         self._built_at = 0  # when Zensical last said a build was done (ns)
+        self._deferred: tuple[int, dict[str, bytes]] | None = None  # when (ns), the whole save
         self._restart = False
         self.ok = False
 
@@ -163,6 +169,7 @@ class DevServer:
         from generator.pipeline import StoryBuild
 
         started = time.perf_counter()
+        self._deferred = None  # this save supersedes the last one's held-back files
         try:
             project = Project.read(self.mkdocs_yml)
         except DataError as error:
@@ -180,7 +187,7 @@ class DevServer:
         if result.diagnostics:
             return self._show_problems(result.diagnostics, started)
         files = story_files(result, project.content_dir, self._content)
-        report = self._sync(files)
+        report = self._sync(self._pages_first(files))
         self._good_pages = [rel for rel in files if rel.endswith(".md")]
         if report.written or report.removed or not self.ok:
             self.log(
@@ -189,6 +196,23 @@ class DevServer:
             )
         self.ok = True
         return True
+
+    def _pages_first(self, files: dict[str, bytes]) -> dict[str, bytes]:
+        """``files``, but with the other files that changed held at what the folder has, when
+        Zensical runs and pages changed too (:meth:`check_built` writes them after that build)."""
+        held = self.docs.held()
+        pages_changed = any(
+            rel.endswith(".md") and held.get(rel) != data for rel, data in files.items()
+        )
+        if self._process is None or not pages_changed:
+            return files
+        first = {
+            rel: held[rel] if not rel.endswith(".md") and rel in held else data
+            for rel, data in files.items()
+        }
+        if first != files:
+            self._deferred = (time.time_ns(), files)
+        return first
 
     def _show_problems(self, diagnostics: list[Diagnostic], started: float) -> bool:
         content_dir = self.project.content_dir if self.project else Path("/nonexistent")
@@ -227,6 +251,11 @@ class DevServer:
         written again with one more trailing newline (same HTML, new bytes), which makes Zensical
         build them from their new text.
         """
+        if self._deferred is not None:
+            written, files = self._deferred
+            if self._built_at > written or time.time_ns() - written > DEFER_LIMIT_NS:
+                self._deferred = None
+                self._sync(files)
         for written, pages in list(self._pending.items()):
             if self._built_at > written:
                 del self._pending[written]

@@ -141,6 +141,12 @@ class DocsFolder:
             if path.is_file()
         }
 
+    def held(self) -> Mapping[str, bytes]:
+        """What the folder holds (as this object last wrote it, else as read from disk)."""
+        if self._current is None:
+            self._current = self._read()
+        return self._current
+
     def sync(self, wanted: Mapping[str, bytes]) -> SyncReport:
         """Write what differs, remove what is no longer wanted, leave the rest untouched."""
         current = self._current if self._current is not None else self._read()
