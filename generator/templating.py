@@ -193,11 +193,22 @@ def _environment(templates_stamp: tuple[tuple[str, int, int], ...]) -> jinja2.En
     )
     env.filters.update(_FILTERS)
 
+    loaded: dict[str, jinja2.Template] = {}
+
     def partial(name: str, **context: Any) -> Trusted:
-        """A partial template's output (its own values were escaped by finalize)."""
-        if not name.startswith("_"):
-            raise ValueError(f"{name}: partial template names start with '_'")
-        return Trusted(env.get_template(name).render(**context).strip("\n"))
+        """A partial template's output (its own values were escaped by finalize).
+
+        Called tens of thousands of times for a large story: the template is looked up once
+        per environment, and rendered straight from its render function (an error inside it
+        still reaches the page template's ``render``, which reports it with its line).
+        """
+        template = loaded.get(name)
+        if template is None:
+            if not name.startswith("_"):
+                raise ValueError(f"{name}: partial template names start with '_'")
+            template = loaded[name] = env.get_template(name)
+        text = env.concat(template.root_render_func(template.new_context(context)))
+        return Trusted(text.strip("\n"))
 
     env.globals["partial"] = partial
     return env
