@@ -87,6 +87,10 @@ def _timeline(r: _Renderer) -> dict[str, Any]:
     return {"events": r.events}
 
 
+def _figures(r: _Renderer) -> dict[str, Any]:
+    return {"events": r.events}
+
+
 def _stances(r: _Renderer) -> dict[str, Any]:
     return {"rows": r.stance_rows(), "positions_by_question": r.positions_by_question}
 
@@ -120,7 +124,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind(
         "stances", "stances.md", "stances.md", "Where they stand", "positions", _stances, True
     ),
-    PageKind("figures", "figures.md", "figures.md", "Key figures", "figures"),
+    PageKind("figures", "figures.md", "figures.md", "Key figures", "figures", _figures, True),
     PageKind("quotes", "quotes.md", "quotes.md", "Quotes", "quotes"),
     PageKind("sources", "sources.md", "sources.md", "Sources", "sources"),
     PageKind(
@@ -144,7 +148,11 @@ PAGE_KINDS: tuple[PageKind, ...] = (
 )
 """The generated pages, in nav order. Their embeddable versions follow them."""
 
-EMBED_LABELS = {"timeline": "timeline", "stances": "table of positions"}
+EMBED_LABELS = {
+    "timeline": "timeline",
+    "stances": "table of positions",
+    "figures": "set of key figures and charts",
+}
 """How "Embed this ..." names each embeddable page."""
 
 
@@ -285,7 +293,11 @@ class _Renderer:
 
     def embed_page(self, kind: PageKind) -> Page:
         embed = PageKind(kind.name, "embed.md", EMBED_PAGES[kind.name], kind.title, kind.source)
-        full_label = {"timeline": "The full timeline", "stances": "Every position in full"}
+        full_label = {
+            "timeline": "The full timeline",
+            "stances": "Every position in full",
+            "figures": "Every report of each figure",
+        }
         return self.page(
             embed,
             embed.path,
