@@ -16,18 +16,12 @@ Every piece of text from YAML is escaped with :func:`~generator.escape.escape_te
 are CSS classes (``theme/assets/charts.css``). The block is kept out of the search index
 (``data-search-exclude``): axis numbers and legend names are noise there, and the table below
 the chart holds the same reports as text.
-
-The event links are written as Markdown links are, to the timeline's ``.md`` file relative to
-the page's own; Zensical resolves every relative link of a page's HTML so, but MkDocs leaves
-raw HTML alone: its plugin passes each page's HTML through :func:`resolve_links`.
+The time axis and the event marks are :mod:`generator.timeaxis`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-import posixpath
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -35,23 +29,26 @@ from generator.chartwords import CEILINGS, FLOORS, ends, trend_sentence
 from generator.escape import escape_text
 from generator.figures import Dated, FigureView
 from generator.model import Event
+from generator.timeaxis import (
+    AXIS,
+    CHAR,
+    FONT,
+    LEFT,
+    RIGHT,
+    WIDTH,
+    Scale,
+    day_axis,
+    event_strip,
+    minutes_of,
+    n,
+)
 from generator.wording import bare_number, format_number, long_date
 
-__all__ = ["figure_chart", "resolve_links"]
+__all__ = ["figure_chart"]
 
-WIDTH = 360
-"""The viewBox width: the SVG is drawn at 100% of its box (at most 24rem, see charts.css), so
-at a phone's 390 px the 12-unit text is about 11 px and on a desktop about 16 px."""
-LEFT, RIGHT, TOP, PLOT_HEIGHT = 36, 12, 20, 140
-AXIS = TOP + PLOT_HEIGHT
-FONT = 13
-CHAR = 0.56 * FONT  # the width of an average character, for placing labels apart
 ROW = 18
 SHAPES = ("circle", "square", "diamond", "triangle", "cross", "bar")
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "4 4", "1 3")
-MARK = 11  # an event mark's radius: with STEP, a 24 px target at a phone's width
-STEP = 2 * MARK + 5  # between the centres of two event marks
-_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -59,32 +56,6 @@ class _Point:
     dated: Dated
     series: int
     x: float
-
-
-def _n(value: float) -> str:
-    """A coordinate, rounded to a tenth."""
-    return f"{round(value, 1):g}"
-
-
-def _minutes(time: str | None) -> int | None:
-    if time is None:
-        return None
-    hours, minutes = (int(part) for part in time.split(":"))
-    return hours * 60 + minutes
-
-
-class _Scale:
-    def __init__(self, first: dt.date, last: dt.date, top: float) -> None:
-        self.first = first
-        self.days = (last - first).days + 1
-        self.day_width = (WIDTH - LEFT - RIGHT) / self.days
-        self.top = top
-
-    def x(self, day: dt.date, fraction: float) -> float:
-        return LEFT + ((day - self.first).days + fraction) * self.day_width
-
-    def y(self, value: float) -> float:
-        return AXIS - value / self.top * PLOT_HEIGHT
 
 
 def _nice_top(high: float) -> tuple[float, float]:
@@ -103,9 +74,9 @@ def _nice_top(high: float) -> tuple[float, float]:
 def _marker(shape: str, x: float, y: float, css: str) -> str:
     s = 4.5
     if shape == "circle":
-        return f'<circle class="{css}" cx="{_n(x)}" cy="{_n(y)}" r="{s}"/>'
+        return f'<circle class="{css}" cx="{n(x)}" cy="{n(y)}" r="{s}"/>'
     if shape == "square":
-        return f'<rect class="{css}" x="{_n(x - 4)}" y="{_n(y - 4)}" width="8" height="8"/>'
+        return f'<rect class="{css}" x="{n(x - 4)}" y="{n(y - 4)}" width="8" height="8"/>'
     points = {
         "diamond": [(0, -s - 1), (s + 1, 0), (0, s + 1), (-s - 1, 0)],
         "triangle": [(-s, -s + 1), (s, -s + 1), (0, s + 1)],
@@ -113,18 +84,18 @@ def _marker(shape: str, x: float, y: float, css: str) -> str:
                   (s, 1.5), (1.5, 1.5), (1.5, s), (-1.5, s), (-1.5, 1.5), (-s, 1.5)],
         "bar": [(-s - 1, -2.5), (s + 1, -2.5), (s + 1, 2.5), (-s - 1, 2.5)],
     }[shape]  # fmt: skip
-    coords = " ".join(f"{_n(x + dx)},{_n(y + dy)}" for dx, dy in points)
+    coords = " ".join(f"{n(x + dx)},{n(y + dy)}" for dx, dy in points)
     return f'<polygon class="{css}" points="{coords}"/>'
 
 
-def _place(points: list[_Point], scale: _Scale) -> list[_Point]:
+def _place(points: list[_Point], scale: Scale) -> list[_Point]:
     """Each report at its day and time; an untimed report no later than the same reporter's
     next report of that day, so a reporter's line never runs back in time."""
     placed: list[_Point] = []
     following: dict[int, _Point] = {}
     for point in reversed(points):
         report = point.dated.report
-        minutes = _minutes(report.time)
+        minutes = minutes_of(report.time)
         assert point.dated.day is not None
         x = scale.x(point.dated.day, 0.5 if minutes is None else minutes / 1440)
         after = following.get(point.series)
@@ -174,9 +145,11 @@ def figure_chart(
     *,
     name_of: Callable[[str], str],
     event_href: Callable[[str], str],
+    table_below: bool = True,
 ) -> str:
     """The chart of one figure's reports, as an HTML block (``''`` with fewer than two dated
-    reports). ``name_of`` words a reporter id; ``event_href`` links an event id from the page."""
+    reports). ``name_of`` words a reporter id; ``event_href`` links an event id from the page;
+    ``table_below``: whether the page shows the reports' table below (the embed does not)."""
     dated = [d for d in fv.history if d.day is not None]
     if len(dated) < 2:
         return ""
@@ -184,25 +157,25 @@ def figure_chart(
     reporters = list(dict.fromkeys(d.reporter for d in dated))
     days = [d.day for d in dated if d.day is not None]
     top, step = _nice_top(max(ends(d.report)[1] for d in dated))
-    scale = _Scale(min(days), max(days), top)
+    scale = Scale(min(days), max(days), top)
     points = _place([_Point(d, reporters.index(d.reporter), 0.0) for d in dated], scale)
     body: list[str] = []
     # the value axis: gridlines and numbers
     tick = 0.0
     while tick <= top + 1e-9:
-        y = _n(scale.y(tick))
+        y = n(scale.y(tick))
         body.append(
             f'<line class="chart-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"/>'
         )
         body.append(
-            f'<text class="chart-tick" x="{LEFT - 5}" y="{_n(scale.y(tick) + 4)}" '
+            f'<text class="chart-tick" x="{LEFT - 5}" y="{n(scale.y(tick) + 4)}" '
             f'text-anchor="end">{format_number(tick)}</text>'
         )
         tick += step
     body.append(
         f'<line class="chart-axis" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{AXIS}" y2="{AXIS}"/>'
     )
-    body.extend(_day_axis(scale))
+    body.extend(day_axis(scale))
     body.extend(_series(points, scale, len(reporters)))
     body.extend(_point_marks(points, scale, fv.headline))
     legend, height = _legend([name_of(r) for r in reporters], points, fv.headline)
@@ -219,7 +192,11 @@ def figure_chart(
     words.append(f"The ringed point is the number shown above, {bare_number(fv.headline.report)}.")
     if len(dated) < len(fv.history):
         words.append("Reports with no known date are in the table only.")
-    words.append("The table below holds every report.")
+    words.append(
+        "The table below holds every report."
+        if table_below
+        else "Every report is in a table on the figures page."
+    )
     svg = [
         '<div class="figure-chart" data-search-exclude="chart">',
         f'<svg class="figure-chart__plot" viewBox="0 0 {WIDTH} {height}" role="img" '
@@ -228,7 +205,7 @@ def figure_chart(
         f'<desc id="{desc_id}">{escape_text(" ".join(words))}</desc>',
         *body,
         "</svg>",
-        *_event_strip(figure_id, scale, events, event_href),
+        *event_strip(figure_id, scale, events, event_href),
         "</div>",
     ]
     return "\n".join(svg)
@@ -240,32 +217,7 @@ def _reported_by(names: list[str]) -> str:
     return f"{len(names)} reporters: {', '.join(names[:-1])} and {names[-1]}."
 
 
-def _day_axis(scale: _Scale) -> list[str]:
-    out: list[str] = []
-    shown_until = -1.0
-    for index in range(scale.days + 1):
-        x = LEFT + index * scale.day_width
-        out.append(
-            f'<line class="chart-axis" x1="{_n(x)}" x2="{_n(x)}" y1="{AXIS}" y2="{AXIS + 4}"/>'
-        )
-        if index == scale.days:
-            break
-        day = scale.first + dt.timedelta(days=index)
-        text = f"{day.day} {_ABBR[day.month - 1]}"
-        middle = x + scale.day_width / 2
-        last = index == scale.days - 1
-        if middle - len(text) * CHAR / 2 < shown_until + 4 and not (last and index == 0):
-            continue
-        if last or index == 0 or middle + len(text) * CHAR <= WIDTH - RIGHT:
-            out.append(
-                f'<text class="chart-day" x="{_n(middle)}" y="{AXIS + 16}" '
-                f'text-anchor="middle" data-day="{day.isoformat()}">{text}</text>'
-            )
-            shown_until = middle + len(text) * CHAR / 2
-    return out
-
-
-def _series(points: list[_Point], scale: _Scale, count: int) -> list[str]:
+def _series(points: list[_Point], scale: Scale, count: int) -> list[str]:
     out: list[str] = []
     for series in range(count):
         mine = [p for p in points if p.series == series]
@@ -279,19 +231,19 @@ def _series(points: list[_Point], scale: _Scale, count: int) -> list[str]:
             end = mine[i + 1].x if i + 1 < len(mine) else day_end
             if low != high:
                 out.append(
-                    f'<rect class="chart-band {css}" x="{_n(point.x)}" '
-                    f'y="{_n(scale.y(high))}" width="{_n(max(end - point.x, 2))}" '
-                    f'height="{_n(scale.y(low) - scale.y(high))}"/>'
+                    f'<rect class="chart-band {css}" x="{n(point.x)}" '
+                    f'y="{n(scale.y(high))}" width="{n(max(end - point.x, 2))}" '
+                    f'height="{n(scale.y(low) - scale.y(high))}"/>'
                 )
-            path.append(f"{'M' if i == 0 else 'V'}{_n(point.x) + ' ' if i == 0 else ''}{_n(y)}")
-            path.append(f"H{_n(end)}")
+            path.append(f"{'M' if i == 0 else 'V'}{n(point.x) + ' ' if i == 0 else ''}{n(y)}")
+            path.append(f"H{n(end)}")
         dash = DASHES[series % len(DASHES)]
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(f'<path class="chart-line {css}" d="{"".join(path)}"{dash_attr}/>')
     return out
 
 
-def _point_marks(points: list[_Point], scale: _Scale, headline: Dated) -> list[str]:
+def _point_marks(points: list[_Point], scale: Scale, headline: Dated) -> list[str]:
     out: list[str] = []
     labels = _Labels()
     order = sorted(points, key=lambda p: (p.dated is not headline, -p.x))
@@ -307,7 +259,7 @@ def _point_marks(points: list[_Point], scale: _Scale, headline: Dated) -> list[s
         if spot is not None:
             bold = " chart-label--headline" if point.dated is headline else ""
             texts[report.id] = (
-                f'<text class="chart-label{bold}" x="{_n(spot[0])}" y="{_n(spot[1])}" '
+                f'<text class="chart-label{bold}" x="{n(spot[0])}" y="{n(spot[1])}" '
                 f'text-anchor="middle">{text}</text>'
             )
     for point in points:  # in history order
@@ -325,14 +277,14 @@ def _point_marks(points: list[_Point], scale: _Scale, headline: Dated) -> list[s
             attrs += ' data-headline="true"'
         out.append(f"<g {attrs}>")
         if point.dated is headline:
-            out.append(f'<circle class="chart-ring" cx="{_n(point.x)}" cy="{_n(y)}" r="9"/>')
+            out.append(f'<circle class="chart-ring" cx="{n(point.x)}" cy="{n(y)}" r="9"/>')
         out.append(_marker(SHAPES[point.series % len(SHAPES)], point.x, y, "chart-marker"))
         if report.qualifier in FLOORS:
             top = scale.y(high) - 7
-            out.append(f'<path class="chart-floor" d="M{_n(point.x - 5)} {_n(top)}l5 -6l5 6"/>')
+            out.append(f'<path class="chart-floor" d="M{n(point.x - 5)} {n(top)}l5 -6l5 6"/>')
         if report.qualifier in CEILINGS:
             bottom = scale.y(low) + 7
-            out.append(f'<path class="chart-floor" d="M{_n(point.x - 5)} {_n(bottom)}l5 6l5 -6"/>')
+            out.append(f'<path class="chart-floor" d="M{n(point.x - 5)} {n(bottom)}l5 6l5 -6"/>')
         if report.id in texts:
             out.append(texts[report.id])
         out.append("</g>")
@@ -382,104 +334,3 @@ def _legend(names: list[str], points: list[_Point], headline: Dated) -> tuple[li
         out.append(f'<text class="chart-name" x="{LEFT + 2}" y="{y}">{text}</text>')
         y += ROW
     return out, y - ROW + 8
-
-
-def _free_spot(rows: list[list[float]], x: float, first_row: int) -> tuple[float, int]:
-    """Where an event's mark at ``x`` goes: the first row from ``first_row`` on where it
-    overlaps no other mark."""
-    row = first_row
-    while row < len(rows) and any(abs(x - other) < STEP for other in rows[row]):
-        row += 1
-    while len(rows) <= row:
-        rows.append([])
-    rows[row].append(x)
-    return x, row
-
-
-def _event_strip(
-    figure_id: str, scale: _Scale, events: Sequence[Event], event_href: Callable[[str], str]
-) -> list[str]:
-    """The timeline's events of the chart's days, numbered marks on the same time axis, each a
-    link to its entry; then the numbers' key."""
-    last = scale.first + dt.timedelta(days=scale.days - 1)
-    shown = [e for e in events if isinstance(e.date, dt.date) and scale.first <= e.date <= last]
-    if not shown:
-        return []
-    by_day: dict[dt.date, list[Event]] = {}
-    for event in shown:
-        assert isinstance(event.date, dt.date)
-        by_day.setdefault(event.date, []).append(event)
-    rows: list[list[float]] = []  # the centres of the marks in each row
-    marks: list[str] = []
-    key: list[str] = []
-    number = 0
-    for day, todays in by_day.items():
-        columns = min(len(todays), 3)
-        # a small grid around the day's middle, moved in whole to fit between the edges
-        left = scale.x(day, 0.5) - (columns - 1) / 2 * STEP
-        left = min(max(left, LEFT - 8 + MARK), WIDTH - MARK - (columns - 1) * STEP)
-        for place, event in enumerate(todays):
-            number += 1
-            x, row = _free_spot(rows, left + place % columns * STEP, place // columns)
-            y = MARK + 2 + row * STEP
-            name = escape_text(f"{number}: {event.title}, {long_date(day)}")
-            marks.append(
-                f'<a class="chart-event" href="{event_href(event.id)}" aria-label="{name}" '
-                f'data-event="{event.id}"><title>{name}</title>'
-                f'<circle cx="{_n(x)}" cy="{y}" r="{MARK}"/>'
-                f'<text x="{_n(x)}" y="{y + 4.5}" text-anchor="middle">{number}</text></a>'
-            )
-            key.append(
-                f'<li value="{number}">{escape_text(event.title)} '
-                f'<span class="figure-chart__when">({long_date(day)})</span></li>'
-            )
-    height = len(rows) * STEP + 2
-    return [
-        f'<svg class="figure-chart__events" viewBox="0 0 {WIDTH} {height}" role="group" '
-        f'aria-label="Events of the timeline in these days" data-figure="{figure_id}">',
-        *marks,
-        "</svg>",
-        '<details class="figure-chart__key">',
-        f"<summary>The {number} numbered events</summary>",
-        '<ol class="figure-chart__events-key">',
-        *key,
-        "</ol>",
-        "</details>",
-    ]
-
-
-_EVENT_LINK = re.compile(r'(<a class="chart-event" href=")([^"#:]*\.md)((?:#[^"]*)?")')
-
-
-def resolve_links(html: str, page_path: str, *, directory_urls: bool = True) -> str:
-    """The chart's event links of a page's HTML, from ``.md`` files (relative to the page's
-    docs-relative ``page_path``) to the built pages' addresses relative to its own address:
-    ``timeline.md#event-x`` on ``figures.md`` becomes ``../timeline/#event-x`` (with
-    ``directory_urls=False``, ``timeline.html#event-x``)."""
-
-    def address(path: str) -> str:  # a page's site-relative address
-        stem = path.removesuffix(".md")
-        if not directory_urls:
-            return stem + ".html"
-        return "" if stem == "index" else stem.removesuffix("/index") + "/"
-
-    here = address(page_path)
-    start = [
-        part
-        for part in (here.rstrip("/") if directory_urls else posixpath.dirname(here)).split("/")
-        if part
-    ]
-
-    def resolve(match: re.Match[str]) -> str:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), match[2]))
-        there = address(target)
-        parts = [part for part in there.split("/") if part]
-        common = 0
-        while common < min(len(start), len(parts)) and start[common] == parts[common]:
-            common += 1
-        relative = "/".join([".."] * (len(start) - common) + parts[common:])
-        if relative and (there.endswith("/") or not there):
-            relative += "/"
-        return f"{match[1]}{relative or './'}{match[3]}"
-
-    return _EVENT_LINK.sub(resolve, html)

@@ -15,7 +15,7 @@ from generator.figures import Dated, FigureView
 from generator.model import FigureReport, Qualifier
 from generator.wording import format_number, long_date, number_text
 
-__all__ = ["FLOORS", "CEILINGS", "ends", "largest_gap", "trend_sentence"]
+__all__ = ["CEILINGS", "FLOORS", "ends", "largest_gap", "trend_sentence"]
 
 FLOORS = frozenset({Qualifier.AT_LEAST, Qualifier.MORE_THAN})
 """Qualifiers that make a report a floor: the number is at least this."""
@@ -49,18 +49,23 @@ def largest_gap(history: list[Dated]) -> float:
 
 
 def _verb(first: Dated, last: Dated) -> str:
-    if last.low > first.low:
+    """'Rose' when neither end went down and one went up, 'Fell' the other way, 'Went' when
+    a range widened across the number (15 to 14–18) or only the qualifier changed."""
+    (low0, high0), (low1, high1) = ends(first.report), ends(last.report)
+    if (low0, high0) == (low1, high1):
+        return "Went" if number_text(first.report) != number_text(last.report) else "Stayed"
+    if low1 >= low0 and high1 >= high0:
         return "Rose"
-    if last.low < first.low:
+    if low1 <= low0 and high1 <= high0:
         return "Fell"
-    return "Went" if number_text(first.report) != number_text(last.report) else "Stayed"
+    return "Went"
 
 
 def trend_sentence(fv: FigureView) -> str:
     """'Rose from at least 12 on 2 May 2024 to 15 on 3 May 2024; sources differ by up to 3.'
 
-    From the first dated report to the headline; the clause about sources only when two
-    reporters gave different numbers on the same day.
+    From the first dated report to the headline (a range is compared by both its ends); the
+    clause about sources only when two reporters gave different numbers on the same day.
     """
     dated = [d for d in fv.history if d.day is not None]
     first, last = dated[0], fv.headline
@@ -71,6 +76,8 @@ def trend_sentence(fv: FigureView) -> str:
         sentence = f"Stood at {now} on {long_date(first.day)}"
     elif verb == "Stayed":
         sentence = f"Stayed at {now} from {long_date(first.day)} to {long_date(last.day)}"
+    elif first.day == last.day:
+        sentence = f"{verb} from {then} to {now} on {long_date(last.day)}"
     else:
         sentence = f"{verb} from {then} on {long_date(first.day)} to {now} on {long_date(last.day)}"
     gap = largest_gap(fv.history)

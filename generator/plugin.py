@@ -16,7 +16,7 @@ checks the YAML, renders the pages and folds the search index.
   (a NewsArticle) and the updates page (a LiveBlogPosting) as ``explainer_jsonld``;
   ``theme/main.html`` writes it into the head.
 - ``on_page_content`` resolves the ``.md`` links of the figure charts' event marks, which
-  MkDocs leaves alone in raw HTML (``generator.charts.resolve_links``).
+  MkDocs leaves alone in raw HTML (``generator.timeaxis.resolve_links``).
 - ``on_post_page`` and ``on_post_template`` (404.html) fix Material's invalid markup
   (``generator.htmlfix``).
 - ``on_serve`` watches the data folder; ``on_post_build`` minifies the site's own stylesheets,
@@ -41,7 +41,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from generator.charts import resolve_links
 from generator.content import content_label, content_page
 from generator.errorpage import error_page_markdown
 from generator.htmlfix import fix_page
@@ -50,6 +49,7 @@ from generator.pipeline import BuildResult, StoryBuild
 from generator.render import is_site_url
 from generator.search import fold_search_index
 from generator.stylesheets import drop_colour_switch_rule, minify_stylesheets
+from generator.timeaxis import resolve_links
 
 log = get_plugin_logger(__name__)
 

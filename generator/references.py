@@ -177,7 +177,7 @@ class Linker:
     def event(self, event_id: str) -> Trusted:
         return self.record("event", event_id)
 
-    def chart(self, figure_id: str, events: Iterable[Event]) -> Trusted:
+    def chart(self, figure_id: str, events: Iterable[Event], table: bool = True) -> Trusted:
         """The SVG chart of a figure's reports, its events linked to the timeline ('' when the
         figure has fewer than two dated reports)."""
         event_kind = kinds.by_name("event")
@@ -193,7 +193,10 @@ class Linker:
             return self.url(event_kind.page or "", event_kind.anchor_of(_slug(event_id)))
 
         view = self.index.figures[figure_id]
-        return Trusted(figure_chart(view, list(events), name_of=name_of, event_href=event_href))
+        chart = figure_chart(
+            view, list(events), name_of=name_of, event_href=event_href, table_below=table
+        )
+        return Trusted(chart)
 
     def figure(self, figure_id: str) -> Trusted:
         """A figure by its headline number ('at least 250 people')."""
