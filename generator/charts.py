@@ -107,13 +107,22 @@ def _place(points: list[_Point], scale: Scale) -> list[_Point]:
 
 
 class _Labels:
-    """Value labels placed where they overlap no other (else left out: the table has them)."""
+    """Value labels placed where they overlap no other label and no marker (else left out:
+    the table has them)."""
 
-    def __init__(self) -> None:
+    def __init__(self, points: list[_Point], scale: Scale) -> None:
         self.boxes: list[tuple[float, float, float, float]] = []
+        for point in points:  # each marker with its caret or ring
+            low, high = ends(point.dated.report)
+            reach = 9 if point.dated.report.qualifier in FLOORS | CEILINGS else 6
+            self.boxes.append(
+                (point.x - 8, scale.y(high) - reach, point.x + 8, scale.y(low) + reach)
+            )
 
-    def fit(self, x: float, y: float, text: str) -> tuple[float, float] | None:
+    def fit(self, x: float, y: float, text: str, side: int = 0) -> tuple[float, float] | None:
+        """``text`` centred at ``x`` (``side`` -1 or 1: its right or left end there)."""
         half = len(text) * CHAR / 2
+        x += side * half
         x = min(max(x, LEFT + half), WIDTH - RIGHT - half + 4)
         box = (x - half - 1, y - FONT + 2, x + half + 1, y + 2)
         if (
@@ -245,7 +254,7 @@ def _series(points: list[_Point], scale: Scale, count: int) -> list[str]:
 
 def _point_marks(points: list[_Point], scale: Scale, headline: Dated) -> list[str]:
     out: list[str] = []
-    labels = _Labels()
+    labels = _Labels(points, scale)
     order = sorted(points, key=lambda p: (p.dated is not headline, -p.x))
     texts: dict[str, str] = {}
     for point in order:  # the headline's label first, then the latest ones
@@ -253,8 +262,13 @@ def _point_marks(points: list[_Point], scale: Scale, headline: Dated) -> list[st
         low, high = ends(report)
         text = bare_number(report)
         above = scale.y(high) - 9 - (7 if report.qualifier in FLOORS else 0)
-        spot = labels.fit(point.x, above, text) or labels.fit(
-            point.x, scale.y(low) + 9 + FONT + (7 if report.qualifier in CEILINGS else 0), text
+        below = scale.y(low) + 9 + FONT + (7 if report.qualifier in CEILINGS else 0)
+        middle = scale.y((low + high) / 2) + 4
+        spot = (
+            labels.fit(point.x, above, text)
+            or labels.fit(point.x, below, text)
+            or labels.fit(point.x - 10, middle, text, side=-1)
+            or labels.fit(point.x + 10, middle, text, side=1)
         )
         if spot is not None:
             bold = " chart-label--headline" if point.dated is headline else ""
@@ -319,7 +333,8 @@ def _legend(names: list[str], points: list[_Point], headline: Dated) -> tuple[li
         extras.append(("ceiling", "up to / fewer than"))
     if any(r.value is None for r in reports):
         extras.append(("band", "a range"))
-    extras.append(("ring", f"shown above ({long_date(headline.day) if headline.day else ''})"))
+    when = f" ({long_date(headline.day)})" if headline.day else ""
+    extras.append(("ring", f"shown above: {bare_number(headline.report)}{when}"))
     for sign, text in extras:
         x0 = LEFT - 16
         if sign == "floor":

@@ -88,7 +88,7 @@ def test_axes_and_legend(pages: dict[str, Page]) -> None:
         "The mayor",
         "at least / more than",
         "a range",
-        "shown above (3 May 2024)",
+        "shown above: 15 (3 May 2024)",
     ]
 
 
