@@ -15,6 +15,8 @@ checks the YAML, renders the pages and folds the search index.
 - ``on_page_context`` puts the story's schema.org JSON-LD into the context of the home page
   (a NewsArticle) and the updates page (a LiveBlogPosting) as ``explainer_jsonld``;
   ``theme/main.html`` writes it into the head.
+- ``on_page_content`` resolves the ``.md`` links of the figure charts' event marks, which
+  MkDocs leaves alone in raw HTML (``generator.timeaxis.resolve_links``).
 - ``on_post_page`` and ``on_post_template`` (404.html) fix Material's invalid markup
   (``generator.htmlfix``).
 - ``on_serve`` watches the data folder; ``on_post_build`` minifies the site's own stylesheets,
@@ -47,6 +49,7 @@ from generator.pipeline import BuildResult, StoryBuild
 from generator.render import is_site_url
 from generator.search import fold_search_index
 from generator.stylesheets import drop_colour_switch_rule, minify_stylesheets
+from generator.timeaxis import resolve_links
 
 log = get_plugin_logger(__name__)
 
@@ -199,6 +202,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 # A key of our own in MkDocs' TypedDict context; the theme reads it.
                 cast(dict[str, Any], context)["explainer_jsonld"] = script_json(document)
         return context
+
+    def on_page_content(
+        self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        return resolve_links(html, page.file.src_uri, directory_urls=config.use_directory_urls)
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         return fix_page(output)

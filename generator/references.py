@@ -15,10 +15,11 @@ from typing import Any
 
 from generator import kinds
 from generator.annotations import references_in
+from generator.charts import figure_chart
 from generator.escape import Trusted, escape_text
 from generator.figures import FigureView, view
 from generator.kinds import StoryData
-from generator.model import SLUG_PATTERN, Actor, Source, Update, UpdateKind
+from generator.model import SLUG_PATTERN, Actor, Event, Source, Update, UpdateKind
 from generator.wording import (
     STANCE_WORDS,
     STATUS_WORDS,
@@ -176,6 +177,27 @@ class Linker:
 
     def event(self, event_id: str) -> Trusted:
         return self.record("event", event_id)
+
+    def chart(self, figure_id: str, events: Iterable[Event], table: bool = True) -> Trusted:
+        """The SVG chart of a figure's reports, its events linked to the timeline ('' when the
+        figure has fewer than two dated reports)."""
+        event_kind = kinds.by_name("event")
+        assert event_kind.page is not None
+
+        def name_of(reporter: str) -> str:
+            if reporter in self.index.ids("actor"):
+                return self.index.actor(reporter).name
+            source: Source = self.index.get("source", reporter)
+            return source.publisher or source.found_at or source_title(source)
+
+        def event_href(event_id: str) -> str:
+            return self.url(event_kind.page or "", event_kind.anchor_of(_slug(event_id)))
+
+        view = self.index.figures[figure_id]
+        chart = figure_chart(
+            view, list(events), name_of=name_of, event_href=event_href, table_below=table
+        )
+        return Trusted(chart)
 
     def figure(self, figure_id: str) -> Trusted:
         """A figure by its headline number ('at least 250 people')."""

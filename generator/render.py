@@ -86,7 +86,8 @@ class PageKind:
         return self.source if "/" in self.source else f"site_data/{self.source}.yaml"
 
 
-def _timeline(r: _Renderer) -> dict[str, Any]:
+def _events(r: _Renderer) -> dict[str, Any]:
+    """The timeline's events, in time order (the timeline; the figures page's charts)."""
     return {"events": r.events}
 
 
@@ -117,13 +118,13 @@ def _player(r: _Renderer, actor: Actor) -> dict[str, Any]:
 
 
 PAGE_KINDS: tuple[PageKind, ...] = (
-    PageKind("timeline", "timeline.md", "timeline.md", "Timeline", "events", _timeline, True),
+    PageKind("timeline", "timeline.md", "timeline.md", "Timeline", "events", _events, True),
     PageKind("players", "players_index.md", "players/index.md", "Who’s who", "actors"),
     PageKind("player", "player.md", "players/{id}.md", "", "actors", per="actor", in_nav=False),
     PageKind(
         "stances", "stances.md", "stances.md", "Where they stand", "positions", _stances, True
     ),
-    PageKind("figures", "figures.md", "figures.md", "Key figures", "figures"),
+    PageKind("figures", "figures.md", "figures.md", "Key figures", "figures", _events, True),
     PageKind("quotes", "quotes.md", "quotes.md", "Quotes", "quotes"),
     PageKind("sources", "sources.md", "sources.md", "Sources", "sources"),
     PageKind(
@@ -147,7 +148,11 @@ PAGE_KINDS: tuple[PageKind, ...] = (
 )
 """The generated pages, in nav order. Their embeddable versions follow them."""
 
-EMBED_LABELS = {"timeline": "timeline", "stances": "table of positions"}
+EMBED_LABELS = {
+    "timeline": "timeline",
+    "stances": "table of positions",
+    "figures": "set of key figures and charts",
+}
 """How "Embed this ..." names each embeddable page."""
 
 
@@ -289,6 +294,7 @@ class _Renderer:
     def embed_page(self, kind: PageKind) -> Page:
         embed = PageKind(kind.name, "embed.md", EMBED_PAGES[kind.name], kind.title, kind.source)
         full_label = {"timeline": "The full timeline", "stances": "Every position in full"}
+        full_label["figures"] = "Every report of each figure"
         return self.page(
             embed,
             embed.path,

@@ -29,7 +29,7 @@ def pages(index: Index) -> dict[str, Page]:
     return {page.path: page for page in render_pages(index)}
 
 
-@pytest.mark.parametrize("path", ["timeline.md", "figures.md", "stances.md"])
+@pytest.mark.parametrize("path", ["timeline.md", "figures.md", "stances.md", "embed/figures.md"])
 def test_golden_page(pages: dict[str, Page], path: str) -> None:
     assert pages[path].markdown == (EXPECTED / path).read_text(encoding="utf-8")
 

@@ -41,6 +41,7 @@ def test_page_list(pages: dict[str, Page]) -> None:
         ("guide.md", "Editors’ guide", "generator/model.py"),
         ("embed/timeline.md", "Timeline", "site_data/events.yaml"),
         ("embed/stances.md", "Where they stand", "site_data/positions.yaml"),
+        ("embed/figures.md", "Key figures", "site_data/figures.yaml"),
     ]
 
 
@@ -67,6 +68,7 @@ def _expected(path: str) -> str:
         "updates.md",
         "embed/timeline.md",
         "embed/stances.md",
+        "embed/figures.md",
     ],
 )
 def test_golden_page(pages: dict[str, Page], path: str) -> None:
@@ -180,9 +182,12 @@ def test_hostile_text_stays_text(tmp_path: Path) -> None:
         assert "{{" not in html and "{%" not in html, page.path
         assert "<h1" in html and html.count("<h1") == 1, page.path
         assert "<strong>strong" not in html and "<table>" not in html, page.path
-        # the one <details> a page may hold is our own "Embed this" block
-        embeds = 1 if page.path in {"timeline.md", "stances.md"} else 0
-        assert html.count("<details") == embeds and 'class="admonition' not in html, page.path
+        # the <details> a page may hold are our own: "Embed this", a chart's key of events
+        embeds = 1 if page.path in {"timeline.md", "stances.md", "figures.md"} else 0
+        keys = html.count('<details class="figure-chart__key">')
+        assert html.count('<details class="embed-snippet"') == embeds, page.path
+        assert html.count("<details") == embeds + keys, page.path
+        assert 'class="admonition' not in html, page.path
         assert "&#60;script&#62;" in html, page.path
         assert "wzxhzdk" in html, page.path  # Python-Markdown's placeholder made inert
 

@@ -143,6 +143,7 @@ def test_built_site_has_updates_data_and_embeds(tmp_path_factory: pytest.TempPat
         "data/story.schema.json",
         "embed/timeline/index.html",
         "embed/stances/index.html",
+        "embed/figures/index.html",
         *(f"data/{kind}.csv" for kind in ("events", "actors", "quotes", "updates", "excerpts")),
     ):
         assert (site / path).is_file(), path
@@ -161,7 +162,7 @@ def test_embed_pages_are_bare_and_not_searchable(tmp_path_factory: pytest.TempPa
 
     build = shared_site(tmp_path_factory)
     build.assert_ok()
-    for name in ("timeline", "stances"):
+    for name in ("timeline", "stances", "figures"):
         html = (build.site / "embed" / name / "index.html").read_text(encoding="utf-8")
         assert (
             '<header class="md-header explainer-embed__header" data-md-component="header" hidden>'

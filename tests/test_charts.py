@@ -1,0 +1,323 @@
+"""The figure charts: their structure and numbers (not pixels), their words, their links.
+
+The numbers are worked out by hand from tests/golden/developing/figures.yaml and the scale the
+chart declares (generator/charts.py and generator/timeaxis.py): a viewBox 360 wide, the plot from
+x 36 to 348 and from y 20 (top of the value axis) to 160 (zero). The toll's reports: at least 12
+(ministry, 2 May, no time), 14–18 (the mayor, 3 May by its source's publication, no time), 15
+(ministry, 3 May 9:00). Two days, each 156 wide; the highest number 18 gives a value axis to 20
+in steps of 5, so a value v is at y = 160 - 7 v.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import pytest
+from support import GOLDEN, load_golden_story
+
+from generator.chartwords import trend_sentence
+from generator.figures import FigureView, view
+from generator.model import Figure, Source
+from generator.references import Index
+from generator.render import Page, render_pages
+from generator.timeaxis import resolve_links
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, Page]:
+    index = Index(load_golden_story(GOLDEN / "developing"))
+    return {page.path: page for page in render_pages(index)}
+
+
+def chart_block(markdown: str) -> ET.Element:
+    start = markdown.index('<div class="figure-chart"')
+    end = markdown.index("</details>\n</div>", start) + len("</details>\n</div>")
+    block = markdown[start:end].replace("<svg ", f'<svg xmlns="{SVG[1:-1]}" ')
+    return ET.fromstring(block)
+
+
+def test_the_chart_sits_in_the_card_above_the_table(pages: dict[str, Page]) -> None:
+    text = pages["figures.md"].markdown
+    assert text.count('<div class="figure-chart"') == 1
+    assert text.index('class="figure-card__differ"') < text.index('<div class="figure-chart"')
+    assert text.index('<div class="figure-chart"') < text.index('<figcaption id="history-dead">')
+    # Python-Markdown must take it as one raw HTML block: a blank line after it, none inside
+    block = text[text.index('<div class="figure-chart"') : text.index("<figure class=")]
+    assert block.endswith("</div>\n\n") and "\n\n" not in block.rstrip("\n")
+
+
+def test_the_plot_is_an_image_with_a_title_and_a_description(pages: dict[str, Page]) -> None:
+    div = chart_block(pages["figures.md"].markdown)
+    assert div.get("data-search-exclude") is not None
+    svg = div.find(f"{SVG}svg")
+    assert svg is not None
+    assert svg.get("role") == "img"
+    assert svg.get("viewBox", "").startswith("0 0 360 ")
+    assert svg.get("aria-labelledby") == "chart-dead-title chart-dead-desc"
+    title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
+    assert title is not None and desc is not None
+    assert (title.get("id"), desc.get("id")) == ("chart-dead-title", "chart-dead-desc")
+    assert title.text == "People killed by the flood: every report over time"
+    assert desc.text == (
+        "Rose from at least 12 on 2 May 2024 to 15 on 3 May 2024; sources differ by up to 3. "
+        "2 reporters: The ministry and The mayor. "
+        "An upward caret marks a floor (“at least”, “more than”). A shaded band is a range. "
+        "The ringed point is the number shown above, 15. The table below holds every report."
+    )
+
+
+def _texts(svg: ET.Element, css: str) -> list[str]:
+    return [t.text or "" for t in svg.iter(f"{SVG}text") if t.get("class") == css]
+
+
+def test_axes_and_legend(pages: dict[str, Page]) -> None:
+    svg = chart_block(pages["figures.md"].markdown).find(f"{SVG}svg")
+    assert svg is not None
+    assert _texts(svg, "chart-tick") == ["0", "5", "10", "15", "20"]
+    ticks = [t.get("y") for t in svg.iter(f"{SVG}text") if t.get("class") == "chart-tick"]
+    assert ticks == ["164", "129", "94", "59", "24"]  # y of each value, + 4 to sit on its line
+    assert _texts(svg, "chart-day") == ["2 May", "3 May"]
+    days = [t.get("x") for t in svg.iter(f"{SVG}text") if t.get("class") == "chart-day"]
+    assert days == ["114", "270"]  # the middle of each day's band
+    assert _texts(svg, "chart-name") == [
+        "The ministry",
+        "The mayor",
+        "at least / more than",
+        "a range",
+        "shown above: 15 (3 May 2024)",
+    ]
+
+
+def _points(svg: ET.Element) -> list[dict[str, Any]]:
+    return [
+        dict(g.attrib)
+        for g in svg.iter(f"{SVG}g")
+        if (g.get("class") or "").startswith("chart-point ")
+    ]
+
+
+def test_each_report_is_a_point_in_time_order(pages: dict[str, Page]) -> None:
+    svg = chart_block(pages["figures.md"].markdown).find(f"{SVG}svg")
+    assert svg is not None
+    points = _points(svg)
+    assert [(p["data-report"], p["data-reporter"], p["data-day"]) for p in points] == [
+        ("dead-wire", "ministry", "2024-05-02"),
+        ("dead-mayor", "mayor", "2024-05-03"),
+        ("dead-paper", "ministry", "2024-05-03"),
+    ]
+    assert [(p["data-low"], p["data-high"], p["data-qualifier"]) for p in points] == [
+        ("12", "12", "at-least"),
+        ("14", "18", "exact"),
+        ("15", "15", "exact"),
+    ]
+    assert [p.get("data-headline") for p in points] == [None, None, "true"]
+    # the two reporters differ by their series (colour, dash and marker shape)
+    assert [p["class"] for p in points] == [
+        "chart-point chart-series--1",
+        "chart-point chart-series--2",
+        "chart-point chart-series--1",
+    ]
+
+
+def test_where_each_report_is_drawn(pages: dict[str, Page]) -> None:
+    svg = chart_block(pages["figures.md"].markdown).find(f"{SVG}svg")
+    assert svg is not None
+    groups = {
+        g.get("data-report"): g
+        for g in svg.iter(f"{SVG}g")
+        if (g.get("class") or "").startswith("chart-point ")
+    }
+    # x: an untimed report at noon of its day; 9:00 is 9/24 of 3 May's band (36 + 156 + 58.5)
+    wire, mayor, paper = groups["dead-wire"], groups["dead-mayor"], groups["dead-paper"]
+    assert wire[0].attrib == {"class": "chart-marker", "cx": "114", "cy": "76", "r": "4.5"}
+    assert paper[0].tag == f"{SVG}circle" and paper[0].get("class") == "chart-ring"
+    assert (paper[1].get("cx"), paper[1].get("cy")) == ("250.5", "55")  # 15 -> 160 - 105
+    # the range's marker (a square for the second reporter) at its middle, 16 -> y 48
+    assert mayor[0].attrib == {
+        "class": "chart-marker",
+        "x": "266",
+        "y": "44",
+        "width": "8",
+        "height": "8",
+    }
+    # the floor: a caret above the "at least" point only
+    floors = [
+        g.get("data-report") for g in groups.values() for e in g if e.get("class") == "chart-floor"
+    ]
+    assert floors == ["dead-wire"]
+    labels = {
+        g.get("data-report"): [e.text for e in g if e.tag == f"{SVG}text"] for g in groups.values()
+    }
+    assert labels == {"dead-wire": ["12"], "dead-mayor": ["14–18"], "dead-paper": ["15"]}
+
+
+def test_step_lines_and_the_band(pages: dict[str, Page]) -> None:
+    svg = chart_block(pages["figures.md"].markdown).find(f"{SVG}svg")
+    assert svg is not None
+    lines = [  # the legend's samples are in its own groups, not children of the plot
+        (p.get("class"), p.get("d"), p.get("stroke-dasharray"))
+        for p in svg.findall(f"{SVG}path")
+        if (p.get("class") or "").startswith("chart-line")
+    ]
+    assert lines == [
+        # the ministry: 12 from noon on 2 May to 9:00 on 3 May, then 15 to the end of that day
+        ("chart-line chart-series chart-series--1", "M114 76H250.5V55H348", None),
+        # the mayor: the middle of 14–18 from noon on 3 May to its end, dashed
+        ("chart-line chart-series chart-series--2", "M270 48H348", "6 3"),
+    ]
+    bands = [r.attrib for r in svg.iter(f"{SVG}rect") if "chart-series--2" in r.get("class", "")]
+    assert bands[0] == {
+        "class": "chart-band chart-series chart-series--2",
+        "x": "270",
+        "y": "34",  # 18
+        "width": "78",
+        "height": "28",  # down to 14 at y 62
+    }
+
+
+def test_the_events_of_those_days_are_numbered_links(pages: dict[str, Page]) -> None:
+    div = chart_block(pages["figures.md"].markdown)
+    strip = div.findall(f"{SVG}svg")[1]
+    assert strip.get("aria-label") == "Events of the timeline in these days"
+    links = list(strip.iter(f"{SVG}a"))
+    # "The river floods the town" is dated to May only: no day to put it on
+    assert [(a.get("href"), a.get("aria-label")) for a in links] == [
+        ("timeline.md#event-girl-trapped", "1: A girl is reported trapped alive, 2 May 2024"),
+        ("timeline.md#event-toll-given", "2: The ministry gives a new toll, 3 May 2024"),
+    ]
+    assert [a.find(f"{SVG}circle").get("cx") for a in links] == ["114", "270"]  # type: ignore[union-attr]
+    key = div.find("details/ol")
+    assert key is not None
+    assert ["".join(li.itertext()) for li in key] == [
+        "A girl is reported trapped alive (2 May 2024)",
+        "The ministry gives a new toll (3 May 2024)",
+    ]
+
+
+def test_the_embed_shows_the_chart_and_links_back(pages: dict[str, Page]) -> None:
+    text = pages["embed/figures.md"].markdown
+    assert "[People killed by the flood](../figures.md#figure-dead)" in text
+    div = chart_block(text)
+    desc = div.find(f"{SVG}svg/{SVG}desc")
+    assert desc is not None and desc.text is not None
+    assert desc.text.endswith(
+        "The ringed point is the number shown above, 15. "
+        "Every report is in a table on the figures page."
+    )
+    links = [a.get("href") for a in div.iter(f"{SVG}a")]
+    assert links == ["../timeline.md#event-girl-trapped", "../timeline.md#event-toll-given"]
+    assert "Embed this set of key figures and charts" in pages["figures.md"].markdown
+
+
+def test_text_from_yaml_is_escaped_in_the_chart() -> None:
+    story = load_golden_story(GOLDEN / "developing")
+    figure = story.figures[0].model_copy(update={"counts": 'Dead <script>&amp; "x"'})
+    index = Index(story.model_copy(update={"figures": [figure]}))
+    text = next(p for p in render_pages(index) if p.path == "figures.md").markdown
+    chart = text[text.index('<div class="figure-chart"') : text.index("<figure class=")]
+    assert "<script>" not in chart and '"x"' not in chart
+    assert "Dead &#60;script&#62;&#38;amp; &#34;x&#34;: every report over time" in chart
+
+
+# --- the description's words -------------------------------------------------------------------
+
+SOURCE = Source.model_validate(
+    {"id": "wire", "publisher": "Wire", "published": dt.date(2024, 5, 1),
+     "excerpts": [{"id": "w1", "text": "A number."}]}
+)  # fmt: skip
+
+
+def figure_view(*reports: dict[str, Any], rule: str = "latest") -> FigureView:
+    figure = Figure.model_validate(
+        {
+            "id": "toll",
+            "unit": "people",
+            "counts": "People killed",
+            "headline_rule": rule,
+            "reports": [{"id": f"r{n}", "cites": ["w1"], **r} for n, r in enumerate(reports)],
+        }
+    )
+    return view(figure, lambda excerpt: SOURCE)
+
+
+def test_a_rise_told_by_one_reporter() -> None:
+    fv = figure_view(
+        {"value": 223, "as_of": dt.date(2021, 9, 20), "reported_by": "a"},
+        {"value": 273, "as_of": dt.date(2021, 9, 22), "reported_by": "a"},
+    )
+    assert trend_sentence(fv) == "Rose from 223 on 20 September 2021 to 273 on 22 September 2021."
+
+
+def test_sources_that_differ_on_one_day() -> None:
+    fv = figure_view(
+        {"value": 223, "as_of": dt.date(2021, 9, 20), "reported_by": "a"},
+        {"value": 268, "as_of": dt.date(2021, 9, 22), "reported_by": "b"},
+        {"value": 273, "as_of": dt.date(2021, 9, 22), "reported_by": "a"},
+    )
+    assert trend_sentence(fv) == (
+        "Rose from 223 on 20 September 2021 to 273 on 22 September 2021; sources differ by up to 5."
+    )
+
+
+def test_a_range_and_an_at_least_floor() -> None:
+    ranged = figure_view(
+        {"low": 10, "high": 12, "as_of": dt.date(2024, 5, 1)},
+        {"low": 14, "high": 18, "as_of": dt.date(2024, 5, 2)},
+    )
+    assert trend_sentence(ranged) == "Rose from 10–12 on 1 May 2024 to 14–18 on 2 May 2024."
+    floor = figure_view(
+        {"value": 12, "qualifier": "at-least", "as_of": dt.date(2024, 5, 1)},
+        {"value": 12, "as_of": dt.date(2024, 5, 2)},
+    )
+    assert trend_sentence(floor) == "Went from at least 12 on 1 May 2024 to 12 on 2 May 2024."
+
+
+def test_a_fall_a_steady_number_and_a_range_against_a_number() -> None:
+    fell = figure_view(
+        {"value": 30, "as_of": dt.date(2024, 5, 1)}, {"value": 25, "as_of": dt.date(2024, 5, 3)}
+    )
+    assert trend_sentence(fell) == "Fell from 30 on 1 May 2024 to 25 on 3 May 2024."
+    steady = figure_view(
+        {"value": 15, "as_of": dt.date(2024, 5, 1)}, {"value": 15, "as_of": dt.date(2024, 5, 2)}
+    )
+    assert trend_sentence(steady) == "Stayed at 15 from 1 May 2024 to 2 May 2024."
+    # 15 against 14–18 on the same day: neither a rise nor a fall; they differ by up to 3
+    # (18 - 15); the headline is the lowest of the latest
+    both = figure_view(
+        {"value": 15, "as_of": dt.date(2024, 5, 2), "reported_by": "a"},
+        {"low": 14, "high": 18, "as_of": dt.date(2024, 5, 2), "reported_by": "b"},
+        rule="most-conservative",
+    )
+    assert trend_sentence(both) == (
+        "Went from 15 to 14–18 on 2 May 2024; sources differ by up to 3."
+    )
+
+
+# --- links in raw HTML -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "href", "directory", "plain"),
+    [
+        ("figures.md", "timeline.md#event-x", "../timeline/#event-x", "timeline.html#event-x"),
+        ("embed/figures.md", "../timeline.md#e", "../../timeline/#e", "../timeline.html#e"),
+        ("index.md", "timeline.md#e", "timeline/#e", "timeline.html#e"),
+        ("figures.md", "index.md#e", "../#e", "index.html#e"),
+        ("players/index.md", "../timeline.md", "../timeline/", "../timeline.html"),
+        ("figures.md", "figures.md#e", "./#e", "figures.html#e"),
+    ],
+)
+def test_event_links_become_the_built_pages_addresses(
+    page: str, href: str, directory: str, plain: str
+) -> None:
+    html = f'<p><a class="chart-event" href="{href}"><a href="{href}">'
+    assert resolve_links(html, page) == (
+        f'<p><a class="chart-event" href="{directory}"><a href="{href}">'
+    )
+    assert resolve_links(html, page, directory_urls=False) == (
+        f'<p><a class="chart-event" href="{plain}"><a href="{href}">'
+    )
