@@ -12,6 +12,17 @@ read the same ``custom_dir``):
   ``aria-dialog-name``): it gets ``aria-label`` with the same words as the search field's own
   ``aria-label``, which Material translates ("Search" in English).
 
+Zensical's templates (``make build-zensical``, see :mod:`generator.zensical`, which runs
+:func:`fix_page` over every page it built) write two more, which Material for MkDocs does not:
+
+- ``<label class="md-header__button md-icon" for="__drawer" aria-label="Navigation">`` (and
+  ``for="__search" aria-label="Search"``): HTML forbids ``aria-label`` on a label that belongs to
+  a control, since the label is itself the control's name. The name moves to the control, the
+  ``md-toggle`` checkbox the label is for, as Zensical's own colour-scheme inputs carry theirs.
+- ``<label class="md-overlay" for="__drawer" aria-hidden="true">``: ``aria-hidden`` is forbidden
+  on such a label too. The overlay is empty (nothing to hide from a screen reader), so the
+  attribute goes, which leaves the tag as Material for MkDocs writes it.
+
 :func:`fix_page` changes only those tags, each found by a pattern anchored on Material's own
 classes and ids; text from the story's YAML reaches the page escaped (``&lt;input``), so it can
 never match. A page without them (an embed page, an error page) comes back unchanged. Where a
@@ -38,6 +49,39 @@ _SEARCH_FIELD_LABEL = re.compile(
 )
 
 
+_TOGGLES = ("__drawer", "__search")
+"""The ids of Material's drawer and search checkboxes (``class="md-toggle"``)."""
+_OVERLAY = re.compile(
+    rf'(<label(?=\s)(?={_ATTRS}\sclass="md-overlay"){_ATTRS})\saria-hidden="true"'
+)
+
+
+def _escape_template(text: str) -> str:
+    """``text`` as literal text in an ``re.sub`` replacement."""
+    return text.replace("\\", "\\\\")
+
+
+def _name_toggles_not_labels(html: str) -> str:
+    """Each toggle label's ``aria-label`` moved to the checkbox it is for (left on the label
+    when that checkbox is not on the page or has a name already, so that nothing loses one)."""
+    for toggle_id in _TOGGLES:
+        control = re.compile(
+            rf'<input(?=\s)(?={_ATTRS}\sclass="md-toggle")(?={_ATTRS}\sid="{toggle_id}")'
+            rf"(?!{_ATTRS}\saria-label=)({_ATTRS})>"
+        )
+        labelled = re.compile(
+            rf'<label(?=\s)(?={_ATTRS}\sfor="{toggle_id}")({_ATTRS})\saria-label="([^"]*)"'
+            rf"({_ATTRS})>"
+        )
+        label = labelled.search(html)
+        if label is None or control.search(html) is None:
+            continue
+        html = labelled.sub(r"<label\1\3>", html)
+        named = f'<input\\1 aria-label="{_escape_template(label.group(2))}">'
+        html = control.sub(named, html, count=1)  # the name as Zensical's template escaped it
+    return html
+
+
 def _drop_checkbox_autocomplete(match: re.Match[str]) -> str:
     tag = match.group(0)
     if not _TYPE_CHECKBOX.search(tag):
@@ -46,8 +90,11 @@ def _drop_checkbox_autocomplete(match: re.Match[str]) -> str:
 
 
 def fix_page(html: str) -> str:
-    """``html`` with Material's invalid checkbox attributes removed and its search dialog named."""
+    """``html`` with Material's invalid checkbox attributes removed, its search dialog named, and
+    Zensical's names of label elements moved to their controls."""
     html = _CHECKBOX.sub(_drop_checkbox_autocomplete, html)
+    html = _name_toggles_not_labels(html)
+    html = _OVERLAY.sub(r"\1", html, count=1)
     label = _SEARCH_FIELD_LABEL.search(html)
     name = label.group(1) if label else "Search"  # already escaped by Material's template
 

@@ -15,7 +15,10 @@ third-party MkDocs plugins: it silently ignores the ``explainer`` entry, so a pl
 3. runs ``zensical build --strict`` on it;
 4. folds accents in Zensical's search index (``search.json``: ``items`` instead of MkDocs'
    ``docs``) with the same :mod:`generator.search` functions as the plugin;
-5. swaps the result into the output folder (``site-zensical/``) only when every step passed.
+5. fixes, in every page it built, the markup of Zensical's templates that the Nu Html Checker
+   rejects, with :func:`generator.htmlfix.fix_page`, as the plugin does after each MkDocs page
+   (Zensical runs no plugin, so nothing else would; see that module for each fault and why);
+6. swaps the result into the output folder (``site-zensical/``) only when every step passed.
 
 ``theme.font: false`` carries over as it is: Zensical's templates, like Material's, then link no
 Google Fonts. Nothing here imports mkdocs or zensical (Zensical runs as a subprocess).
@@ -37,12 +40,14 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import DataError
+from generator.htmlfix import fix_page
 from generator.search import fold_search_index
 
 __all__ = [
     "PLUGIN_NAME",
     "ZensicalBuild",
     "build_site",
+    "fix_built_pages",
     "fold_search_file",
     "fold_zensical_search_index",
     "load_mkdocs_config",
@@ -199,6 +204,22 @@ def fold_search_file(site_dir: Path) -> bool:
     return True
 
 
+# --- the built pages --------------------------------------------------------------------------
+
+
+def fix_built_pages(site_dir: Path) -> list[Path]:
+    """Run :func:`generator.htmlfix.fix_page` over every ``*.html`` of ``site_dir`` in place;
+    returns the pages it changed."""
+    changed = []
+    for path in sorted(site_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        fixed = fix_page(html)
+        if fixed != html:
+            path.write_text(fixed, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
 # --- the whole build -------------------------------------------------------------------------
 
 
@@ -230,7 +251,8 @@ def build_site(
     zensical: str = "zensical",
     strict: bool = True,
 ) -> ZensicalBuild:
-    """Render, configure, ``zensical build``, fold the index, then swap the site into place.
+    """Render, configure, ``zensical build``, fold the index, fix the pages' markup, then swap
+    the site into place.
 
     ``work`` is a scratch folder, emptied first (docs/, site/, mkdocs.yml and Zensical's .cache
     go there). Raises :class:`DataError` for problems in the data or content and
@@ -262,6 +284,7 @@ def build_site(
         command.append("--strict")
     subprocess.run(command, check=True)
     fold_search_file(scratch_site)
+    fix_built_pages(scratch_site)
     _swap_in(scratch_site, site_dir)
     return ZensicalBuild(config=derived_yml, docs=docs, site=site_dir)
 

@@ -180,6 +180,24 @@ def shared_site(factory: pytest.TempPathFactory) -> Build:
     return build
 
 
+def shared_zensical_site(factory: pytest.TempPathFactory) -> Build:
+    """The session's one `make build-zensical` of the shipped project (as :func:`shared_site`:
+    built on first use, then reused by every module that asks)."""
+    root = factory.getbasetemp() / "shared-zensical-build"
+    record = root / "build.json"
+    if record.is_file():
+        data = json.loads(record.read_text(encoding="utf-8"))
+        return Build(root, root / "site-zensical", int(data["returncode"]), str(data["output"]))
+    if root.exists():
+        shutil.rmtree(root)
+    copy_project(root, (*PROJECT_PARTS, "Makefile"))
+    build = run_make(root, "build-zensical", "site-zensical")
+    record.write_text(
+        json.dumps({"returncode": build.returncode, "output": build.output}), encoding="utf-8"
+    )
+    return build
+
+
 # --- a running server ----------------------------------------------------------------------------
 
 

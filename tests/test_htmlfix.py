@@ -42,10 +42,44 @@ def test_the_search_dialog_is_named_as_its_field() -> None:
     assert fix_page(fixed) == fixed  # a named dialog is left alone: running twice is harmless
 
 
+# As Zensical 0.0.70 writes them (its classic variant's base.html and partials/header.html).
+ZENSICAL_HEADER = (
+    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">\n'
+    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n'
+    '<label class="md-overlay" for="__drawer" aria-hidden="true"></label>\n'
+    '<label class="md-header__button md-icon" for="__drawer" aria-label="Navigation">\n'
+    '<label class="md-header__button md-icon" for="__search" aria-label="Search">\n'
+    '<label class="md-nav__title" for="__drawer">\n'
+)
+
+
+def test_zensical_names_move_from_the_labels_to_their_checkboxes() -> None:
+    fixed = fix_page(ZENSICAL_HEADER)
+    assert fixed.splitlines() == [
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
+        'aria-label="Navigation">',
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" '
+        'aria-label="Search">',
+        '<label class="md-overlay" for="__drawer"></label>',
+        '<label class="md-header__button md-icon" for="__drawer">',
+        '<label class="md-header__button md-icon" for="__search">',
+        '<label class="md-nav__title" for="__drawer">',
+    ]
+    assert fix_page(fixed) == fixed
+
+
+def test_a_label_keeps_its_name_when_its_checkbox_is_not_on_the_page() -> None:
+    label = '<label class="md-header__button md-icon" for="__search" aria-label="Search">'
+    assert fix_page(label) == label
+    named = '<input class="md-toggle" id="__search" aria-label="Find">\n' + label
+    assert fix_page(named) == named  # the checkbox has a name already: nothing is lost
+
+
 def test_text_from_the_data_is_never_touched() -> None:
     escaped = (
         '<p>&lt;input type="checkbox" autocomplete="off"&gt; and '
-        '&lt;div class="md-search" role="dialog"&gt;</p>'
+        '&lt;div class="md-search" role="dialog"&gt; '
+        '&lt;label class="md-overlay" for="__drawer" aria-hidden="true"&gt;</p>'
     )
     assert fix_page(escaped) == escaped
     attribute = '<a title="&lt;input type=checkbox autocomplete=off&gt;" href="#x">x</a>'

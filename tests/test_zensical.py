@@ -27,6 +27,7 @@ from support import (
     run_make,
     search_tokens,
     shared_site,
+    shared_zensical_site,
     shipped_fact_ids,
     tree_digest,
 )
@@ -247,10 +248,7 @@ def test_render_pages_and_resolved_content_are_what_is_written(tmp_path: Path) -
 
 @pytest.fixture(scope="session")
 def zensical_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    root = copy_project(
-        tmp_path_factory.mktemp("zensical") / "project", (*PROJECT_PARTS, "Makefile")
-    )
-    build = run_make(root, "build-zensical", "site-zensical")
+    build = shared_zensical_site(tmp_path_factory)
     build.assert_ok()
     return build
 

@@ -51,18 +51,6 @@ PLANTED = "planted.html"
 
 THRESHOLDS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 
-PERFORMANCE_SHORTFALL = {"data reference": 80}
-"""Page kinds held to a lower performance threshold for now, each with its reason. (Lowered from
-88 to 80 after the developing-story schema added fields, hence rows, to the data reference: best
-of three measured 84 with the machine loaded to 6 by other work; 95 is the target, issue 15
-stays open for it.) The data
-reference (generator/render.py's field tables: ~1,040 elements, 90 table rows) scores 79-93,
-best of three 90-93 on a quiet machine and a busy one alike: the layout of its tables, forced
-by Material's scripts after the first paint, is most of its Total Blocking Time (250-400 ms).
-Neither dropping Material's colour-switch rule, content-visibility on the tables, nor a fixed
-table layout brought it to 95; a lighter layout of that page (fewer, smaller tables) would.
-Every other kind scores 95-99. Lowering this threshold, or adding a kind here, is a decision
-to take on purpose."""
 ARTIFACTS = REPO / "test-artifacts" / "lighthouse"
 RERUNS = 4
 """More runs of a page kind whose first performance score is under its threshold."""
@@ -106,8 +94,7 @@ def runs(served: str) -> dict[str, list[LighthouseRun]]:
     slow = [
         kind
         for kind in PAGE_KINDS
-        if out[kind][0].scores["performance"]
-        < PERFORMANCE_SHORTFALL.get(kind, THRESHOLDS["performance"])
+        if out[kind][0].scores["performance"] < THRESHOLDS["performance"]
     ]
     if slow:
         again = run_lighthouse(
@@ -162,8 +149,7 @@ def test_page_kind_meets_the_thresholds(kind: str, runs: dict[str, list[Lighthou
             f"{first.failing[category]}"
         )
     performance = [run.scores["performance"] for run in runs[kind]]
-    threshold = PERFORMANCE_SHORTFALL.get(kind, THRESHOLDS["performance"])
-    assert max(performance) >= threshold, (
+    assert max(performance) >= THRESHOLDS["performance"], (
         f"{kind} ({first.url}): performance {performance}, metrics {first.metrics}"
     )
 
