@@ -71,6 +71,15 @@ def _nice_top(high: float) -> tuple[float, float]:
     return math.ceil(high / step) * step, step
 
 
+def _tick_text(value: float) -> str:
+    """A value axis number, short enough for the margin: 500, 25,000, 150k, 1.5m."""
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:g}m"
+    if value >= 100_000:
+        return f"{value / 1_000:g}k"
+    return format_number(value)
+
+
 def _marker(shape: str, x: float, y: float, css: str) -> str:
     s = 4.5
     if shape == "circle":
@@ -178,7 +187,7 @@ def figure_chart(
         )
         body.append(
             f'<text class="chart-tick" x="{LEFT - 5}" y="{n(scale.y(tick) + 4)}" '
-            f'text-anchor="end">{format_number(tick)}</text>'
+            f'text-anchor="end">{_tick_text(tick)}</text>'
         )
         tick += step
     body.append(

@@ -83,7 +83,9 @@ def day_axis(scale: Scale) -> list[str]:
     for index in range(scale.days + 1):
         x = n(LEFT + index * scale.day_width)
         out.append(f'<line class="chart-axis" x1="{x}" x2="{x}" y1="{AXIS}" y2="{AXIS + 4}"/>')
-    widest = CHAR * 6 + 6  # "30 Sep" and a gap
+    last = scale.first + dt.timedelta(days=scale.days - 1)
+    years = last.year != scale.first.year  # then each name says its year: "1 Jan ’24"
+    widest = CHAR * (9 if years else 6) + 6  # "30 Sep" and a gap
     every = max(1, math.ceil(widest / scale.day_width))
     shown = list(range(0, scale.days, every))
     if shown[-1] != scale.days - 1 and (scale.days - 1 - shown[-1]) * scale.day_width >= widest:
@@ -91,9 +93,10 @@ def day_axis(scale: Scale) -> list[str]:
     for index in shown:
         day = scale.first + dt.timedelta(days=index)
         middle = LEFT + (index + 0.5) * scale.day_width
+        year = f" ’{day.year % 100:02d}" if years else ""
         out.append(
             f'<text class="chart-day" x="{n(middle)}" y="{AXIS + 16}" text-anchor="middle" '
-            f'data-day="{day.isoformat()}">{day.day} {_ABBR[day.month - 1]}</text>'
+            f'data-day="{day.isoformat()}">{day.day} {_ABBR[day.month - 1]}{year}</text>'
         )
     return out
 

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from support import GOLDEN, load_golden_story
 
+from generator.charts import figure_chart
 from generator.chartwords import trend_sentence
 from generator.figures import FigureView, view
 from generator.model import Figure, Source
@@ -221,6 +222,37 @@ def test_text_from_yaml_is_escaped_in_the_chart() -> None:
     chart = text[text.index('<div class="figure-chart"') : text.index("<figure class=")]
     assert "<script>" not in chart and '"x"' not in chart
     assert "Dead &#60;script&#62;&#38;amp; &#34;x&#34;: every report over time" in chart
+
+
+def test_big_numbers_fit_the_value_axis_margin() -> None:
+    fv = figure_view(
+        {"value": 1_200_000, "as_of": dt.date(2023, 1, 1)},
+        {"low": 1_300_000, "high": 1_500_000, "as_of": dt.date(2023, 1, 9)},
+    )
+    svg = ET.fromstring(
+        figure_chart(fv, [], name_of=str, event_href=str).replace(
+            "<svg ", f'<svg xmlns="{SVG[1:-1]}" ', 1
+        )
+    ).find(f"{SVG}svg")
+    assert svg is not None
+    assert _texts(svg, "chart-tick") == ["0", "500k", "1m", "1.5m"]
+    assert _texts(svg, "chart-day") == ["1 Jan", "3 Jan", "5 Jan", "7 Jan", "9 Jan"]
+    labels = [t.text for t in svg.iter(f"{SVG}text") if "chart-label" in (t.get("class") or "")]
+    assert labels == ["1,200,000", "1,300,000–1,500,000"]
+
+
+def test_a_span_across_years_names_the_year_of_each_day() -> None:
+    fv = figure_view(
+        {"value": 3, "as_of": dt.date(2023, 12, 30)}, {"value": 5, "as_of": dt.date(2024, 1, 2)}
+    )
+    svg = ET.fromstring(
+        figure_chart(fv, [], name_of=str, event_href=str).replace(
+            "<svg ", f'<svg xmlns="{SVG[1:-1]}" ', 1
+        )
+    ).find(f"{SVG}svg")
+    assert svg is not None
+    # four days of 78 units: room for every name
+    assert _texts(svg, "chart-day") == ["30 Dec ’23", "31 Dec ’23", "1 Jan ’24", "2 Jan ’24"]
 
 
 # --- the description's words -------------------------------------------------------------------

@@ -81,3 +81,20 @@ def test_dates_show_their_precision(surfside_site: Path) -> None:
     assert "inferred by the editor: " in timeline
     assert "counted from the source’s publication date" in timeline
     assert re.search(r"</time> to <time datetime=\"2021-06-25\">", timeline)  # a span of days
+
+
+def test_the_changing_toll_has_a_chart_kept_out_of_search(surfside_site: Path) -> None:
+    figures = page(surfside_site, "figures")
+    assert figures.count('<svg class="figure-chart__plot"') == 2  # the dead and the missing
+    assert (
+        '<title id="chart-deaths-title">People confirmed dead in the collapse: '
+        "every report over time</title>"
+    ) in figures
+    # the event marks' links, written to timeline.md, resolved to the built page's address
+    assert 'href="../timeline/#event-collapse"' in figures
+    assert 'href="timeline.md' not in figures
+    embed = page(surfside_site, "embed/figures")
+    assert 'href="../../timeline/#event-collapse"' in embed
+    index = (surfside_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "People confirmed dead in the collapse" in index  # the card is found
+    assert "every report over time" not in index and "numbered events" not in index
