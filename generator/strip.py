@@ -218,7 +218,11 @@ def strip_layout(events: Sequence[Event]) -> Strip | None:
             left, width = 100 * begin / days, 100 * length / days
             span = (left, left + max(width, MARK_SHARE))
         row = next(
-            (n for n, spans in enumerate(taken) if all(b <= span[0] or a >= span[1] for a, b in spans)),
+            (
+                n
+                for n, spans in enumerate(taken)
+                if all(b <= span[0] or a >= span[1] for a, b in spans)
+            ),
             len(taken),
         )
         if row == len(taken):

@@ -23,12 +23,12 @@ from generator.model import (
 
 __all__ = [
     "CONTESTED",
-    "ClaimState",
-    "claim_state",
     "NO_POSITION",
     "QUALIFIER_WORDS",
     "STANCE_WORDS",
     "STATUS_WORDS",
+    "ClaimState",
+    "claim_state",
     "excerpt_text",
     "figure_text",
     "format_number",
