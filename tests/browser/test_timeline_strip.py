@@ -135,3 +135,18 @@ def test_axe_passes_on_the_filtered_timeline_with_a_mark_focused(
     page.locator("a.timeline-strip__mark:visible").first.focus()
     violations = axe_violations(page, axe_js)
     assert violations == [], describe_violations(violations)
+
+
+def test_a_marks_name_shows_on_focus_and_escape_hides_it(page: Page, server: Server) -> None:
+    goto(page, server, "timeline/")
+    names = page.locator(".timeline-strip__name")
+    width = "el => el.getBoundingClientRect().width"
+    page.get_by_label("Show the events of").focus()
+    page.keyboard.press("Tab")
+    assert names.nth(0).evaluate(width) > 100  # shown beside the focused mark
+    page.keyboard.press("Escape")
+    assert names.nth(0).evaluate(width) <= 1
+    link = page.get_by_role("link", name=NAMES[0], exact=True)
+    expect(link).to_be_focused()  # still named, still focused
+    page.keyboard.press("Tab")
+    assert names.nth(1).evaluate(width) > 100

@@ -54,7 +54,41 @@
     window.history.replaceState(window.history.state, "", url.href);
   }
 
+  // A mark's name shows beside it on hover and focus; Escape hides it again until the focus
+  // or the pointer moves to another mark (WCAG 1.4.13: such content can be dismissed). The
+  // listeners are on the document, which instant navigation keeps: added once.
+  var QUIET = "timeline-strip--quiet";
+
+  function quiet(on) {
+    var strip = document.querySelector("nav.timeline-strip");
+    if (strip) {
+      strip.classList.toggle(QUIET, on);
+    }
+  }
+
+  function quietNames() {
+    if (document.documentElement.hasAttribute("data-timeline-quiet")) {
+      return;
+    }
+    document.documentElement.setAttribute("data-timeline-quiet", "");
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        quiet(true);
+      }
+    });
+    document.addEventListener("focusin", function () { quiet(false); });
+    document.addEventListener("mouseover", function (event) {
+      var from = event.relatedTarget && event.relatedTarget.closest
+        ? event.relatedTarget.closest("a.timeline-strip__mark") : null;
+      var to = event.target.closest ? event.target.closest("a.timeline-strip__mark") : null;
+      if (to && to !== from) {
+        quiet(false);
+      }
+    });
+  }
+
   function setUp() {
+    quietNames();
     var form = document.querySelector("form.timeline-filter");
     if (!form || form.getAttribute("data-ready") === "true") {
       return;
