@@ -61,6 +61,10 @@ SETTLE_SECONDS = 0.03
 REWRITE_TRIES = 5
 """How many times a save's pages are written again while Zensical's site still disagrees."""
 
+QUIET_NS = 2_000_000_000
+"""A save's pages are written again if Zensical has built nothing this long after it (under
+load, 0.0.70 was seen to build nothing at all after a save of 44 pages)."""
+
 ERROR_MARK = b'class="data-errors-page"'
 """In every page of a bad build (:func:`generator.docsync.error_files`), Markdown and HTML."""
 
@@ -235,7 +239,7 @@ class DevServer:
         the opposite of their Markdown about the problem list are written again, a few times.
         """
         for written, (pages, tries) in list(self._pending.items()):
-            if self._built_at > written:
+            if self._built_at > written or time.time_ns() - written > QUIET_NS:
                 del self._pending[written]
                 again = pages if tries == 0 else self._stale(pages)
                 if again and tries < REWRITE_TRIES:
