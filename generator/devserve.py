@@ -58,8 +58,9 @@ POLL_SECONDS = 0.05
 SETTLE_SECONDS = 0.03
 """After a change is seen, how long the files must stay as they are before we render."""
 
-REWRITE_TRIES = 5
-"""How many times a save's pages are written again while Zensical's site still disagrees."""
+REWRITE_TRIES = 3
+"""How many times a save's pages are written again while Zensical's site still disagrees;
+then Zensical is started afresh (a full build reads every page)."""
 
 QUIET_NS = 2_000_000_000
 """A save's pages are written again if Zensical has built nothing this long after it (under
@@ -245,6 +246,9 @@ class DevServer:
                 if again and tries < REWRITE_TRIES:
                     self.docs.rewrite(again)
                     self._pending[time.time_ns()] = (again, tries + 1)
+                elif again:  # a page made after Zensical started was seen never to be rebuilt
+                    self.log(f"explainer serve: {len(again)} pages not rebuilt; a full build")
+                    self._restart = True
 
     def _stale(self, pages: list[str]) -> list[str]:
         """The pages whose built HTML still shows the list of problems when the page no longer
@@ -378,7 +382,7 @@ class DevServer:
                 if self.changed():
                     self.refresh()
                 if self._restart:
-                    self.log("explainer serve: mkdocs.yml changed; restarting zensical serve")
+                    self.log("explainer serve: restarting zensical serve")
                     self.stop()
                     self._launch()
                     continue
