@@ -60,6 +60,17 @@ POLL_SECONDS = 0.05
 SETTLE_SECONDS = 0.03
 """After a change is seen, how long the files must stay as they are before we render."""
 
+REWRITE_TRIES = 3
+"""How many times a save's pages are written again while Zensical's site still disagrees;
+then Zensical is started afresh (a full build reads every page)."""
+
+QUIET_NS = 2_000_000_000
+"""A save's pages are written again if Zensical has built nothing this long after it (under
+load, 0.0.70 was seen to build nothing at all after a save of 44 pages)."""
+
+ERROR_MARK = b'class="data-errors-page"'
+"""In every page of a bad build (:func:`generator.docsync.error_files`), Markdown and HTML."""
+
 SEARCH_SETTLE_SECONDS = 0.3
 """How long Zensical's search.json must stay unchanged before we fold it (Zensical wrote it)."""
 
@@ -156,7 +167,7 @@ class DevServer:
         self._seen: Snapshot = {}
         self._search: tuple[int, int] | None = None  # search.json as we last wrote it
         self._process: subprocess.Popen[bytes] | None = None
-        self._pending: dict[int, list[str]] = {}  # when (ns) -> the pages a save wrote
+        self._pending: dict[int, tuple[list[str], int]] = {}  # when (ns) -> pages, rewrites
         self._built_at = 0  # when Zensical last said a build was done (ns)
         self._deferred: tuple[int, dict[str, bytes]] | None = None  # when (ns), the whole save
         self._restart = False
@@ -238,7 +249,7 @@ class DevServer:
                 (site / rel).unlink(missing_ok=True)
         pages = [rel for rel in report.written if rel.endswith(".md")]
         if len(pages) > 1:  # one page alone cannot be read too early
-            self._pending[time.time_ns()] = pages
+            self._pending[time.time_ns()] = (pages, 0)
         return report
 
     def check_built(self) -> None:
@@ -249,17 +260,41 @@ class DevServer:
         not even when the same bytes are written again (seen with 40 pages written in 20 ms). So
         once Zensical says a build finished after a save was written, that save's pages are
         written again with one more trailing newline (same HTML, new bytes), which makes Zensical
-        build them from their new text.
+        build them from their new text. After each later build, the pages whose HTML still says
+        the opposite of their Markdown about the problem list are written again, a few times.
         """
         if self._deferred is not None:
             written, files = self._deferred
             if self._built_at > written or time.time_ns() - written > DEFER_LIMIT_NS:
                 self._deferred = None
                 self._sync(files)
-        for written, pages in list(self._pending.items()):
-            if self._built_at > written:
+        for written, (pages, tries) in list(self._pending.items()):
+            if self._built_at > written or time.time_ns() - written > QUIET_NS:
                 del self._pending[written]
-                self.docs.rewrite(pages)
+                again = pages if tries == 0 else self._stale(pages)
+                if again and tries < REWRITE_TRIES:
+                    self.docs.rewrite(again)
+                    self._pending[time.time_ns()] = (again, tries + 1)
+                elif again:  # a page made after Zensical started was seen never to be rebuilt
+                    self.log(f"explainer serve: {len(again)} pages not rebuilt; a full build")
+                    self._restart = True
+
+    def _stale(self, pages: list[str]) -> list[str]:
+        """The pages whose built HTML still shows the list of problems when the page no longer
+        does, or the reverse: even the rewrite can land in a build that reads the old text (seen
+        after a bad save: a player page kept showing the problems after the fix)."""
+        stale = []
+        for rel in pages:
+            text = self.docs.wanted(rel)
+            stem = rel.removesuffix(".md")
+            stem = "" if stem == "index" else stem.removesuffix("/index")
+            try:
+                built = (self.work / "site" / stem / "index.html").read_bytes()
+            except OSError:
+                built = b""  # not built yet
+            if text is not None and (ERROR_MARK in text) != (ERROR_MARK in built):
+                stale.append(rel)
+        return stale
 
     def _write_config(self, project: Project) -> None:
         derived = zensical_config(
@@ -376,7 +411,7 @@ class DevServer:
                 if self.changed():
                     self.refresh()
                 if self._restart:
-                    self.log("explainer serve: mkdocs.yml changed; restarting zensical serve")
+                    self.log("explainer serve: restarting zensical serve")
                     self.stop()
                     self._launch()
                     continue

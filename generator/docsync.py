@@ -163,6 +163,10 @@ class DocsFolder:
         self._current = dict(wanted)
         return SyncReport(written=list(changed), removed=removed)
 
+    def wanted(self, rel: str) -> bytes | None:
+        """What the folder holds (or is about to hold) at ``rel``, as last synced or rewritten."""
+        return (self._current or {}).get(rel)
+
     def rewrite(self, rels: Iterable[str]) -> None:
         """Write Markdown pages again, one blank line longer, if they are still wanted.
 

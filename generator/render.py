@@ -27,11 +27,12 @@ from generator.escape import Trusted, escape_text
 from generator.feed import FEED_PATH, atom_feed
 from generator.guide import GUIDE_PAGE, guide_markdown
 from generator.kinds import Kind
-from generator.model import SLUG_PATTERN, Actor, ClaimStatus, Event, Position, Quote
+from generator.model import SLUG_PATTERN, Actor, Event, Position, Quote
 from generator.opendata import csv_kinds, data_files
 from generator.references import Index, Linker
+from generator.strip import player_ids, strip_layout
 from generator.templating import environment
-from generator.wording import CONTESTED, long_date
+from generator.wording import claim_state, long_date
 
 if TYPE_CHECKING:
     import jinja2
@@ -91,6 +92,11 @@ def _events(r: _Renderer) -> dict[str, Any]:
     return {"events": r.events}
 
 
+def _timeline(r: _Renderer) -> dict[str, Any]:
+    players = sorted((a for a in r.data.actors if a.id in r.events_by), key=lambda a: a.name)
+    return {"events": r.events, "strip": strip_layout(r.events), "players": players}
+
+
 def _stances(r: _Renderer) -> dict[str, Any]:
     return {"rows": r.stance_rows(), "positions_by_question": r.positions_by_question}
 
@@ -118,7 +124,7 @@ def _player(r: _Renderer, actor: Actor) -> dict[str, Any]:
 
 
 PAGE_KINDS: tuple[PageKind, ...] = (
-    PageKind("timeline", "timeline.md", "timeline.md", "Timeline", "events", _events, True),
+    PageKind("timeline", "timeline.md", "timeline.md", "Timeline", "events", _timeline, True),
     PageKind("players", "players_index.md", "players/index.md", "Who’s who", "actors"),
     PageKind("player", "player.md", "players/{id}.md", "", "actors", per="actor", in_nav=False),
     PageKind(
@@ -249,9 +255,8 @@ class _Renderer:
             self.positions_by_question[position.question].append(position)
         self.events_by: dict[str, list[Event]] = defaultdict(list)
         for event in self.events:  # in date order
-            for actor_id in dict.fromkeys([*event.actors, event.claimed_by]):
-                if actor_id:
-                    self.events_by[actor_id].append(event)
+            for actor_id in player_ids(event):
+                self.events_by[actor_id].append(event)
         self._rows: list[tuple[Actor, list[list[Position]]]] | None = None
 
     def page(
@@ -373,12 +378,10 @@ def what_we_know(index: Index, page_path: str = "index.md") -> str:
     claims: list[tuple[str, str]] = []
     for kind in kinds.fact_kinds():
         for record in data.records(kind):
-            steps = getattr(record, "status", [])
-            if steps and steps[-1].status in CONTESTED:
+            state = claim_state(record)
+            if state == "contested":
                 contested.append((kind.name, record.id))
-            elif getattr(record, "claimed_by", None) and not (
-                steps and steps[-1].status is ClaimStatus.CONFIRMED
-            ):
+            elif state == "claim":
                 claims.append((kind.name, record.id))
     # The figures that moved (more than one report) are the news; a story whose figures were
     # each reported once shows them all.

@@ -2,12 +2,13 @@
 dropped. The sources under ``theme/assets/`` and Material's package are never touched.
 
 :func:`minify_stylesheets`: the files named in ``extra_css`` (``theme/assets/explainer.css``,
-``share.css``) are written with comments and one declaration a line; a reader's browser needs
-none of it, and Lighthouse reports the difference ("Minify CSS", about 2 KiB after gzip here).
-Each is rewritten with ``rcssmin`` (a small, widely used CSS minifier: whitespace and comments
-only, no rule is reordered or merged); addresses on other hosts and files that are not CSS are
-left alone, and running it twice changes nothing the second time. Our JavaScript (``share.js``,
-``fold-highlight.js``) is small and not rewritten: Lighthouse finds no saving worth reporting.
+``share.css``, ``timeline.css``) are written with comments and one declaration a line; a
+reader's browser needs none of it, and Lighthouse reports the difference ("Minify CSS", about
+2 KiB after gzip here). Each is rewritten with ``rcssmin`` (a small, widely used CSS minifier:
+whitespace and comments only, no rule is reordered or merged); addresses on other hosts and
+files that are not CSS are left alone, and running it twice changes nothing the second time.
+Our JavaScript (``share.js``, ``fold-highlight.js``, ``timeline-filter.js``) is small and not
+rewritten: Lighthouse finds no saving worth reporting.
 
 :func:`drop_colour_switch_rule`: Material's palette stylesheet turns every transition off while
 ``body[data-md-color-switching]`` is set (``[data-md-color-switching] *, … :after, … :before``).

@@ -20,6 +20,7 @@ import jinja2
 
 from generator.escape import Trusted, escape_text, escape_url, finalize
 from generator.model import ActorKind, DateBasis, DateRule
+from generator.strip import player_ids
 from generator.wording import (
     CONTESTED,
     DATE_QUALIFIER_WORDS,
@@ -137,6 +138,7 @@ _FILTERS: dict[str, Any] = {
     "number": format_number,
     "quote_text": quote_text,
     "href": href,
+    "player_ids": player_ids,
 }
 
 

@@ -7,6 +7,7 @@ feed and the structured data all word a record the same way.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from generator.datemodel import DateQualifier, start
 from generator.model import (
@@ -26,6 +27,8 @@ __all__ = [
     "QUALIFIER_WORDS",
     "STANCE_WORDS",
     "STATUS_WORDS",
+    "ClaimState",
+    "claim_state",
     "excerpt_text",
     "figure_text",
     "format_number",
@@ -138,6 +141,22 @@ STATUS_WORDS = {
 }
 CONTESTED = frozenset({ClaimStatus.DISPUTED, ClaimStatus.DENIED, ClaimStatus.RETRACTED})
 """Statuses under which a claim must never read as plain fact."""
+
+ClaimState = Literal["contested", "claim"]
+
+
+def claim_state(record: object) -> ClaimState | None:
+    """Whether a fact is contested (its current status is disputed, denied or retracted), a claim
+    (``claimed_by`` someone and not confirmed), or neither (None): "What we know" and the
+    timeline's overview decide it here, the same way."""
+    steps = getattr(record, "status", None) or []
+    if steps and steps[-1].status in CONTESTED:
+        return "contested"
+    if getattr(record, "claimed_by", None) and not (
+        steps and steps[-1].status is ClaimStatus.CONFIRMED
+    ):
+        return "claim"
+    return None
 
 
 def headline_rule(figure: Figure) -> str:

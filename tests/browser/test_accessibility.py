@@ -122,7 +122,11 @@ def tab_through(page: Page, container: str) -> tuple[list[str], list[str]]:
 
 @pytest.mark.parametrize(
     ("path", "container"),
-    [("stances/", "table.stance-matrix"), ("timeline/", "ol.timeline")],
+    [
+        ("stances/", "table.stance-matrix"),
+        ("timeline/", "ol.timeline"),
+        ("timeline/", "nav.timeline-strip"),
+    ],
 )
 def test_keyboard_reaches_every_link_in_order_visibly_and_enter_follows_it(
     page: Page, server: Server, path: str, container: str
