@@ -179,7 +179,10 @@ class DevServer:
         result = builder.run()
         if result.diagnostics:
             return self._show_problems(result.diagnostics, started)
-        files = story_files(result, project.content_dir, self._content)
+        from generator.sharefront import share_site
+
+        share = share_site(project.config)
+        files = story_files(result, project.content_dir, self._content, share)
         report = self._sync(files)
         self._good_pages = [rel for rel in files if rel.endswith(".md")]
         if report.written or report.removed or not self.ok:
