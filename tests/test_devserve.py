@@ -29,7 +29,8 @@ from support import BIN, build_env, copy_project
 
 from generator.devserve import DevServer
 from generator.pipeline import RENDER_MANIFEST, write_pages
-from generator.zensical import build_site
+from generator.sharefront import share_site
+from generator.zensical import build_site, load_mkdocs_config
 
 ZENSICAL = str(BIN / "zensical")
 
@@ -93,7 +94,9 @@ def test_docs_folder_holds_what_render_writes_and_a_save_rewrites_only_changed_p
     docs = project / "build" / "serve" / "docs"
     assert server.refresh()
     reference = tmp_path / "rendered"
-    write_pages(project / "site_data", project / "content", reference)
+    # What make build-zensical renders: with each page's share meta in its front matter.
+    share = share_site(load_mkdocs_config(project / "mkdocs.yml"))
+    write_pages(project / "site_data", project / "content", reference, share=share)
     expected = files_under(reference)
     expected.pop(RENDER_MANIFEST)
     assert files_under(docs) == expected
@@ -108,7 +111,7 @@ def test_docs_folder_holds_what_render_writes_and_a_save_rewrites_only_changed_p
     assert "Edited title 31" in (docs / "timeline.md").read_text(encoding="utf-8")
     # Pages whose text did not change kept their file and mtime.
     reference2 = tmp_path / "rendered2"
-    write_pages(project / "site_data", project / "content", reference2)
+    write_pages(project / "site_data", project / "content", reference2, share=share)
     differs = {rel for rel in after if (reference2 / rel).read_bytes() != expected.get(rel)}
     assert changed == differs
     assert len(changed) < len(after) / 2, changed
