@@ -3,14 +3,14 @@
 Under MkDocs the plugin puts each page's share values (:mod:`generator.sharemeta`) into the
 page's template context. Zensical reads the same theme overrides but calls no plugin, so the
 rendered docs folder it builds from (``make build-zensical``, ``explainer serve``) carries the
-same values in each page's front matter, as ``explainer_share`` (a JSON object, which is YAML),
+same values in each page's front matter, as ``explainer_share`` (a mapping in YAML's block
+style: with JSON's flow style, Zensical 0.0.70's live rebuilds missed pages a save had changed),
 and ``theme/partials/share-meta.html`` reads them from ``page.meta`` there. The site's name,
 description and address come from mkdocs.yml (:func:`share_site`). Nothing here imports mkdocs.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -73,8 +73,10 @@ def content_title(markdown: str) -> str:
     return _LINK.sub(r"\1", heading.group(1)).replace("`", "").replace("**", "").strip()
 
 
-def _front_matter_line(values: dict[str, Any]) -> str:
-    return f"{FRONT_MATTER_KEY}: {json.dumps(values, ensure_ascii=False, sort_keys=True)}\n"
+def _front_matter(values: dict[str, Any]) -> str:
+    return yaml.safe_dump(
+        {FRONT_MATTER_KEY: values}, allow_unicode=True, sort_keys=True, width=10_000
+    )
 
 
 def with_share(
@@ -94,13 +96,12 @@ def with_share(
         description=description if isinstance(description, str) else None,
         site_url=site.site_url,
     )
-    line = _front_matter_line(share.as_dict())
+    block = _front_matter(share.as_dict())
     match = _FRONT_MATTER.match(markdown)
     if match is None:
-        return f"---\n{line}---\n\n{markdown}"
-    own = "".join(
-        kept
-        for kept in (match.group(1) or "").splitlines(keepends=True)
-        if not kept.startswith(f"{FRONT_MATTER_KEY}:")
-    )
-    return f"---\n{line}{own}---\n{body}"
+        return f"---\n{block}---\n\n{markdown}"
+    own = match.group(1) or ""
+    if FRONT_MATTER_KEY in meta:  # rare: written again without it (its comments are lost)
+        rest = {key: value for key, value in meta.items() if key != FRONT_MATTER_KEY}
+        own = yaml.safe_dump(rest, allow_unicode=True, sort_keys=False) if rest else ""
+    return f"---\n{block}{own}---\n{body}"

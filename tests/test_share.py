@@ -17,7 +17,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from support import REPO, Build, copy_project, html_files, run_make, run_mkdocs_build, shared_site
+from support import (
+    PROJECT_PARTS,
+    REPO,
+    Build,
+    copy_project,
+    html_files,
+    run_make,
+    run_mkdocs_build,
+    shared_site,
+)
 
 from generator.jsonld import page_document
 from generator.loader import load_story
@@ -257,7 +266,7 @@ HOSTILE = '</title><script>alert(1)</script>" onmouseover="alert(2)'
 
 @pytest.mark.slow
 def test_hostile_text_is_escaped_in_the_meta(tmp_path: Path) -> None:
-    root = copy_project(tmp_path / "project")
+    root = copy_project(tmp_path / "project", (*PROJECT_PARTS, "Makefile"))
     actors = root / "site_data" / "actors.yaml"
     text = actors.read_text(encoding="utf-8")
     quoted = HOSTILE.replace("\\", "\\\\").replace('"', '\\"')
@@ -269,13 +278,16 @@ def test_hostile_text_is_escaped_in_the_meta(tmp_path: Path) -> None:
     index.write_text(front + index.read_text(encoding="utf-8"), encoding="utf-8")
     build = run_mkdocs_build(root)
     build.assert_ok()
-    page = build.site / "players" / "francois-hollande" / "index.html"
-    assert share_tags(page)["og:title"] == f"{HOSTILE} - Hollande in Moscow, explained"
-    assert share_tags(build.site / "index.html")["og:description"] == description
-    html = page.read_text(encoding="utf-8")
-    head = html[: html.index("</head>")]  # the name is data from YAML: nowhere markup
-    assert "<script>alert" not in head
-    assert 'onmouseover="' not in head
+    zensical = run_make(root, "build-zensical", "site-zensical")
+    zensical.assert_ok()
+    for site in (zensical.site, build.site):  # MkDocs' last: the home page is checked below
+        page = site / "players" / "francois-hollande" / "index.html"
+        assert share_tags(page)["og:title"] == f"{HOSTILE} - Hollande in Moscow, explained"
+        assert share_tags(site / "index.html")["og:description"] == description
+        html = page.read_text(encoding="utf-8")
+        head = html[: html.index("</head>")]  # the name is data from YAML: nowhere markup
+        assert "<script>alert" not in head
+        assert 'onmouseover="' not in head
     # The home page's description is the content page's own front matter: our tags escape it.
     # (Material's own <meta name="description"> prints it as written: content/ is the editors'
     # Markdown, where HTML is allowed anyway.)
@@ -283,3 +295,23 @@ def test_hostile_text_is_escaped_in_the_meta(tmp_path: Path) -> None:
     ours = re.findall(r'<meta (?:property="og:|name="twitter:)[^>]*>', home)
     assert len(ours) == 14  # og:url only with a site_url
     assert not [tag for tag in ours if "<script" in tag or 'more"' in tag]
+
+
+def test_front_matter_for_zensical_keeps_the_pages_own(hollande: Index) -> None:
+    import yaml
+
+    from generator.sharefront import ShareSite, content_title, with_share
+
+    page = '---\ntitle: About "us"\ndescription: Who we are.\n---\n\n# About [us](x.md)\n'
+    assert content_title(page) == 'About "us"'
+    assert content_title("# About [us](x.md) and `code`\n") == "About us and code"
+    written = with_share(hollande, "about.md", page, ShareSite("S", site_url="https://e.org/"))
+    front, body = written.removeprefix("---\n").split("---\n", 1)
+    assert body == "\n# About [us](x.md)\n"
+    meta = yaml.safe_load(front)
+    assert meta["title"] == 'About "us"' and meta["description"] == "Who we are."
+    assert meta["explainer_share"]["title"] == 'About "us" - S'
+    assert meta["explainer_share"]["description"] == "Who we are."
+    assert meta["explainer_share"]["url"] == "https://e.org/about/"
+    bare = with_share(hollande, "timeline.md", "# Timeline\n", ShareSite("S"), title="Timeline")
+    assert bare.startswith("---\nexplainer_share:\n") and bare.endswith("---\n\n# Timeline\n")
