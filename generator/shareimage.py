@@ -29,8 +29,9 @@ __all__ = ["HEIGHT", "WIDTH", "Card", "Number", "Point", "Series", "draw", "imag
 WIDTH, HEIGHT = 1200, 630
 """The size Open Graph and Twitter's large card show without cropping."""
 
-DRAWING_VERSION = "1"
-"""Part of each cached image's key: change it when the drawing changes."""
+DRAWING_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+"""Part of each cached image's key: this module's own source, so a change to the drawing is
+never hidden by an image the cache kept from before."""
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/truetype/liberation"))
 FONT_FILES = {
@@ -186,6 +187,7 @@ def _lines(
 # --- drawing -----------------------------------------------------------------------------------
 
 MARGIN = 64
+LEGEND_ROWS = 3
 
 
 def _chart(d: ImageDraw.ImageDraw, chart: Chart, box: tuple[int, int, int, int]) -> None:
@@ -193,7 +195,8 @@ def _chart(d: ImageDraw.ImageDraw, chart: Chart, box: tuple[int, int, int, int])
     title_font, title_lines = _fit(_shown(chart.title), right - left, 1, (24, 20))
     d.text((left, top), title_lines[0], font=title_font, fill=MUTED)
     d.text((left, top + 28), _shown(chart.headline), font=_font(34, True), fill=INK)
-    legend_top = bottom - 26 * min(3, len(chart.series))
+    rows = min(LEGEND_ROWS, -(-len(chart.series) // 2)) if len(chart.series) > 1 else 1
+    legend_top = bottom - 26 * rows
     plot = (left + 56, top + 86, right - 8, legend_top - 34)
     points = [p for s in chart.series for p in s.points]
     first = min(p.day for p in points)
@@ -204,7 +207,8 @@ def _chart(d: ImageDraw.ImageDraw, chart: Chart, box: tuple[int, int, int, int])
     def x_of(day: dt.date) -> float:
         if first == last:
             return (plot[0] + plot[2]) / 2
-        return plot[0] + (plot[2] - plot[0]) * (day - first).days / span
+        inset = 14  # the first and last marks clear of the axis labels
+        return plot[0] + inset + (plot[2] - plot[0] - 2 * inset) * (day - first).days / span
 
     def y_of(value: float) -> float:
         return plot[3] - (plot[3] - plot[1]) * value / ceiling
@@ -223,18 +227,27 @@ def _chart(d: ImageDraw.ImageDraw, chart: Chart, box: tuple[int, int, int, int])
         xy = [(x_of(p.day), y_of(p.low)) for p in series.points]
         if len(xy) > 1:
             d.line(xy, fill=colour, width=4, joint="curve")
+        # Each later reporter's marks a little smaller, drawn on top: two reports of the same
+        # number on the same day show as rings, not as one mark hiding the other.
+        radius = max(4, 12 - 2 * number)
         for point, (x, y) in zip(series.points, xy, strict=True):
             if point.high > point.low:
                 d.line([(x, y), (x, y_of(point.high))], fill=colour, width=8)
-            d.ellipse([(x - 6, y - 6), (x + 6, y + 6)], fill=colour)
-    for number, series in enumerate(chart.series[:3]):
+            d.ellipse([(x - radius, y - radius), (x + radius, y + radius)], fill=colour)
+    # The legend: two columns when there are several reporters, the last entry saying how
+    # many more there are when even those do not hold them all.
+    columns = 1 if len(chart.series) == 1 else 2
+    column = (right - left) // columns
+    room = rows * columns
+    for number, series in enumerate(chart.series[:room]):
         colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
-        y = legend_top + 26 * number
-        d.rectangle([(left, y + 4), (left + 16, y + 20)], fill=colour)
-        more = len(chart.series) - 3
-        label = series.label if number < 2 or more <= 0 else f"{series.label} and {more} more"
-        font, lines = _fit(_shown(label), right - left - 26, 1, (20, 18))
-        d.text((left + 26, y), lines[0], font=font, fill=INK)
+        x = left + column * (number // rows)
+        y = legend_top + 26 * (number % rows)
+        d.rectangle([(x, y + 4), (x + 16, y + 20)], fill=colour)
+        more = len(chart.series) - room
+        label = series.label if number < room - 1 or more <= 0 else f"{more + 1} more"
+        font, lines = _fit(_shown(label), column - 34, 1, (19,))  # one size for every entry
+        d.text((x + 26, y), lines[0], font=font, fill=INK)
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -16,6 +16,7 @@ escapes them (``theme/partials/share-meta.html``). Nothing here imports mkdocs.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -188,6 +189,11 @@ def _reporter(index: Index, reporter_id: str) -> str:
     return reporter_id
 
 
+def _first_sentence(text: str) -> str:
+    """'People not accounted for. The count can fall...' -> 'People not accounted for.'"""
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", " ".join(text.split()), maxsplit=1)[0]
+
+
 def _charts(index: Index) -> tuple[Chart, ...]:
     charts = []
     for view in index.figures.values():
@@ -206,7 +212,8 @@ def _charts(index: Index) -> tuple[Chart, ...]:
             for reporter, points in by_reporter.items()
         )
         headline = view.headline.report
-        charts.append(Chart(view.figure.counts, figure_text(headline, view.figure), series))
+        title = _first_sentence(view.figure.counts)
+        charts.append(Chart(title, figure_text(headline, view.figure), series))
     return tuple(charts)
 
 
