@@ -313,7 +313,10 @@ def draw(card: Card) -> bytes:
             _numbers(d, card.numbers, y + 24)
         d.rectangle([(0, HEIGHT - 16), (WIDTH, HEIGHT)], fill=INDIGO)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False, compress_level=6)
+    # 128 colours hold the flat colours and the text's anti-aliasing (no visible difference
+    # here); the PNG is a third of the size and is encoded in about half the time.
+    paletted = image.quantize(128, method=Image.Quantize.FASTOCTREE)
+    paletted.save(out, format="PNG", optimize=False, compress_level=6)
     return out.getvalue()
 
 
