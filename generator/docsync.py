@@ -32,7 +32,6 @@ from generator.escape import escape_text
 if TYPE_CHECKING:
     from generator.pipeline import BuildResult
     from generator.references import Index
-    from generator.sharefront import ShareSite
 
 __all__ = ["ERROR_PAGE", "DocsFolder", "SyncReport", "error_files", "story_files"]
 
@@ -67,34 +66,21 @@ class ContentRenderer:
 
 
 def story_files(
-    result: BuildResult,
-    content_dir: Path,
-    content: ContentRenderer | None = None,
-    share: ShareSite | None = None,
+    result: BuildResult, content_dir: Path, content: ContentRenderer | None = None
 ) -> dict[str, bytes]:
-    """Docs-relative path -> bytes of every file of a good build (what ``write_pages`` writes,
-    with the same ``share``: each page's share meta in its front matter).
+    """Docs-relative path -> bytes of every file of a good build (what ``write_pages`` writes).
 
     ``result`` must be a good :class:`~generator.pipeline.BuildResult` (its content was checked,
     so resolving references cannot fail).
     """
     from generator.content import content_label
-    from generator.sharefront import with_share
 
     index = result.index
     if index is None or result.diagnostics:
         raise ValueError("story_files needs a build without problems")
     content = content or ContentRenderer()
 
-    def shared(rel: str, markdown: str, title: str | None = None) -> bytes:
-        if share is None:
-            return markdown.encode()
-        assert index is not None
-        return with_share(index, rel, markdown, share, title=title).encode()
-
-    files: dict[str, bytes] = {
-        page.path: shared(page.path, page.markdown, page.title) for page in result.pages
-    }
+    files: dict[str, bytes] = {page.path: page.markdown.encode() for page in result.pages}
     files.update(
         (path, item if isinstance(item, bytes) else item.encode())
         for path, item in result.files.items()
@@ -104,7 +90,7 @@ def story_files(
         if path.suffix == ".md":
             text = raw.decode("utf-8").removeprefix("\ufeff")
             label = content_label(path, Path.cwd())
-            raw = shared(rel, content.page(index, rel, text, label))
+            raw = content.page(index, rel, text, label).encode()
         files[rel] = raw
     return files
 

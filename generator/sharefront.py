@@ -2,11 +2,12 @@
 
 Under MkDocs the plugin puts each page's share values (:mod:`generator.sharemeta`) into the
 page's template context. Zensical reads the same theme overrides but calls no plugin, so the
-rendered docs folder it builds from (``make build-zensical``, ``explainer serve``) carries the
+rendered docs folder ``make build-zensical`` builds from carries the
 same values in each page's front matter, as ``explainer_share`` (a mapping in YAML's block
-style: with JSON's flow style, Zensical 0.0.70's live rebuilds missed pages a save had changed),
-and ``theme/partials/share-meta.html`` reads them from ``page.meta`` there. The site's name,
-description and address come from mkdocs.yml (:func:`share_site`). Nothing here imports mkdocs.
+style), and ``theme/partials/share-meta.html`` reads them from ``page.meta`` there. The site's name,
+description and address come from mkdocs.yml (:func:`share_site`). ``explainer serve`` leaves
+the share meta and images out (see :meth:`generator.devserve.DevServer.refresh`). Nothing here
+imports mkdocs.
 """
 
 from __future__ import annotations

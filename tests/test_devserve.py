@@ -29,8 +29,7 @@ from support import BIN, build_env, copy_project
 
 from generator.devserve import DevServer
 from generator.pipeline import RENDER_MANIFEST, write_pages
-from generator.sharefront import share_site
-from generator.zensical import build_site, load_mkdocs_config
+from generator.zensical import build_site
 
 ZENSICAL = str(BIN / "zensical")
 
@@ -94,11 +93,13 @@ def test_docs_folder_holds_what_render_writes_and_a_save_rewrites_only_changed_p
     docs = project / "build" / "serve" / "docs"
     assert server.refresh()
     reference = tmp_path / "rendered"
-    # What make build-zensical renders: with each page's share meta in its front matter.
-    share = share_site(load_mkdocs_config(project / "mkdocs.yml"))
-    write_pages(project / "site_data", project / "content", reference, share=share)
+    write_pages(project / "site_data", project / "content", reference)
     expected = files_under(reference)
     expected.pop(RENDER_MANIFEST)
+    # The dev server leaves out the share images (and the share meta): see refresh().
+    images = {rel for rel in expected if rel.startswith("assets/images/share/")}
+    assert len(images) == 10
+    expected = {rel: data for rel, data in expected.items() if rel not in images}
     assert files_under(docs) == expected
 
     before = mtimes(docs)
@@ -111,7 +112,7 @@ def test_docs_folder_holds_what_render_writes_and_a_save_rewrites_only_changed_p
     assert "Edited title 31" in (docs / "timeline.md").read_text(encoding="utf-8")
     # Pages whose text did not change kept their file and mtime.
     reference2 = tmp_path / "rendered2"
-    write_pages(project / "site_data", project / "content", reference2, share=share)
+    write_pages(project / "site_data", project / "content", reference2)
     differs = {rel for rel in after if (reference2 / rel).read_bytes() != expected.get(rel)}
     assert changed == differs
     assert len(changed) < len(after) / 2, changed
