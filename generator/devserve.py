@@ -197,7 +197,16 @@ class DevServer:
         result = builder.run()
         if result.diagnostics:
             return self._show_problems(result.diagnostics, started)
-        files = story_files(result, project.content_dir, self._content)
+        from generator.sharemeta import SHARE_DIR
+
+        # No share images and no share meta here (make build-zensical has both): with them,
+        # Zensical 0.0.70's live rebuilds now and then kept serving old pages after a save
+        # (tests/test_devserve.py caught it), and nobody shares a page of the dev server.
+        files = {
+            rel: data
+            for rel, data in story_files(result, project.content_dir, self._content).items()
+            if not rel.startswith(SHARE_DIR + "/")
+        }
         report = self._sync(self._pages_first(files))
         self._good_pages = [rel for rel in files if rel.endswith(".md")]
         if report.written or report.removed or not self.ok:

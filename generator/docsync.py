@@ -79,8 +79,12 @@ def story_files(
     if index is None or result.diagnostics:
         raise ValueError("story_files needs a build without problems")
     content = content or ContentRenderer()
+
     files: dict[str, bytes] = {page.path: page.markdown.encode() for page in result.pages}
-    files.update((path, text.encode()) for path, text in result.files.items())
+    files.update(
+        (path, item if isinstance(item, bytes) else item.encode())
+        for path, item in result.files.items()
+    )
     for rel, path in _content_files(content_dir):
         raw = path.read_bytes()
         if path.suffix == ".md":

@@ -4,7 +4,7 @@
 :func:`news_article` gives the story's headline, standfirst and dates (``datePublished`` and
 ``dateModified`` carry the time and UTC offset when the data has ``published_at`` /
 ``updated_at``, else the day), its ``author`` and ``publisher`` when the story names them, the
-``image`` only when the caller has one (the site has no share image yet: it is left out), each
+``image`` when the caller has one (:func:`page_document` gives the home page's share image), each
 source as a ``citation`` (a ``CreativeWork`` with the headline and date the source gives; a
 publisher and an address only when the data has them), each named player as a ``mentions``
 entry (with ``sameAs`` its Wikidata page when the editor gave its id; anonymous speakers are not
@@ -34,6 +34,7 @@ from generator.feed import UPDATES_PAGE_URL, entry_title
 from generator.kinds import StoryData
 from generator.model import ActorKind, Update, UpdateKind
 from generator.newsmeta import Author, Publisher, wikidata_url
+from generator.sharemeta import image_path
 
 __all__ = [
     "UPDATES_PAGE",
@@ -209,9 +210,15 @@ def live_blog(data: StoryData, *, site_url: str | None = None) -> dict[str, Any]
 def page_document(
     data: StoryData, page_path: str, *, site_url: str | None = None
 ) -> dict[str, Any] | None:
-    """The JSON-LD document of the page at ``page_path`` (``index.md``, ``updates.md``), if any."""
+    """The JSON-LD document of the page at ``page_path`` (``index.md``, ``updates.md``), if any.
+
+    The NewsArticle's ``image`` is the home page's share image (absolute with a site address,
+    else relative to the home page, which is the site's root)."""
     if page_path == "index.md":
-        return news_article(data, url=site_url)
+        image = image_path(None)
+        if site_url is not None:
+            image = site_url.rstrip("/") + "/" + image
+        return news_article(data, url=site_url, image=image)
     if page_path == UPDATES_PAGE:
         return live_blog(data, site_url=site_url)
     return None

@@ -25,8 +25,19 @@ if TYPE_CHECKING:
     from generator.loader import FileCache
     from generator.references import Index
     from generator.render import Page
+    from generator.sharefront import ShareSite
 
-__all__ = ["RENDER_MANIFEST", "BuildResult", "StoryBuild", "fingerprint", "write_pages"]
+__all__ = [
+    "CACHE_DIR",
+    "RENDER_MANIFEST",
+    "BuildResult",
+    "StoryBuild",
+    "fingerprint",
+    "write_pages",
+]
+
+CACHE_DIR = Path(".cache") / "explainer" / "share"
+"""The share images' cache, relative to the project (git-ignored, like Material's ``.cache``)."""
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
@@ -58,8 +69,9 @@ class BuildResult:
     index: Index | None = None
     """The story's one index (None when the data is invalid)."""
     pages: list[Page] = field(default_factory=list)
-    files: dict[str, str] = field(default_factory=dict)
-    """Docs-relative path -> text of each generated non-Markdown file (open data, feed)."""
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    """Docs-relative path -> text of each generated non-Markdown file (open data, feed), or
+    bytes (the share images)."""
     warnings: list[Diagnostic] = field(default_factory=list)
     """Scaffold examples and placeholders still in place (:mod:`generator.leftovers`): the
     site builds with them; strict builds and ``explainer check --strict`` fail."""
@@ -80,6 +92,7 @@ class StoryBuild:
         *,
         site_url: str | None = None,
         config_file: Path | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.content_dir = content_dir
@@ -87,6 +100,8 @@ class StoryBuild:
         self.site_url = site_url
         self.config_file = config_file
         """``mkdocs.yml``, looked at for a placeholder site name (None: not looked at)."""
+        self.cache_dir = display_root / CACHE_DIR if cache_dir is None else cache_dir
+        """Where share images drawn before are kept (:mod:`generator.shareimage`)."""
         self._data_key: Fingerprint | None = None
         self._content_key: Fingerprint | None = None
         self._story: BuildResult | None = None  # the data and its pages, before content checks
@@ -121,6 +136,7 @@ class StoryBuild:
         from generator.loader import load
         from generator.references import Index
         from generator.render import render_pages, site_files
+        from generator.sharemeta import share_images
 
         loaded = load(self.data_dir, display_root=self.display_root, cache=self._files)
         self._loaded_files = loaded.files
@@ -129,7 +145,8 @@ class StoryBuild:
             return BuildResult(data=None, diagnostics=sorted(diagnostics))
         index = Index(data)
         pages = render_pages(index, site_url=self.site_url)
-        files = site_files(index, site_url=self.site_url)
+        files: dict[str, str | bytes] = {**site_files(index, site_url=self.site_url)}
+        files.update(share_images(index, self.cache_dir))
         return BuildResult(data=data, diagnostics=[], index=index, pages=pages, files=files)
 
     def _check(self, story: BuildResult) -> BuildResult:
@@ -154,7 +171,7 @@ class StoryBuild:
         """Each data file of the last load that validated (with its source map)."""
         return self._loaded_files
 
-    def _clashes(self, pages: list[Page], files: dict[str, str]) -> list[Diagnostic]:
+    def _clashes(self, pages: list[Page], files: dict[str, str | bytes]) -> list[Diagnostic]:
         """A file in content/ at a path the generator writes: one would silently replace the other.
 
         Found here, with the other problems, so ``mkdocs build`` stops in ``on_config`` (before
@@ -185,15 +202,20 @@ def write_pages(
     out: Path,
     *,
     site_url: str | None = None,
+    share: ShareSite | None = None,
 ) -> list[Path]:
     """Write every generated page and every content page (references resolved) under ``out``.
 
     Content pages get the same footer as generated pages ("last updated", "get the data").
-    The open data (``data/``) and the Atom feed (``feed.xml``) are written too; ``site_url``
+    The open data (``data/``), the Atom feed (``feed.xml``) and the share images are written
+    too; ``site_url``
     (the site's http(s) address, if known) makes the feed's and the embed code's links
     absolute. Other files in ``content/`` (images, ...) are copied as they are. Raises
     :class:`DataError` with every problem of the data and of every content page (a reference
     that does not resolve, a file at a path the generator writes) before writing anything.
+    With ``share`` (the site's name and address from mkdocs.yml), each page's share meta is
+    written into its front matter, for an engine that runs no plugin
+    (:mod:`generator.sharefront`).
     """
     from generator.content import content_label, content_page
 
@@ -202,9 +224,9 @@ def write_pages(
     index = result.index
     if index is None or result.diagnostics:
         raise DataError(result.diagnostics)
-    index_pages: dict[str, str] = {page.path: page.markdown for page in result.pages}
+    index_pages: dict[str, str | bytes] = {page.path: page.markdown for page in result.pages}
     index_pages.update(result.files)
-    contents: dict[str, str | Path] = {}
+    contents: dict[str, str | bytes | Path] = {}
     for path in sorted(p for p in content_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(content_dir).as_posix()
         if path.suffix == ".md":
@@ -213,6 +235,14 @@ def write_pages(
             contents[rel] = content_page(text, index, page_path=rel, file_label=label)
         else:
             contents[rel] = path
+    if share is not None:
+        from generator.sharefront import with_share
+
+        titles = {page.path: page.title for page in result.pages}
+        for pages in (index_pages, contents):
+            for rel, item in pages.items():
+                if rel.endswith(".md") and isinstance(item, str):
+                    pages[rel] = with_share(index, rel, item, share, title=titles.get(rel))
     previous = _rendered_before(out)
     written: list[Path] = []
     for rel, item in {**index_pages, **contents}.items():
@@ -220,6 +250,8 @@ def write_pages(
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(item, Path):
             shutil.copyfile(item, target)
+        elif isinstance(item, bytes):
+            target.write_bytes(item)
         else:
             target.write_text(item, encoding="utf-8", newline="\n")
         written.append(target)

@@ -8,13 +8,15 @@ checks the YAML, renders the pages and folds the search index.
   Under ``mkdocs serve`` the same error becomes an error page and the server keeps running.
   Scaffold examples and placeholders still in place are logged as warnings (a ``--strict``
   build stops there too, before touching ``site/``).
-- ``on_files`` adds the generated pages, the open data (``data/``) and the Atom feed
-  (``feed.xml``) as virtual files (``File.generated``), never on disk.
+- ``on_files`` adds the generated pages, the open data (``data/``), the Atom feed
+  (``feed.xml``) and the share images (``assets/images/share/``) as virtual files
+  (``File.generated``), never on disk.
 - ``on_page_markdown`` turns ``[[kind:id]]`` references in hand-written pages into links and
   gives them the footer of the generated pages (last updated, get the data).
 - ``on_page_context`` puts the story's schema.org JSON-LD into the context of the home page
-  (a NewsArticle) and the updates page (a LiveBlogPosting) as ``explainer_jsonld``;
-  ``theme/main.html`` writes it into the head.
+  (a NewsArticle) and the updates page (a LiveBlogPosting) as ``explainer_jsonld``, and every
+  page's Open Graph and Twitter card values (``generator.sharemeta``) as ``explainer_share``;
+  ``theme/main.html`` writes them into the head (``partials/share-meta.html`` escapes them).
 - ``on_page_content`` resolves the ``.md`` links of the figure charts' event marks, which
   MkDocs leaves alone in raw HTML (``generator.timeaxis.resolve_links``).
 - ``on_post_page`` and ``on_post_template`` (404.html) fix Material's invalid markup
@@ -32,6 +34,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 import jinja2
+import markupsafe
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -48,6 +51,7 @@ from generator.jsonld import page_document, script_json
 from generator.pipeline import BuildResult, StoryBuild
 from generator.render import is_site_url
 from generator.search import fold_search_index
+from generator.sharemeta import share_meta
 from generator.stylesheets import drop_colour_switch_rule, minify_stylesheets
 from generator.timeaxis import resolve_links
 
@@ -94,6 +98,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self._builder: StoryBuild | None = None  # kept across serve rebuilds: it caches
         self._result: BuildResult | None = None
         self._last_page_paths: list[str] = []  # pages of the last good build, for the error page
+        self._titles: dict[str, str] = {}  # generated page path -> its title, as plain text
         self._theme_bytecode = _MemoryBytecodeCache()  # kept across serve rebuilds
 
     # Defining on_startup keeps this instance across rebuilds of `mkdocs serve`.
@@ -163,6 +168,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 files.append(File.generated(config, path, content=error_markdown))
             return files
         self._last_page_paths = [page.path for page in result.pages]
+        self._titles = {page.path: page.title for page in result.pages}
         for page in result.pages:  # StoryBuild reported any content/ file at these paths
             file = File.generated(config, page.path, content=page.markdown)
             # Edit links lead to the YAML the page comes from (relative to the docs folder).
@@ -170,8 +176,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 os.sep, "/"
             )
             files.append(file)
-        for path, text in result.files.items():  # open data and the feed
-            files.append(File.generated(config, path, content=text))
+        for path, content in result.files.items():  # open data, the feed, the share images
+            files.append(File.generated(config, path, content=content))
         return files
 
     def on_env(
@@ -201,6 +207,23 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if document is not None:
                 # A key of our own in MkDocs' TypedDict context; the theme reads it.
                 cast(dict[str, Any], context)["explainer_jsonld"] = script_json(document)
+        if result is not None and result.index is not None:
+            path = page.file.src_uri
+            # A hand-written page's title is MkDocs' (its nav entry or first heading), which
+            # may hold entities and tags: made plain text here, escaped by the theme.
+            title = self._titles.get(path) or markupsafe.Markup(page.title or "").striptags()
+            description = (page.meta or {}).get("description")
+            share = share_meta(
+                result.index,
+                path,
+                title=title,
+                site_name=config.site_name,
+                site_description=config.site_description or None,
+                description=description if isinstance(description, str) else None,
+                site_url=config.site_url or None,
+                url=page.url,
+            )
+            cast(dict[str, Any], context)["explainer_share"] = share.as_dict()
         return context
 
     def on_page_content(

@@ -6,7 +6,9 @@ third-party MkDocs plugins: it silently ignores the ``explainer`` entry, so a pl
 ``make build-zensical`` (``python -m generator.zensical``):
 
 1. renders every page to a scratch docs folder with :func:`generator.pipeline.write_pages`
-   (the same Markdown the plugin serves as virtual files, references resolved);
+   (the same Markdown the plugin serves as virtual files, references resolved, and each page's
+   share meta in its front matter, which the plugin puts in the page's context instead:
+   :mod:`generator.sharefront`), with the share images;
 2. writes a config derived from mkdocs.yml next to it (:func:`zensical_config`): docs_dir and
    site_dir point into the scratch folder (Zensical requires both inside the folder of its
    config file), theme.custom_dir points back at ``theme/``, the ``explainer`` plugin entry is
@@ -262,6 +264,7 @@ def build_site(
     """
     from generator.pipeline import write_pages
     from generator.render import is_site_url
+    from generator.sharefront import share_site
 
     source_dir = mkdocs_yml.resolve().parent
     config = load_mkdocs_config(mkdocs_yml)
@@ -274,7 +277,8 @@ def build_site(
 
     shutil.rmtree(work, ignore_errors=True)
     docs, scratch_site, derived_yml = work / "docs", work / "site", work / "mkdocs.yml"
-    write_pages(data_dir, content_dir, docs, site_url=str(site_url) if site_url else None)
+    url = str(site_url) if site_url else None
+    write_pages(data_dir, content_dir, docs, site_url=url, share=share_site(config))
     derived = zensical_config(
         config, source_dir=source_dir, config_dir=work, docs_dir=docs, site_dir=scratch_site
     )

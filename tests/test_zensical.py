@@ -37,6 +37,7 @@ from generator.content import content_page
 from generator.pipeline import RENDER_MANIFEST, write_pages
 from generator.references import Index
 from generator.render import render_pages, site_files
+from generator.sharemeta import share_images
 from generator.zensical import (
     dump_config,
     fold_zensical_search_index,
@@ -238,7 +239,9 @@ def test_render_pages_and_resolved_content_are_what_is_written(tmp_path: Path) -
         rel = page.relative_to(REPO / "content").as_posix()
         text = page.read_text(encoding="utf-8")
         expected[rel] = content_page(text, index, page_path=rel, file_label=rel)
-    assert sorted(p.relative_to(out).as_posix() for p in written) == sorted(expected)
+    images = share_images(index)
+    assert sorted(p.relative_to(out).as_posix() for p in written) == sorted({**expected, **images})
+    assert {k: (out / k).read_bytes() for k in images} == images
     # bytes decoded as they are: the CSV files end their lines with CRLF
     assert {k: (out / k).read_bytes().decode("utf-8") for k in expected} == expected
 
