@@ -18,7 +18,8 @@ from generator import kinds
 from generator.diagnostics import DataError, Diagnostic, did_you_mean
 from generator.loader import display_path, read_utf8
 from generator.references import Index, Linker
-from generator.render import page_footer, what_we_know
+from generator.render import page_footer
+from generator.summary import what_we_know
 
 __all__ = [
     "Reference",

@@ -32,7 +32,7 @@ from generator.opendata import csv_kinds, data_files
 from generator.references import Index, Linker
 from generator.strip import player_ids, strip_layout
 from generator.templating import environment
-from generator.wording import claim_state, long_date
+from generator.wording import long_date
 
 if TYPE_CHECKING:
     import jinja2
@@ -47,7 +47,6 @@ __all__ = [
     "page_kinds",
     "render_pages",
     "site_files",
-    "what_we_know",
 ]
 
 
@@ -364,37 +363,6 @@ def page_footer(index: Index, page_path: str, env: jinja2.Environment | None = N
         (env or environment())
         .get_template("_page_footer.md")
         .render(ln=Linker(index, page_path), data=index.data)
-    )
-    return text.strip("\n") + "\n"
-
-
-def what_we_know(index: Index, page_path: str = "index.md") -> str:
-    """The "What we know" block of the home page: the latest update, the headline figures with
-    their dates, what is disputed or denied, the claims that are not established facts, the open
-    questions."""
-    data = index.data
-    latest = max(data.updates, key=lambda u: (u.date, u.time or ""), default=None)
-    contested: list[tuple[str, str]] = []
-    claims: list[tuple[str, str]] = []
-    for kind in kinds.fact_kinds():
-        for record in data.records(kind):
-            state = claim_state(record)
-            if state == "contested":
-                contested.append((kind.name, record.id))
-            elif state == "claim":
-                claims.append((kind.name, record.id))
-    # The figures that moved (more than one report) are the news; a story whose figures were
-    # each reported once shows them all.
-    moving = [figure for figure in data.figures if len(figure.reports) > 1]
-    template = environment().get_template("_what_we_know.md")
-    text = template.render(
-        ln=Linker(index, page_path),
-        data=data,
-        index=index,
-        latest=latest,
-        figures=moving or data.figures,
-        contested=contested,
-        claims=claims,
     )
     return text.strip("\n") + "\n"
 

@@ -13,7 +13,8 @@ from support import GOLDEN, load_golden_story
 
 from generator.content import with_summary
 from generator.references import Index
-from generator.render import Page, render_pages, what_we_know
+from generator.render import Page, render_pages
+from generator.summary import what_we_know
 
 STORY = GOLDEN / "developing"
 EXPECTED = GOLDEN / "expected-developing"

@@ -1,0 +1,79 @@
+"""What ``explainer serve`` watches: the project's folders as ``mkdocs.yml`` names them, and a
+snapshot of their files' sizes and mtimes (``os.stat`` polling: no watcher dependency)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import DataError, Diagnostic
+from generator.zensical import load_mkdocs_config, plugin_config
+
+__all__ = ["Project", "Snapshot", "snapshot"]
+
+Snapshot = dict[str, tuple[int, int]]
+
+
+def snapshot(*roots: Path) -> Snapshot:
+    """(size, mtime_ns) of every file under the roots (a root may be a single file)."""
+    found: Snapshot = {}
+    for root in roots:
+        paths = [root] if root.is_file() else root.rglob("*") if root.is_dir() else []
+        for path in paths:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            if not path.is_dir():
+                found[str(path)] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+@dataclass(frozen=True)
+class Project:
+    """What ``mkdocs.yml`` says about where things are."""
+
+    mkdocs_yml: Path
+    config: dict[str, Any]
+    data_dir: Path
+    content_dir: Path
+    theme_dir: Path | None
+    site_url: str | None
+
+    @classmethod
+    def read(cls, mkdocs_yml: Path) -> Project:
+        """Raises :class:`DataError` (``file:line:col`` where YAML says) if it cannot be used."""
+        from generator.render import is_site_url
+
+        name = mkdocs_yml.name
+        try:
+            config = load_mkdocs_config(mkdocs_yml)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            problem = f"syntax error: {error.problem}"
+            raise DataError([Diagnostic(name, line, col, "", problem)]) from None
+        except (OSError, yaml.YAMLError, ValueError) as error:
+            raise DataError([Diagnostic(name, 1, 1, "", f"cannot use it: {error}")]) from None
+        root = mkdocs_yml.resolve().parent
+        site_url = config.get("site_url") or None
+        if site_url is not None and not is_site_url(str(site_url)):
+            problem = f"must be an http(s) address, got {site_url!r}"
+            raise DataError([Diagnostic(name, 1, 1, "site_url", problem)])
+        theme = config.get("theme")
+        custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+        return cls(
+            mkdocs_yml=mkdocs_yml,
+            config=config,
+            data_dir=root / str((plugin_config(config) or {}).get("data_dir", "site_data")),
+            content_dir=root / str(config.get("docs_dir", "docs")),
+            theme_dir=root / str(custom) if custom else None,
+            site_url=str(site_url) if site_url else None,
+        )
+
+    def watched(self) -> list[Path]:
+        roots = [self.mkdocs_yml, self.data_dir, self.content_dir]
+        return roots + ([self.theme_dir] if self.theme_dir is not None else [])
