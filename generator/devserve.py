@@ -212,7 +212,7 @@ class DevServer:
         for written, (pages, tries) in list(self._pending.items()):
             if self._built_at > written or time.time_ns() - written > QUIET_NS:
                 del self._pending[written]
-                again = pages if tries == 0 else self._stale(pages)
+                again = self._stale(pages) if tries or self.docs.marking else pages
                 if again and tries < REWRITE_TRIES:
                     self.docs.rewrite(again)
                     self._pending[time.time_ns()] = (again, tries + 1)
@@ -221,9 +221,10 @@ class DevServer:
                     self._restart = True
 
     def _stale(self, pages: list[str]) -> list[str]:
-        """The pages whose built HTML still shows the list of problems when the page no longer
-        does, or the reverse: even the rewrite can land in a build that reads the old text (seen
-        after a bad save: a player page kept showing the problems after the fix)."""
+        """The pages whose built HTML was not made from their last write: it lacks the write's
+        mark (:meth:`DocsFolder.mark`; even a rewrite can land in a build that reads the old
+        text). An unmarked page is stale if its HTML and Markdown disagree about the problem
+        list."""
         stale = []
         for rel in pages:
             text = self.docs.wanted(rel)
@@ -233,7 +234,11 @@ class DevServer:
                 built = (self.work / "site" / stem / "index.html").read_bytes()
             except OSError:
                 built = b""  # not built yet
-            if text is not None and (ERROR_MARK in text) != (ERROR_MARK in built):
+            mark = self.docs.mark(rel)
+            if mark is not None:
+                if mark not in built:
+                    stale.append(rel)
+            elif text is not None and (ERROR_MARK in text) != (ERROR_MARK in built):
                 stale.append(rel)
         return stale
 
@@ -309,6 +314,7 @@ class DevServer:
 
     def _launch(self) -> None:
         self._pending.clear()  # a first build reads every page
+        self.docs.marking = True  # from now on a page may be built from an earlier text
         self._restart = False
         command = [self.zensical, "serve", "--config-file", str(self.work / "mkdocs.yml")]
         self._process = process = subprocess.Popen(

@@ -20,6 +20,7 @@ What the folder holds:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,6 +124,10 @@ class SyncReport:
     removed: list[str]
 
 
+WRITE_MARK = re.compile(rb"\n<!-- explainer serve: write \d+ -->\n\Z")
+"""How :class:`DocsFolder` ends a page it writes while marking (stripped when it reads one)."""
+
+
 class DocsFolder:
     """A folder kept equal to a mapping of relative path -> bytes, with the fewest writes.
 
@@ -135,15 +140,24 @@ class DocsFolder:
         self.root = root
         self.scratch = scratch
         self._current: dict[str, bytes] | None = None  # what the folder holds, once read
+        self.marking = False
+        """Whether each page written ends with a mark of the write (:data:`WRITE_MARK`), so the
+        page Zensical built from it can be told from one built from an earlier text."""
+        self._writes = 0
+        self._marks: dict[str, bytes] = {}  # page -> the mark of its last write
 
     def _read(self) -> dict[str, bytes]:
         if not self.root.is_dir():
             return {}
         return {
-            path.relative_to(self.root).as_posix(): path.read_bytes()
+            path.relative_to(self.root).as_posix(): WRITE_MARK.sub(b"", path.read_bytes())
             for path in self.root.rglob("*")
             if path.is_file()
         }
+
+    def mark(self, rel: str) -> bytes | None:
+        """The mark the page's last write ended with (None: written unmarked)."""
+        return self._marks.get(rel)
 
     def held(self) -> Mapping[str, bytes]:
         """What the folder holds (as this object last wrote it, else as read from disk)."""
@@ -178,9 +192,11 @@ class DocsFolder:
         time it looked: a trailing blank line changes the bytes, not the page Markdown makes.
         """
         current = self._current or {}
-        again = {
-            rel: current[rel] + b"\n" for rel in rels if rel in current and rel.endswith(".md")
-        }
+        wanted = [rel for rel in rels if rel in current and rel.endswith(".md")]
+        if self.marking:  # a new mark makes new bytes; what the folder holds stays the same
+            self._put({rel: current[rel] for rel in wanted})
+            return
+        again = {rel: current[rel] + b"\n" for rel in wanted}
         current.update(again)
         self._put(again)
 
@@ -190,7 +206,14 @@ class DocsFolder:
         self.root.mkdir(parents=True, exist_ok=True)
         self.scratch.mkdir(parents=True, exist_ok=True)
         staged = []
+        self._writes += 1
+        mark = f"<!-- explainer serve: write {self._writes} -->".encode()
         for number, (rel, data) in enumerate(files.items()):
+            if rel.endswith(".md") and self.marking:
+                data = data + b"\n" + mark + b"\n"  # an HTML comment: Zensical keeps it as is
+                self._marks[rel] = mark
+            elif rel.endswith(".md"):
+                self._marks.pop(rel, None)
             temporary = self.scratch / f"{number}.tmp"
             temporary.write_bytes(data)
             (self.root / rel).parent.mkdir(parents=True, exist_ok=True)
