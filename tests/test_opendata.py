@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -213,3 +214,28 @@ def test_write_pages_writes_the_data_files(tmp_path: Path) -> None:
     for kind in csv_kinds():
         assert (out / "data" / f"{kind}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert (out / "feed.xml").is_file()
+
+
+def test_a_kept_csv_follows_an_edit_of_its_file_only(minimal_dir: Path, tmp_path: Path) -> None:
+    # explainer serve reloads with a file cache: unchanged files keep their records, whose CSVs
+    # are kept; the edited file's CSV must still show the edit.
+    from generator.loader import FileCache, load
+
+    data_dir = tmp_path / "site_data"
+    shutil.copytree(minimal_dir, data_dir)
+    cache: FileCache = {}
+    first = load(data_dir, cache=cache).data
+    assert first is not None
+    before = csv_files(first)
+    actors = data_dir / "actors.yaml"
+    actors.write_text(
+        actors.read_text(encoding="utf-8").replace("name: Inês Lima", "name: Inês Lima-Sousa"),
+        encoding="utf-8",
+    )
+    second = load(data_dir, cache=cache).data
+    assert second is not None
+    after = csv_files(second)
+    names = [row["name"] for row in _rows(after["actors"])]
+    assert "Inês Lima-Sousa" in names
+    assert "Inês Lima" not in names
+    assert after["events"] == before["events"]
