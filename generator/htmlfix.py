@@ -23,6 +23,14 @@ Zensical's templates (``make build-zensical``, see :mod:`generator.zensical`, wh
   on such a label too. The overlay is empty (nothing to hide from a screen reader), so the
   attribute goes, which leaves the tag as Material for MkDocs writes it.
 
+One fault is ours to avoid, in markup Material's script meets: before it shows a page (also the
+first), Material's instant navigation makes every ``[href]`` link absolute by assigning its
+``href`` property, which an SVG ``<a>`` has only as a getter (an ``SVGAnimatedString``). The
+``TypeError`` stops Material's page pipeline (console error; Lighthouse best practices 96 on the
+figures page). So the event marks of the figure charts (``<a class="chart-event" href=…>``, their
+address already resolved by each engine) carry it as ``xlink:href``, which SVG 2 still reads and
+the ``[href]`` selector does not match.
+
 :func:`fix_page` changes only those tags, each found by a pattern anchored on Material's own
 classes and ids; text from the story's YAML reaches the page escaped (``&lt;input``), so it can
 never match. A page without them (an embed page, an error page) comes back unchanged. Where a
@@ -50,6 +58,7 @@ _SEARCH_FIELD_LABEL = re.compile(
 
 
 _TOGGLES = ("__drawer", "__search")
+_CHART_EVENT_HREF = re.compile(r'<a class="chart-event" href="')
 """The ids of Material's drawer and search checkboxes (``class="md-toggle"``)."""
 _OVERLAY = re.compile(
     rf'(<label(?=\s)(?={_ATTRS}\sclass="md-overlay"){_ATTRS})\saria-hidden="true"'
@@ -90,11 +99,13 @@ def _drop_checkbox_autocomplete(match: re.Match[str]) -> str:
 
 
 def fix_page(html: str) -> str:
-    """``html`` with Material's invalid checkbox attributes removed, its search dialog named, and
-    Zensical's names of label elements moved to their controls."""
+    """``html`` with Material's invalid checkbox attributes removed, its search dialog named,
+    Zensical's names of label elements moved to their controls, and the chart event marks'
+    addresses in ``xlink:href``."""
     html = _CHECKBOX.sub(_drop_checkbox_autocomplete, html)
     html = _name_toggles_not_labels(html)
     html = _OVERLAY.sub(r"\1", html, count=1)
+    html = _CHART_EVENT_HREF.sub('<a class="chart-event" xlink:href="', html)
     label = _SEARCH_FIELD_LABEL.search(html)
     name = label.group(1) if label else "Search"  # already escaped by Material's template
 

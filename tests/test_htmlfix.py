@@ -107,6 +107,19 @@ def test_our_stylesheets_are_minified_in_the_built_site(tmp_path: Path) -> None:
     assert minify_stylesheets(tmp_path, ["assets/ours.css"]) == []  # already minified
 
 
+def test_chart_event_marks_keep_their_address_out_of_materials_href_rewrite() -> None:
+    page = (
+        '<svg class="figure-chart__events"><a class="chart-event" href="../timeline/#event-a"'
+        ' aria-label="1: A"><circle r="9"></circle></a></svg>'
+        '<p><a href="../timeline/">Timeline</a> &lt;a class="chart-event" href="x"&gt;</p>'
+    )
+    assert fix_page(page) == (
+        '<svg class="figure-chart__events"><a class="chart-event" xlink:href="../timeline/#event-a"'
+        ' aria-label="1: A"><circle r="9"></circle></a></svg>'
+        '<p><a href="../timeline/">Timeline</a> &lt;a class="chart-event" href="x"&gt;</p>'
+    )
+
+
 def test_materials_colour_switch_rule_is_dropped(tmp_path: Path) -> None:
     sheets = tmp_path / "assets" / "stylesheets"
     sheets.mkdir(parents=True)

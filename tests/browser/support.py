@@ -16,6 +16,7 @@ from playwright.sync_api import (
     Request,
     Response,
     ViewportSize,
+    WebError,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -80,6 +81,8 @@ class Watch:
         target.on("console", self._on_console)
         if isinstance(target, Page):
             target.on("pageerror", self._on_page_error)
+        else:  # a context gets its pages' uncaught exceptions as "weberror" events
+            target.on("weberror", self._on_web_error)
         return self
 
     def detach(self, target: Page | BrowserContext) -> None:
@@ -89,9 +92,14 @@ class Watch:
         target.remove_listener("console", self._on_console)
         if isinstance(target, Page):
             target.remove_listener("pageerror", self._on_page_error)
+        else:
+            target.remove_listener("weberror", self._on_web_error)
 
     def _on_page_error(self, error: Exception) -> None:
         self.problems.append(f"page error: {error}")
+
+    def _on_web_error(self, error: WebError) -> None:
+        self.problems.append(f"page error: {error.error}")
 
     def _on_request(self, request: Request) -> None:
         self.requests.append(request.url)

@@ -82,7 +82,10 @@ IN_SCROLLER_VIEW = """(el) => {
 FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])"
 """What Tab stops at (links, and any control a template adds, e.g. a copy-link button)."""
 
-LABEL = "(el) => `${el.dataset.kbd}: ${el.getAttribute('href') || el.textContent.trim()}`"
+LABEL = (
+    "(el) => `${el.dataset.kbd}: ${el.getAttribute('href') || el.getAttribute('xlink:href')"
+    " || el.textContent.trim()}`"
+)
 
 
 def tab_through(page: Page, container: str) -> tuple[list[str], list[str]]:

@@ -67,7 +67,7 @@ def test_tab_reaches_every_event_mark_in_order_and_enter_opens_it(
         assert marks.count() >= 10  # the toll's nine days hold most of the timeline's events
         expected = marks.evaluate_all(
             "els => els.map((el, i) => { el.dataset.kbd = String(i);"
-            " return `${i}: ${el.getAttribute('href')}`; })"
+            " return `${i}: ${el.getAttribute('xlink:href')}`; })"
         )
         assert all(href.split(": ", 1)[1].startswith("../timeline/#event-") for href in expected)
 

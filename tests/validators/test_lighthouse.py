@@ -1,4 +1,6 @@
-"""Lighthouse on each page kind of the shipped story, served as a static host serves it.
+"""Lighthouse on each page kind of the shipped story, and on the second story's pages with
+pictures (the Surfside example's figure charts and timeline strip), served as a static host
+serves them.
 
 Mobile (Lighthouse's default: simulated slow 4G, 4x CPU slowdown), against Debian's chromium;
 the site is the session's shared strict build, served with gzip by ``static_server``.
@@ -21,7 +23,7 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
-from support import REPO, shared_site
+from support import REPO, run_mkdocs_build, shared_site
 
 from .static_server import serve
 from .support import CATEGORIES, LighthouseRun, run_lighthouse
@@ -41,6 +43,8 @@ PAGE_KINDS = {
     "data reference": "reference/",
     "embed": "embed/timeline/",
     "404": "404.html",
+    "surfside figures (charts)": "surfside/figures/",
+    "surfside timeline (strip)": "surfside/timeline/",
 }
 """Page kind -> its address in the site. (A missing address gets 404.html with status 404,
 which Lighthouse's SEO audit http-status-code fails by design: the 404 page is audited at its
@@ -80,6 +84,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     home = (root / "index.html").read_text(encoding="utf-8")
     # Beside index.html, so that its relative links to the site's assets hold.
     (root / PLANTED).write_text(plant_faults(home), encoding="utf-8")
+    # The shipped story has no figure with more than one report: the charts are the Surfside
+    # example's, built beside it (its links are relative, so a subfolder serves it as a root).
+    run_mkdocs_build(REPO / "examples" / "surfside-collapse", str(root / "surfside")).assert_ok()
     with serve(root) as base:
         yield base
 
