@@ -11,6 +11,7 @@ fails that test at teardown, whatever the test was about.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -51,9 +52,10 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(built_site: Build) -> Iterator[Server]:
-    handler = functools.partial(QuietHandler, directory=str(built_site.site))
+@contextlib.contextmanager
+def serve_site(site: Path) -> Iterator[Server]:
+    """A built site on 127.0.0.1 at a free port, by ``http.server`` in a thread, while it runs."""
+    handler = functools.partial(QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
@@ -65,6 +67,12 @@ def server(built_site: Build) -> Iterator[Server]:
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Build) -> Iterator[Server]:
+    with serve_site(built_site.site) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")

@@ -9,17 +9,13 @@ the light and dark schemes; and no page asks another host for anything.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import subprocess
-import threading
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, expect
-from support import MKDOCS, REPO, build_env
+from support import REPO, run_mkdocs_build
 
-from .conftest import QuietHandler
+from .conftest import serve_site
 from .support import DESKTOP, PHONE, Server, Watch, axe_violations, describe_violations, goto
 from .test_accessibility import tab_through
 
@@ -29,28 +25,9 @@ SURFSIDE = REPO / "examples" / "surfside-collapse"
 @pytest.fixture(scope="module")
 def surfside(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     site = tmp_path_factory.mktemp("surfside-charts") / "site"
-    proc = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--site-dir", str(site)],
-        cwd=SURFSIDE,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, name="surfside-server", daemon=True)
-    thread.start()
-    host = f"127.0.0.1:{httpd.server_address[1]}"
-    try:
-        yield Server(f"http://{host}/", host)
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=10)
+    run_mkdocs_build(SURFSIDE, str(site)).assert_ok()
+    with serve_site(site) as served:
+        yield served
 
 
 def test_tab_reaches_every_event_mark_in_order_and_enter_opens_it(
