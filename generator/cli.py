@@ -30,6 +30,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         content_dir,
         display_root=Path.cwd(),
         config_file=config if config.is_file() else None,
+        share_images=False,  # a check draws no pictures
     )
     try:
         result = build.run()

@@ -123,22 +123,20 @@ class DevServer:
         builder = self._builder
         if builder is None or (builder.data_dir, builder.content_dir, builder.site_url) != key:
             root = project.mkdocs_yml.resolve().parent
+            # No share images and no share meta here (make build-zensical has both): with them,
+            # Zensical 0.0.70's live rebuilds now and then kept serving old pages after a save
+            # (tests/test_devserve.py caught it), and nobody shares a page of the dev server.
             self._builder = builder = StoryBuild(
-                project.data_dir, project.content_dir, display_root=root, site_url=project.site_url
+                project.data_dir,
+                project.content_dir,
+                display_root=root,
+                site_url=project.site_url,
+                share_images=False,
             )
         result = builder.run()
         if result.diagnostics:
             return self._show_problems(result.diagnostics, started)
-        from generator.sharemeta import SHARE_DIR
-
-        # No share images and no share meta here (make build-zensical has both): with them,
-        # Zensical 0.0.70's live rebuilds now and then kept serving old pages after a save
-        # (tests/test_devserve.py caught it), and nobody shares a page of the dev server.
-        files = {
-            rel: data
-            for rel, data in story_files(result, project.content_dir, self._content).items()
-            if not rel.startswith(SHARE_DIR + "/")
-        }
+        files = story_files(result, project.content_dir, self._content)
         report = self._sync(self._pages_first(files))
         self._good_pages = [rel for rel in files if rel.endswith(".md")]
         if report.written or report.removed or not self.ok:

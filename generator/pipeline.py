@@ -93,6 +93,7 @@ class StoryBuild:
         site_url: str | None = None,
         config_file: Path | None = None,
         cache_dir: Path | None = None,
+        share_images: bool = True,
     ) -> None:
         self.data_dir = data_dir
         self.content_dir = content_dir
@@ -102,6 +103,9 @@ class StoryBuild:
         """``mkdocs.yml``, looked at for a placeholder site name (None: not looked at)."""
         self.cache_dir = display_root / CACHE_DIR if cache_dir is None else cache_dir
         """Where share images drawn before are kept (:mod:`generator.shareimage`)."""
+        self.share_images = share_images
+        """Whether the files include the share images (not for a check or the dev server, which
+        would only throw them away)."""
         self._data_key: Fingerprint | None = None
         self._content_key: Fingerprint | None = None
         self._story: BuildResult | None = None  # the data and its pages, before content checks
@@ -146,7 +150,8 @@ class StoryBuild:
         index = Index(data)
         pages = render_pages(index, site_url=self.site_url)
         files: dict[str, str | bytes] = {**site_files(index, site_url=self.site_url)}
-        files.update(share_images(index, self.cache_dir))
+        if self.share_images:
+            files.update(share_images(index, self.cache_dir))
         return BuildResult(data=data, diagnostics=[], index=index, pages=pages, files=files)
 
     def _check(self, story: BuildResult) -> BuildResult:

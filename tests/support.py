@@ -159,43 +159,44 @@ def run_mkdocs_build(root: Path, site_dir: str = "site") -> Build:
     return _run_build([str(MKDOCS), "build", "--strict", "--site-dir", site_dir], root, site_dir)
 
 
-def shared_site(factory: pytest.TempPathFactory) -> Build:
-    """The session's one build of the shipped project (built on first use, then reused).
-
-    The session's base temporary folder is the cache, so every module that asks gets the same
-    build without a conftest fixture.
-    """
-    root = factory.getbasetemp() / "shared-build"
+def _shared_build(
+    factory: pytest.TempPathFactory, name: str, site_dir: str, build: Callable[[Path], Build]
+) -> Build:
+    """A build made once per session in the base temporary folder, then read back from the
+    record it leaves there (so every module that asks gets the same build, no conftest)."""
+    root = factory.getbasetemp() / name
     record = root / "build.json"
     if record.is_file():
         data = json.loads(record.read_text(encoding="utf-8"))
-        return Build(root, root / "site", int(data["returncode"]), str(data["output"]))
+        return Build(root, root / site_dir, int(data["returncode"]), str(data["output"]))
     if root.exists():
         shutil.rmtree(root)
-    copy_project(root)
-    build = run_mkdocs_build(root)
+    built = build(root)
     record.write_text(
-        json.dumps({"returncode": build.returncode, "output": build.output}), encoding="utf-8"
+        json.dumps({"returncode": built.returncode, "output": built.output}), encoding="utf-8"
     )
-    return build
+    return built
+
+
+def shared_site(factory: pytest.TempPathFactory) -> Build:
+    """The session's one build of the shipped project (built on first use, then reused)."""
+
+    def build(root: Path) -> Build:
+        copy_project(root)
+        return run_mkdocs_build(root)
+
+    return _shared_build(factory, "shared-build", "site", build)
 
 
 def shared_zensical_site(factory: pytest.TempPathFactory) -> Build:
     """The session's one `make build-zensical` of the shipped project (as :func:`shared_site`:
     built on first use, then reused by every module that asks)."""
-    root = factory.getbasetemp() / "shared-zensical-build"
-    record = root / "build.json"
-    if record.is_file():
-        data = json.loads(record.read_text(encoding="utf-8"))
-        return Build(root, root / "site-zensical", int(data["returncode"]), str(data["output"]))
-    if root.exists():
-        shutil.rmtree(root)
-    copy_project(root, (*PROJECT_PARTS, "Makefile"))
-    build = run_make(root, "build-zensical", "site-zensical")
-    record.write_text(
-        json.dumps({"returncode": build.returncode, "output": build.output}), encoding="utf-8"
-    )
-    return build
+
+    def build(root: Path) -> Build:
+        copy_project(root, (*PROJECT_PARTS, "Makefile"))
+        return run_make(root, "build-zensical", "site-zensical")
+
+    return _shared_build(factory, "shared-zensical-build", "site-zensical", build)
 
 
 # --- a running server ----------------------------------------------------------------------------
