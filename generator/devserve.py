@@ -36,7 +36,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.devproject import Project, Snapshot, snapshot
 from generator.diagnostics import DataError, Diagnostic
@@ -47,6 +47,9 @@ from generator.zensical import (
     fold_zensical_search_index,
     zensical_config,
 )
+
+if TYPE_CHECKING:
+    from generator.render import Page
 
 __all__ = ["DevServer", "Project", "Snapshot", "snapshot"]
 
@@ -97,6 +100,7 @@ class DevServer:
         self._content = ContentRenderer()
         self._good_pages: list[str] = []
         self._seen: Snapshot = {}
+        self._edited: set[str] = set()  # the files that changed in the last save
         self._search: tuple[int, int] | None = None  # search.json as we last wrote it
         self._process: subprocess.Popen[bytes] | None = None
         self._pending: dict[int, tuple[list[str], int]] = {}  # when (ns) -> pages, rewrites
@@ -137,7 +141,7 @@ class DevServer:
         if result.diagnostics:
             return self._show_problems(result.diagnostics, started)
         files = story_files(result, project.content_dir, self._content)
-        report = self._sync(self._pages_first(files))
+        report = self._sync(self._in_waves(files, self._leading(project, result.pages)))
         self._good_pages = [rel for rel in files if rel.endswith(".md")]
         if report.written or report.removed or not self.ok:
             self.log(
@@ -147,22 +151,41 @@ class DevServer:
         self.ok = True
         return True
 
-    def _pages_first(self, files: dict[str, bytes]) -> dict[str, bytes]:
-        """``files``, but with the other files that changed held at what the folder has, when
-        Zensical runs and pages changed too (:meth:`check_built` writes them after that build)."""
+    def _in_waves(self, files: dict[str, bytes], leading: set[str]) -> dict[str, bytes]:
+        """``files``, but with the changed files that can wait held at what the folder has, when
+        Zensical runs (:meth:`check_built` writes them once Zensical has built the rest).
+
+        First go the pages made from the files just saved (an event's edit: the timeline, the
+        page the editor most likely has open), or every changed page if none is; the other
+        pages (embeds, pages that link to the edited records), the open data and the feed wait:
+        Zensical 0.0.70 builds a save's pages one after another before it serves any of them,
+        and a timeline alone was served in half the time of the five pages an event's title
+        changes (0.2 s against 0.45-0.6 s at ten times the shipped story)."""
         held = self.docs.held()
-        pages_changed = any(
-            rel.endswith(".md") and held.get(rel) != data for rel, data in files.items()
-        )
-        if self._process is None or not pages_changed:
+        changed = [rel for rel, data in files.items() if held.get(rel) != data]
+        pages = [rel for rel in changed if rel.endswith(".md")]
+        first = [rel for rel in pages if rel in leading] or pages
+        if self._process is None or not first or len(first) == len(changed):
             return files
-        first = {
-            rel: held[rel] if not rel.endswith(".md") and rel in held else data
+        now = {
+            rel: data if rel in first or rel not in held else held[rel]
             for rel, data in files.items()
         }
-        if first != files:
-            self._deferred = (time.time_ns(), files)
-        return first
+        self._deferred = (time.time_ns(), files)
+        return now
+
+    def _leading(self, project: Project, pages: list[Page]) -> set[str]:
+        """The docs-relative pages made from the files of the last save (an embed is not one)."""
+        data = {Path(path).stem for path in self._edited if Path(path).parent == project.data_dir}
+        leading = {
+            page.path
+            for page in pages
+            if Path(page.edit_path).stem in data and not page.path.startswith("embed/")
+        }
+        for path in map(Path, self._edited):
+            if path.suffix == ".md" and path.is_relative_to(project.content_dir):
+                leading.add(path.relative_to(project.content_dir).as_posix())
+        return leading
 
     def _show_problems(self, diagnostics: list[Diagnostic], started: float) -> bool:
         content_dir = self.project.content_dir if self.project else Path("/nonexistent")
@@ -215,7 +238,10 @@ class DevServer:
                     self.docs.rewrite(again)
                     self._pending[time.time_ns()] = (again, tries + 1)
                 elif again:  # a page made after Zensical started was seen never to be rebuilt
-                    self.log(f"explainer serve: {len(again)} pages not rebuilt; a full build")
+                    named = ", ".join(again[:3]) + (", ..." if len(again) > 3 else "")
+                    self.log(
+                        f"explainer serve: {len(again)} pages not rebuilt ({named}); a full build"
+                    )
                     self._restart = True
 
     def _stale(self, pages: list[str]) -> list[str]:
@@ -274,6 +300,9 @@ class DevServer:
             if later == now:
                 break
             now = later
+        self._edited = {
+            path for path in now.keys() | self._seen.keys() if now.get(path) != self._seen.get(path)
+        }
         self._seen = now
         return True
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from generator.loader import FileCache
     from generator.references import Index
     from generator.render import Page
+    from generator.rerender import Rendered
     from generator.sharefront import ShareSite
 
 __all__ = [
@@ -112,6 +113,8 @@ class StoryBuild:
         self._result: BuildResult | None = None
         self._loaded_files: dict[str, ValidFile] = {}  # of the last load, for the warnings
         self._files: FileCache = {}  # each data file's own load, reused while its bytes stay
+        self._rendered: Rendered | None = None  # the last good render, to keep unchanged pages
+        self._templates_key: Fingerprint | None = None
         self.loads = 0  # how many times the inputs were really read (the benchmark reports it)
 
     def run(self) -> BuildResult:
@@ -139,7 +142,7 @@ class StoryBuild:
     def _load(self) -> BuildResult:
         from generator.loader import load
         from generator.references import Index
-        from generator.render import render_pages, site_files
+        from generator.render import render_story, site_files
         from generator.sharemeta import share_images
 
         loaded = load(self.data_dir, display_root=self.display_root, cache=self._files)
@@ -148,7 +151,12 @@ class StoryBuild:
         if data is None or diagnostics:
             return BuildResult(data=None, diagnostics=sorted(diagnostics))
         index = Index(data)
-        pages = render_pages(index, site_url=self.site_url)
+        # A player page whose inputs are unchanged is kept (generator.rerender), but only while
+        # the templates are the very same.
+        templates_key = fingerprint(TEMPLATES_DIR)
+        if templates_key != self._templates_key:
+            self._rendered, self._templates_key = None, templates_key
+        pages, self._rendered = render_story(index, site_url=self.site_url, previous=self._rendered)
         files: dict[str, str | bytes] = {**site_files(index, site_url=self.site_url)}
         if self.share_images:
             files.update(share_images(index, self.cache_dir))

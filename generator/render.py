@@ -13,7 +13,7 @@ engines. Nothing here imports mkdocs.
 
 from __future__ import annotations
 
-import html
+import typing
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +23,7 @@ from generator import kinds
 from generator.annotations import unwrap
 from generator.datareference import reference_sections
 from generator.datemodel import sort_key
+from generator.embedcode import Embed, embed_block, is_site_url
 from generator.escape import Trusted, escape_text
 from generator.feed import FEED_PATH, atom_feed
 from generator.guide import GUIDE_PAGE, guide_markdown
@@ -30,6 +31,7 @@ from generator.kinds import Kind
 from generator.model import SLUG_PATTERN, Actor, Event, Position, Quote
 from generator.opendata import csv_kinds, data_files
 from generator.references import Index, Linker
+from generator.rerender import Inputs, Rendered, changed_records, reads_of
 from generator.strip import player_ids, strip_layout
 from generator.templating import environment
 from generator.wording import long_date
@@ -46,6 +48,7 @@ __all__ = [
     "page_footer",
     "page_kinds",
     "render_pages",
+    "render_story",
     "site_files",
 ]
 
@@ -184,55 +187,17 @@ EMBED_PAGES = {page.name: f"embed/{page.name}.md" for page in PAGE_KINDS if page
 """The standalone pages that other sites can show in an iframe (kept out of nav and search)."""
 
 
-# --- the "Embed this" block --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Embed:
-    """What a page's "Embed this" block shows."""
-
-    label: str
-    open_link: Trusted
-    src: str
-    """The iframe's address: absolute with a known site address, else site-relative."""
-    code: Trusted
-    relative: bool
-
-
-def is_site_url(value: str) -> bool:
-    """Whether ``value`` can be the site's own address (``site_url``, ``--site-url``).
-
-    The feed, the embed code and the JSON-LD put it in links readers follow: http(s) only.
-    Each entry point (plugin, CLI, Zensical build) checks it once and says where it came from.
-    """
-    return value.startswith(("https://", "http://"))
-
-
-def _embed(ln: Linker, kind: str, label: str, title: str, site_url: str | None) -> Embed:
-    path = EMBED_PAGES[kind]
-    address = path.removesuffix(".md") + "/"  # MkDocs' directory URLs
-    if site_url is not None and not is_site_url(site_url):  # the callers checked it: a bug
-        raise ValueError(f"site_url is not an http(s) address: {site_url!r}")
-    src = f"{site_url.rstrip('/')}/{address}" if site_url else address
-    # The code is text on the page: the title is escaped for the attribute it will be in, then
-    # the whole snippet is escaped for display, so what a reader copies is the snippet exactly.
-    attribute = html.escape(title, quote=True)
-    snippet = f'<iframe src="{html.escape(src)}" title="{attribute}" loading="lazy"></iframe>'
-    return Embed(
-        label=label,
-        open_link=ln.link(f"open the embeddable {label}", path),
-        src=src,
-        code=Trusted(escape_text(snippet)),
-        relative=site_url is None,
-    )
-
-
 # --- rendering ---------------------------------------------------------------------------------
 
 
 class _Renderer:
-    def __init__(self, index: Index, site_url: str | None = None) -> None:
+    def __init__(
+        self, index: Index, site_url: str | None = None, previous: Rendered | None = None
+    ) -> None:
         self.index = index
+        self.previous = previous
+        self.changed = None if previous is None else changed_records(previous.index, index)
+        self.rendered = Rendered(index)
         self.data = data = index.data
         self.env = environment()
         self.site_url = site_url
@@ -277,9 +242,7 @@ class _Renderer:
         pages: list[Page] = []
         for kind in page_kinds():
             if kind.per == "actor":
-                for actor in self.data.actors:
-                    path = kind.path.format(id=actor.id)
-                    pages.append(self.page(kind, path, actor.name, **_player(self, actor)))
+                pages += [self.player_page(kind, actor) for actor in self.data.actors]
                 continue
             context = kind.context(self)
             if kind.embeddable:
@@ -290,10 +253,32 @@ class _Renderer:
                 pages.append(self.embed_page(kind))
         return pages
 
+    def player_page(self, kind: PageKind, actor: Actor) -> Page:
+        """A player's page: the last render's, if nothing it shows changed (:mod:`rerender`)."""
+        path, context = kind.path.format(id=actor.id), _player(self, actor)
+        ids = tuple(
+            tuple(r.id for r in value) if isinstance(value, list) else value.id
+            for value in context.values()
+        )
+        kept = self.previous.pages.get(path) if self.previous else None
+        if kept is not None and self.changed is not None:
+            (kept_ids, kept_reads), kept_page = kept
+            if kept_ids == ids and kept_reads.isdisjoint(self.changed):
+                self.rendered.pages[path] = kept
+                return typing.cast(Page, kept_page)
+        page = self.page(kind, path, actor.name, **context)
+        shown = [("actor", actor), *[("actor", m) for m in context["members"]]]
+        for name in ("quote", "position", "event"):
+            shown += [(name, record) for record in context[f"{name}s"]]
+        inputs: Inputs = (ids, reads_of(self.index, shown))
+        self.rendered.pages[path] = (inputs, page)
+        return page
+
     def embed(self, kind: PageKind) -> Embed:
         title = f"{kind.title}: {self.data.story.headline}"
         ln = Linker(self.index, kind.path)
-        return _embed(ln, kind.name, EMBED_LABELS[kind.name], title, self.site_url)
+        label = EMBED_LABELS[kind.name]
+        return embed_block(ln, EMBED_PAGES[kind.name], label, title, self.site_url)
 
     def embed_page(self, kind: PageKind) -> Page:
         embed = PageKind(kind.name, "embed.md", EMBED_PAGES[kind.name], kind.title, kind.source)
@@ -353,7 +338,16 @@ def render_pages(index: Index, *, site_url: str | None = None) -> list[Page]:
     snippets absolute; without it the code holds a site-relative address (and the page's script
     writes the full one in when it runs).
     """
-    return _Renderer(index, site_url).all()
+    return render_story(index, site_url=site_url)[0]
+
+
+def render_story(
+    index: Index, *, site_url: str | None = None, previous: Rendered | None = None
+) -> tuple[list[Page], Rendered]:
+    """:func:`render_pages`, keeping the player pages of ``previous`` (the last render, with the
+    same templates and ``site_url``) whose inputs did not change; and what the next one needs."""
+    renderer = _Renderer(index, site_url, previous)
+    return renderer.all(), renderer.rendered
 
 
 def page_footer(index: Index, page_path: str, env: jinja2.Environment | None = None) -> str:

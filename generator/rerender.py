@@ -1,0 +1,84 @@
+"""Which per-record pages of the last render can be kept: those whose inputs did not change.
+
+A player page per player is most of a large story's pages (1,600 of 1,612 in the benchmark's
+k=100 story) and most of its render time, and one edit touches a few of them. What a player
+page shows is declared by the data, not guessed from its text:
+
+- its context: the player and, in order, its members, quotes, positions and events (the ids:
+  a quote added, removed or moved changes them);
+- the records it reads: those, and every record they refer to (:func:`references_in`: other
+  players, questions, excerpts and the sources those belong to, for the source counts);
+- what every page reads: the story record (the footer's date) and the updates (corrections).
+
+A page is kept when its context ids are the same, none of the records it read changed, and
+neither did what every page reads. Records are compared by value, but an unchanged data file's
+records are the very objects of the last load (the loader's file cache), so most comparisons
+stop at identity. Templates and the site address are the caller's to compare
+(:class:`~generator.pipeline.StoryBuild` keeps a render only while they stay the same).
+``tests/test_rerender.py`` holds kept pages to a full render over random edits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from generator import kinds
+from generator.annotations import references_in
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from generator.references import Index
+
+__all__ = ["Inputs", "Rendered", "changed_records", "reads_of"]
+
+RecordKey = tuple[str, str]
+"""(kind name, record id)."""
+
+Inputs = tuple[tuple[str | tuple[str, ...], ...], frozenset[RecordKey]]
+"""A page's context ids and the records it read."""
+
+
+@dataclass
+class Rendered:
+    """One render: its index, and each per-record page with the inputs it was made from."""
+
+    index: Index
+    pages: dict[str, tuple[Inputs, Any]] = field(default_factory=dict)
+    """Docs-relative path -> (inputs, :class:`~generator.render.Page`; not named here, which
+    would make an import cycle)."""
+
+
+def changed_records(old: Index, new: Index) -> set[RecordKey] | None:
+    """The records that differ between two indexes (added, removed or changed), or None when
+    what every page reads changed (then no page can be kept)."""
+    if old.data.story != new.data.story or old.data.updates != new.data.updates:
+        return None
+    changed: set[RecordKey] = set()
+    for kind, table in new.tables.items():
+        before = old.tables.get(kind, {})
+        for record_id, record in table.items():
+            previous = before.get(record_id)
+            if previous is not record and previous != record:
+                changed.add((kind, record_id))
+        changed.update((kind, record_id) for record_id in before.keys() - table.keys())
+    return changed
+
+
+def reads_of(index: Index, records: list[tuple[str, BaseModel]]) -> frozenset[RecordKey]:
+    """``records`` ((kind, record) pairs) and every record they refer to, as keys."""
+    read: set[RecordKey] = set()
+    for kind_name, record in records:
+        read.add((kind_name, str(getattr(record, "id"))))  # noqa: B009 (every record has one)
+        for _path, record_id, ref in references_in(record):
+            for target in kinds.targets(ref):
+                read.add((target.name, record_id))
+            parent = index.parent.get(record_id)
+            if parent is not None:  # an excerpt: its source's publisher counts the support
+                read.add((_kind_of(parent), parent.id))
+    return frozenset(read)
+
+
+def _kind_of(record: Any) -> str:
+    return next(k.name for k in kinds.KINDS if isinstance(record, k.model))

@@ -1,0 +1,186 @@
+"""A render that keeps the last render's unchanged player pages (generator.rerender) gives the
+very pages a fresh render gives, over random edits of real stories' data files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from support import REPO
+
+from generator.pipeline import StoryBuild
+from generator.render import Page
+
+STORIES = {
+    "hollande": REPO / "site_data",
+    "surfside": REPO / "examples/surfside-collapse/site_data",
+}
+
+
+def _strings(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path of every string value in a YAML tree."""
+    if isinstance(node, dict):
+        return [p for key, value in node.items() for p in _strings(value, (*path, key))]
+    if isinstance(node, list):
+        return [p for n, value in enumerate(node) for p in _strings(value, (*path, n))]
+    return [path] if isinstance(node, str) else []
+
+
+def _lists(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path of every list of two or more records."""
+    found = []
+    if isinstance(node, list) and len(node) > 1 and all(isinstance(x, dict) for x in node):
+        found.append(path)
+    children = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node)
+        if isinstance(node, list)
+        else []
+    )
+    for key, value in children:
+        found += _lists(value, (*path, key))
+    return found
+
+
+def _at(tree: Any, path: tuple[Any, ...]) -> Any:
+    for key in path:
+        tree = tree[key]
+    return tree
+
+
+def _ids(data_dir: Path) -> set[str]:
+    tree = {f.stem: yaml.safe_load(f.read_text(encoding="utf-8")) for f in data_dir.glob("*.yaml")}
+    return {str(_at(tree, (*p[:-1], "id"))) for p in _strings(tree) if p[-1] == "id"}
+
+
+def _mutate(rng: random.Random, data_dir: Path, ids: list[str]) -> str:
+    """One random edit of one data file, as an editor might make it: a text changed, a
+    reference pointed at another record, two records swapped. Returns what it did."""
+    file = rng.choice(sorted(data_dir.glob("*.yaml")))
+    tree = yaml.safe_load(file.read_text(encoding="utf-8"))
+    choice = rng.random()
+    lists = _lists(tree)
+    if choice < 0.2 and lists:
+        path = rng.choice(lists)
+        items = _at(tree, path)
+        n = rng.randrange(len(items) - 1)
+        items[n], items[n + 1] = items[n + 1], items[n]
+        done = f"{file.name}: swapped {path} {n} and {n + 1}"
+    else:
+        path = rng.choice(_strings(tree))
+        parent, key = _at(tree, path[:-1]), path[-1]
+        value = parent[key]
+        if value in ids and key != "id":  # a reference: to another record
+            parent[key] = rng.choice(ids)
+        else:
+            parent[key] = f"{value} edited {rng.randrange(1000)}"
+        done = f"{file.name}: {path} {value!r} -> {parent[key]!r}"
+    schema_line = file.read_text(encoding="utf-8").splitlines()[0]  # the loader wants it kept
+    text = yaml.safe_dump(tree, allow_unicode=True, sort_keys=False)
+    file.write_text(f"{schema_line}\n{text}", encoding="utf-8")
+    stat = file.stat()  # a new mtime even within the clock's resolution
+    os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    return done
+
+
+def _corrected(tree: Any, actor: str) -> None:
+    entry = tree["updates"][0]
+    entry.update(kind="correction", facts=[actor], summary="Corrected the player's role.")
+
+
+TARGETED = {
+    # What every player page shows without naming it: the story's date (its footer), a
+    # correction of the player (a marker by its card), its sources' publishers (how many
+    # independent sources stand behind each fact).
+    "story.yaml": lambda tree, actor: tree["story"].update(updated=dt.date(2027, 1, 1)),
+    "updates.yaml": _corrected,
+    "sources.yaml": lambda tree, actor: [s.update(publisher="One Agency") for s in tree["sources"]],
+}
+
+
+def _edit(data_dir: Path, file: str, change: Callable[[Any, str], object]) -> None:
+    path = data_dir / file
+    lines = path.read_text(encoding="utf-8").splitlines()
+    tree = yaml.safe_load("\n".join(lines))
+    actor = yaml.safe_load((data_dir / "actors.yaml").read_text(encoding="utf-8"))["actors"][0]
+    change(tree, actor["id"])
+    text = yaml.safe_dump(tree, allow_unicode=True, sort_keys=False)
+    path.write_text(f"{lines[0]}\n{text}", encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+
+
+@pytest.mark.parametrize(
+    ("story", "file"),
+    # The shipped story has one source: one publisher or another, it is one independent source.
+    [
+        (s, f)
+        for s in sorted(STORIES)
+        for f in sorted(TARGETED)
+        if (s, f) != ("hollande", "sources.yaml")
+    ],
+)
+def test_what_every_player_page_shows_brings_them_all_again(
+    story: str, file: str, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "site_data"
+    shutil.copytree(STORIES[story], data_dir)
+    content = tmp_path / "content"
+    content.mkdir()
+    build = StoryBuild(data_dir, content, display_root=tmp_path, share_images=False)
+    before = _pages(build)
+    _edit(data_dir, file, TARGETED[file])
+    after = _pages(build)
+    fresh = _pages(StoryBuild(data_dir, content, display_root=tmp_path, share_images=False))
+    assert before is not None and after is not None and fresh is not None
+    players = [path for path in fresh if path.startswith("players/") and path != "players/index.md"]
+    assert any(before[path].markdown != fresh[path].markdown for path in players), "no-op edit"
+    for path in players:
+        assert after[path].markdown == fresh[path].markdown, path
+
+
+def _pages(build: StoryBuild) -> dict[str, Page] | None:
+    result = build.run()
+    return None if result.diagnostics else {page.path: page for page in result.pages}
+
+
+@pytest.mark.parametrize("story", sorted(STORIES))
+def test_kept_player_pages_are_those_a_fresh_render_makes(story: str, tmp_path: Path) -> None:
+    data_dir = tmp_path / "site_data"
+    shutil.copytree(STORIES[story], data_dir)
+    content = tmp_path / "content"
+    content.mkdir()
+    ids = sorted(_ids(data_dir))
+    rng = random.Random(f"rerender-{story}")
+    build = StoryBuild(data_dir, content, display_root=tmp_path, share_images=False)
+    last = _pages(build)
+    assert last is not None
+    good = kept_total = 0
+    for _ in range(60):
+        backup = {f: f.read_bytes() for f in data_dir.glob("*.yaml")}
+        done = _mutate(rng, data_dir, ids)
+        pages = _pages(build)
+        if pages is None:  # the edit made the data invalid: undo it
+            for f, data in backup.items():
+                f.write_bytes(data)
+                stat = f.stat()
+                os.utime(f, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+            continue
+        fresh = _pages(StoryBuild(data_dir, content, display_root=tmp_path, share_images=False))
+        assert fresh is not None
+        assert pages.keys() == fresh.keys(), done
+        for path, page in pages.items():
+            assert page.markdown == fresh[path].markdown, f"{path} after {done}"
+        good += 1
+        kept_total += sum(1 for path, page in pages.items() if last.get(path) is page)
+        last = pages
+    assert good >= 20, f"only {good} of 60 random edits left the data valid"
+    assert kept_total > 0, "no page was ever kept: the test would pass with no reuse at all"
