@@ -13,9 +13,9 @@ polls (``os.stat``, no dependency) ``site_data/``, ``content/``, the theme overr
   the derived config (Zensical reloads it) and, if it moved the data or changed ``site_url``,
   renders again;
 - writes only the files whose bytes changed, so Zensical's differential build rebuilds only
-  those pages; removes those no longer rendered; while Zensical runs, the pages of a save go
-  first and its other files (open data, feed) once Zensical has built those pages (Zensical
-  0.0.70 takes about 0.3 s longer to serve a page when they land with it);
+  those pages; removes those no longer rendered; while Zensical runs, the pages made from the
+  saved file go first and the rest of the save (other pages, open data, feed) once Zensical
+  has built them (:mod:`generator.savewaves`);
 - on a bad save, writes the list of problems (``file:line:col``) in place of the pages (also
   printed) and keeps serving; the next good save brings the pages back;
 - folds accents in Zensical's ``search.json`` (as ``make build-zensical`` does) each time
@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from generator.devproject import Project, Snapshot, snapshot
 from generator.diagnostics import DataError, Diagnostic
 from generator.docsync import ContentRenderer, DocsFolder, SyncReport, error_files, story_files
+from generator.savewaves import first_wave, leading_pages
 from generator.zensical import (
     SEARCH_INDEX,
     dump_config,
@@ -49,11 +50,11 @@ from generator.zensical import (
 )
 
 if TYPE_CHECKING:
-    from generator.render import Page
+    from generator.pipeline import BuildResult
 
 __all__ = ["DevServer", "Project", "Snapshot", "snapshot"]
 
-POLL_SECONDS = 0.05
+POLL_SECONDS = 0.025
 """How often the watched files are looked at (a stat of each: a few dozen files)."""
 
 SETTLE_SECONDS = 0.03
@@ -65,13 +66,23 @@ then Zensical is started afresh (a full build reads every page)."""
 
 QUIET_NS = 2_000_000_000
 """A save's pages are written again if Zensical has built nothing this long after it (under
-load, 0.0.70 was seen to build nothing at all after a save of 44 pages)."""
+load, 0.0.70 was seen to build nothing at all after a save of 44 pages), or twice as long as
+its slowest build of a save, if longer: at 100 times the shipped story one build of the
+timeline takes 1.5-3.3 s, and writing its pages again while it ran made it build them again
+and again, until the server was restarted (a 16 s save in the benchmark)."""
 
 ERROR_MARK = b'class="data-errors-page"'
 """In every page of a bad build (:func:`generator.docsync.error_files`), Markdown and HTML."""
 
 SEARCH_SETTLE_SECONDS = 0.3
 """How long Zensical's search.json must stay unchanged before we fold it (Zensical wrote it)."""
+
+GRACE_NS = 1_000_000_000
+"""How long after Zensical says a build is done a page's HTML may still be on its way, at the
+least: 0.0.70 prints "No issues found" before it writes the pages (at 100 times the shipped
+story, a page of the build was written up to 1.25 s later). Judged too early, every page of a
+save looked stale, was written again and again, and the server was restarted (12-16 s saves).
+The wait is also at least as long as Zensical's slowest build of a save."""
 
 DEFER_LIMIT_NS = 3_000_000_000
 """The longest a save's other files wait for Zensical to say it built the save's pages."""
@@ -105,6 +116,9 @@ class DevServer:
         self._process: subprocess.Popen[bytes] | None = None
         self._pending: dict[int, tuple[list[str], int]] = {}  # when (ns) -> pages, rewrites
         self._built_at = 0  # when Zensical last said a build was done (ns)
+        self._launched = 0  # when Zensical was started (ns)
+        self._slowest = 0  # the longest Zensical took to build a save (ns; at first, its first)
+        self._timed_a_save = False  # whether _slowest is a save's build yet
         self._deferred: tuple[int, dict[str, bytes]] | None = None  # when (ns), the whole save
         self._restart = False
         self.ok = False
@@ -141,7 +155,7 @@ class DevServer:
         if result.diagnostics:
             return self._show_problems(result.diagnostics, started)
         files = story_files(result, project.content_dir, self._content)
-        report = self._sync(self._in_waves(files, self._leading(project, result.pages)))
+        report = self._sync(self._in_waves(files, result))
         self._good_pages = [rel for rel in files if rel.endswith(".md")]
         if report.written or report.removed or not self.ok:
             self.log(
@@ -151,41 +165,17 @@ class DevServer:
         self.ok = True
         return True
 
-    def _in_waves(self, files: dict[str, bytes], leading: set[str]) -> dict[str, bytes]:
-        """``files``, but with the changed files that can wait held at what the folder has, when
-        Zensical runs (:meth:`check_built` writes them once Zensical has built the rest).
-
-        First go the pages made from the files just saved (an event's edit: the timeline, the
-        page the editor most likely has open), or every changed page if none is; the other
-        pages (embeds, pages that link to the edited records), the open data and the feed wait:
-        Zensical 0.0.70 builds a save's pages one after another before it serves any of them,
-        and a timeline alone was served in half the time of the five pages an event's title
-        changes (0.2 s against 0.45-0.6 s at ten times the shipped story)."""
-        held = self.docs.held()
-        changed = [rel for rel, data in files.items() if held.get(rel) != data]
-        pages = [rel for rel in changed if rel.endswith(".md")]
-        first = [rel for rel in pages if rel in leading] or pages
-        if self._process is None or not first or len(first) == len(changed):
+    def _in_waves(self, files: dict[str, bytes], result: BuildResult) -> dict[str, bytes]:
+        """``files`` as they go first (:mod:`generator.savewaves`), the whole save held for
+        :meth:`check_built` when part of it waits; all of them when Zensical is not running."""
+        assert self.project is not None
+        project = self.project
+        leading = leading_pages(self._edited, project.data_dir, project.content_dir, result.pages)
+        first = first_wave(files, self.docs.held(), leading)
+        if self._process is None or first is None:
             return files
-        now = {
-            rel: data if rel in first or rel not in held else held[rel]
-            for rel, data in files.items()
-        }
         self._deferred = (time.time_ns(), files)
-        return now
-
-    def _leading(self, project: Project, pages: list[Page]) -> set[str]:
-        """The docs-relative pages made from the files of the last save (an embed is not one)."""
-        data = {Path(path).stem for path in self._edited if Path(path).parent == project.data_dir}
-        leading = {
-            page.path
-            for page in pages
-            if Path(page.edit_path).stem in data and not page.path.startswith("embed/")
-        }
-        for path in map(Path, self._edited):
-            if path.suffix == ".md" and path.is_relative_to(project.content_dir):
-                leading.add(path.relative_to(project.content_dir).as_posix())
-        return leading
+        return first
 
     def _show_problems(self, diagnostics: list[Diagnostic], started: float) -> bool:
         content_dir = self.project.content_dir if self.project else Path("/nonexistent")
@@ -230,19 +220,28 @@ class DevServer:
             if self._built_at > written or time.time_ns() - written > DEFER_LIMIT_NS:
                 self._deferred = None
                 self._sync(files)
+        if not self._slowest and self._built_at > self._launched:
+            self._slowest = self._built_at - self._launched  # the first (full) build
         for written, (pages, tries) in list(self._pending.items()):
-            if self._built_at > written or time.time_ns() - written > QUIET_NS:
-                del self._pending[written]
-                again = self._stale(pages) if tries or self.docs.marking else pages
-                if again and tries < REWRITE_TRIES:
-                    self.docs.rewrite(again)
-                    self._pending[time.time_ns()] = (again, tries + 1)
-                elif again:  # a page made after Zensical started was seen never to be rebuilt
-                    named = ", ".join(again[:3]) + (", ..." if len(again) > 3 else "")
-                    self.log(
-                        f"explainer serve: {len(again)} pages not rebuilt ({named}); a full build"
-                    )
-                    self._restart = True
+            built = self._built_at > written
+            if built:
+                took = self._built_at - written
+                self._slowest = max(self._slowest, took) if self._timed_a_save else took
+                self._timed_a_save = True
+            if not built and time.time_ns() - written <= max(QUIET_NS, 2 * self._slowest):
+                continue
+            again = self._stale(pages) if tries or self.docs.marking else pages
+            grace = max(GRACE_NS, self._slowest)
+            if again and built and self.docs.marking and time.time_ns() - self._built_at < grace:
+                continue  # Zensical writes a build's pages after it says the build is done
+            del self._pending[written]
+            if again and tries < REWRITE_TRIES:
+                self.docs.rewrite(again)
+                self._pending[time.time_ns()] = (again, tries + 1)
+            elif again:  # a page made after Zensical started was seen never to be rebuilt
+                named = ", ".join(again[:3]) + (", ..." if len(again) > 3 else "")
+                self.log(f"explainer serve: {len(again)} pages not rebuilt ({named}); a full build")
+                self._restart = True
 
     def _stale(self, pages: list[str]) -> list[str]:
         """The pages whose built HTML was not made from their last write: it lacks the write's
@@ -343,6 +342,7 @@ class DevServer:
         self._pending.clear()  # a first build reads every page
         self.docs.marking = True  # from now on a page may be built from an earlier text
         self._restart = False
+        self._launched, self._slowest, self._timed_a_save = time.time_ns(), 0, False
         command = [self.zensical, "serve", "--config-file", str(self.work / "mkdocs.yml")]
         self._process = process = subprocess.Popen(
             [*command, "--dev-addr", self.dev_addr],

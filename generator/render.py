@@ -240,17 +240,19 @@ class _Renderer:
 
     def all(self) -> list[Page]:
         pages: list[Page] = []
+        # An embed page shows its page's context, made once (a large timeline's strip took
+        # 0.05 s to lay out).
+        contexts: dict[str, dict[str, Any]] = {}
         for kind in page_kinds():
             if kind.per == "actor":
                 pages += [self.player_page(kind, actor) for actor in self.data.actors]
                 continue
-            context = kind.context(self)
-            if kind.embeddable:
-                context["embed"] = self.embed(kind)
-            pages.append(self.page(kind, kind.path, kind.title, **context))
+            context = contexts[kind.name] = kind.context(self)
+            embed: dict[str, Any] = {"embed": self.embed(kind)} if kind.embeddable else {}
+            pages.append(self.page(kind, kind.path, kind.title, **context, **embed))
         for kind in PAGE_KINDS:
             if kind.embeddable:
-                pages.append(self.embed_page(kind))
+                pages.append(self.embed_page(kind, contexts[kind.name]))
         return pages
 
     def player_page(self, kind: PageKind, actor: Actor) -> Page:
@@ -280,7 +282,7 @@ class _Renderer:
         label = EMBED_LABELS[kind.name]
         return embed_block(ln, EMBED_PAGES[kind.name], label, title, self.site_url)
 
-    def embed_page(self, kind: PageKind) -> Page:
+    def embed_page(self, kind: PageKind, context: dict[str, Any]) -> Page:
         embed = PageKind(kind.name, "embed.md", EMBED_PAGES[kind.name], kind.title, kind.source)
         full_label = {"timeline": "The full timeline", "stances": "Every position in full"}
         full_label["figures"] = "Every report of each figure"
@@ -292,7 +294,7 @@ class _Renderer:
             kind=kind.name,
             full_page=kind.path,
             full_label=full_label[kind.name],
-            **kind.context(self),
+            **context,
         )
 
     def stance_rows(self) -> list[tuple[Actor, list[list[Position]]]]:
