@@ -20,21 +20,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from generator import kinds
-from generator.annotations import unwrap
 from generator.datareference import reference_sections
 from generator.datemodel import sort_key
 from generator.embedcode import Embed, embed_block, is_site_url
-from generator.escape import Trusted, escape_text
+from generator.escape import Trusted
 from generator.feed import FEED_PATH, atom_feed
 from generator.guide import GUIDE_PAGE, guide_markdown
 from generator.kinds import Kind
 from generator.model import SLUG_PATTERN, Actor, Event, Position, Quote
 from generator.opendata import csv_kinds, data_files
+from generator.recordfields import record_fields
 from generator.references import Index, Linker
-from generator.rerender import Inputs, Rendered, changed_records, reads_of
+from generator.rerender import Inputs, Rendered, changed_records, kinds_read, reads_of
 from generator.strip import player_ids, strip_layout
 from generator.templating import environment
-from generator.wording import long_date
 
 if TYPE_CHECKING:
     import jinja2
@@ -83,10 +82,19 @@ class PageKind:
     (template ``embed.md``: no header, nav, footer or search)."""
     per: str | None = None
     in_nav: bool = True
+    reads: tuple[str, ...] = ()
+    """The record kinds its context shows besides its own file's (``fact``: every fact kind);
+    with the kinds they refer to, what it is rendered again for (:func:`rerender.kinds_read`)."""
 
     @property
     def edit_path(self) -> str:
         return self.source if "/" in self.source else f"site_data/{self.source}.yaml"
+
+    @property
+    def shows(self) -> frozenset[str]:
+        """Every record kind the page may show (none for a page made from the model alone)."""
+        own = () if "/" in self.source else (kinds.by_file(self.source).name,)
+        return kinds_read((*own, *self.reads))
 
 
 def _events(r: _Renderer) -> dict[str, Any]:
@@ -132,9 +140,18 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind(
         "stances", "stances.md", "stances.md", "Where they stand", "positions", _stances, True
     ),
-    PageKind("figures", "figures.md", "figures.md", "Key figures", "figures", _events, True),
+    PageKind(
+        "figures",
+        "figures.md",
+        "figures.md",
+        "Key figures",
+        "figures",
+        _events,
+        True,
+        reads=("event",),
+    ),
     PageKind("quotes", "quotes.md", "quotes.md", "Quotes", "quotes"),
-    PageKind("sources", "sources.md", "sources.md", "Sources", "sources"),
+    PageKind("sources", "sources.md", "sources.md", "Sources", "sources", reads=("fact",)),
     PageKind(
         "reference",
         "reference.md",
@@ -169,7 +186,7 @@ def _records_page(kind: Kind[Any]) -> PageKind:
     assert kind.page is not None and kind.file is not None
 
     def context(r: _Renderer) -> dict[str, Any]:
-        return {"kind": kind, "records": r.data.records(kind), "fields": r.fields}
+        return {"kind": kind, "records": r.data.records(kind), "fields": record_fields}
 
     return PageKind(
         kind.name, "records.md", kind.page, kind.title or kind.plural, kind.file, context
@@ -247,13 +264,30 @@ class _Renderer:
             if kind.per == "actor":
                 pages += [self.player_page(kind, actor) for actor in self.data.actors]
                 continue
+            if (kept := self.kept(kind, kind.path)) is not None:
+                pages.append(kept)
+                continue
             context = contexts[kind.name] = kind.context(self)
             embed: dict[str, Any] = {"embed": self.embed(kind)} if kind.embeddable else {}
             pages.append(self.page(kind, kind.path, kind.title, **context, **embed))
         for kind in PAGE_KINDS:
             if kind.embeddable:
-                pages.append(self.embed_page(kind, contexts[kind.name]))
+                path = EMBED_PAGES[kind.name]
+                kept = self.kept(kind, path)
+                context = contexts.get(kind.name) or kind.context(self)
+                pages.append(kept or self.embed_page(kind, context))
+        for page in pages:
+            self.rendered.pages.setdefault(page.path, (None, page))
         return pages
+
+    def kept(self, kind: PageKind, path: str) -> Page | None:
+        """The last render's page of a whole kind, if no record it may show changed."""
+        if self.previous is None or self.changed is None:
+            return None
+        if any(changed in kind.shows for changed, _ in self.changed):
+            return None
+        last = self.previous.pages.get(path)
+        return None if last is None else typing.cast(Page, last[1])
 
     def player_page(self, kind: PageKind, actor: Actor) -> Page:
         """A player's page: the last render's, if nothing it shows changed (:mod:`rerender`)."""
@@ -263,8 +297,8 @@ class _Renderer:
             for value in context.values()
         )
         kept = self.previous.pages.get(path) if self.previous else None
-        if kept is not None and self.changed is not None:
-            (kept_ids, kept_reads), kept_page = kept
+        if kept is not None and kept[0] is not None and self.changed is not None:
+            (kept_ids, kept_reads), kept_page = kept[0], kept[1]
             if kept_ids == ids and kept_reads.isdisjoint(self.changed):
                 self.rendered.pages[path] = kept
                 return typing.cast(Page, kept_page)
@@ -307,30 +341,6 @@ class _Renderer:
                     cells = [[p for p in mine if p.question == q.id] for q in self.data.questions]
                     self._rows.append((actor, cells))
         return self._rows
-
-    def fields(self, ln: Linker, record: Any) -> list[tuple[str, Trusted]]:
-        """A record's fields as (name, value) for the generic page: references as links,
-        dates in words, lists joined; its id, label and cites are shown elsewhere."""
-        kind = next(k for k in kinds.KINDS if isinstance(record, k.model))
-        out: list[tuple[str, Trusted]] = []
-        for name, info in type(record).model_fields.items():
-            value = getattr(record, name)
-            if name in ("id", "cites", kind.label) or value is None or value == []:
-                continue
-            field = unwrap(info.annotation, info.metadata)
-            items = value if field.is_list else [value]
-            if field.ref is not None:
-                shown = [ln.reference(kinds.targets(field.ref.kind)[0].name, v) for v in items]
-            else:
-                shown = [Trusted(escape_text(_plain(v))) for v in items]
-            out.append((name.replace("_", " ").capitalize(), Trusted(", ".join(shown))))
-        return out
-
-
-def _plain(value: Any) -> str:
-    if hasattr(value, "isoformat"):
-        return long_date(value)
-    return str(getattr(value, "value", value))
 
 
 def render_pages(index: Index, *, site_url: str | None = None) -> list[Page]:

@@ -11,33 +11,40 @@ page shows is declared by the data, not guessed from its text:
 - what every page reads: the story record (the footer's date) and the updates (corrections).
 
 A page is kept when its context ids are the same, none of the records it read changed, and
-neither did what every page reads. Records are compared by value, but an unchanged data file's
-records are the very objects of the last load (the loader's file cache), so most comparisons
-stop at identity. Templates and the site address are the caller's to compare
-(:class:`~generator.pipeline.StoryBuild` keeps a render only while they stay the same).
+neither did what every page reads. A page of a whole kind (the timeline, the stances, ...) is
+kept when no record of a kind it may show changed (:func:`kinds_read`: the kinds it is made
+from, every kind those refer to, the kinds those are nested in), nor their order. Records are
+compared by value, but an unchanged data file's records are the very objects of the last load
+(the loader's file cache), so most comparisons stop at identity. Templates and the site
+address are the caller's to compare (:class:`~generator.pipeline.StoryBuild` keeps a render
+only while they stay the same).
 ``tests/test_rerender.py`` holds kept pages to a full render over random edits.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator import kinds
-from generator.annotations import references_in
+from generator.annotations import field_types, references_in
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from generator.references import Index
 
-__all__ = ["Inputs", "Rendered", "changed_records", "reads_of"]
+__all__ = ["ORDER", "Inputs", "Rendered", "changed_records", "kinds_read", "reads_of"]
+
+ORDER = ""
+"""The id of a changed record key that says a kind's records changed order (no id is empty)."""
 
 RecordKey = tuple[str, str]
 """(kind name, record id)."""
 
 Inputs = tuple[tuple[str | tuple[str, ...], ...], frozenset[RecordKey]]
-"""A page's context ids and the records it read."""
+"""A player page's context ids and the records it read."""
 
 
 @dataclass
@@ -45,9 +52,9 @@ class Rendered:
     """One render: its index, and each per-record page with the inputs it was made from."""
 
     index: Index
-    pages: dict[str, tuple[Inputs, Any]] = field(default_factory=dict)
-    """Docs-relative path -> (inputs, :class:`~generator.render.Page`; not named here, which
-    would make an import cycle)."""
+    pages: dict[str, tuple[Inputs | None, Any]] = field(default_factory=dict)
+    """Docs-relative path -> (a player page's inputs, None for a page of a whole kind; the
+    :class:`~generator.render.Page`, not named here, which would make an import cycle)."""
 
 
 def changed_records(old: Index, new: Index) -> set[RecordKey] | None:
@@ -63,7 +70,39 @@ def changed_records(old: Index, new: Index) -> set[RecordKey] | None:
             if previous is not record and previous != record:
                 changed.add((kind, record_id))
         changed.update((kind, record_id) for record_id in before.keys() - table.keys())
+        if list(before) != list(table):  # same-day events keep file order, so order shows
+            changed.add((kind, ORDER))
     return changed
+
+
+@functools.cache
+def kinds_read(roots: tuple[str, ...]) -> frozenset[str]:
+    """The kinds a page made from records of ``roots`` may show: those, the kinds they refer to
+    (``RefTo``, in nested records too; ``fact``: every fact kind), and the kinds those are nested
+    in (an excerpt's source: its publisher), and so on."""
+    seen: set[str] = set()
+    todo = [target.name for root in roots for target in kinds.targets(root)]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        kind = kinds.by_name(name)
+        todo += [target.name for ref in _refs(kind.model) for target in kinds.targets(ref)]
+        if kind.parent is not None:
+            todo.append(kind.parent[0])
+    return frozenset(seen)
+
+
+def _refs(model: type[BaseModel]) -> set[str]:
+    """Every ``RefTo`` kind under ``model``'s fields, nested records included."""
+    found: set[str] = set()
+    for _name, type_ in field_types(model):
+        if type_.ref is not None:
+            found.add(type_.ref.kind)
+        elif type_.model is not None:
+            found |= _refs(type_.model)
+    return found
 
 
 def reads_of(index: Index, records: list[tuple[str, BaseModel]]) -> frozenset[RecordKey]:
