@@ -31,7 +31,7 @@ from generator.model import SLUG_PATTERN, Actor, Event, Position, Quote
 from generator.opendata import csv_kinds, data_files
 from generator.recordfields import record_fields
 from generator.references import Index, Linker
-from generator.rerender import Inputs, Rendered, changed_records, kinds_read, reads_of
+from generator.rerender import Inputs, Rendered, changed_records, kinds_read
 from generator.strip import player_ids, strip_layout
 from generator.templating import environment
 
@@ -298,16 +298,15 @@ class _Renderer:
         )
         kept = self.previous.pages.get(path) if self.previous else None
         if kept is not None and kept[0] is not None and self.changed is not None:
-            (kept_ids, kept_reads), kept_page = kept[0], kept[1]
-            if kept_ids == ids and kept_reads.isdisjoint(self.changed):
+            last, kept_page = kept[0], kept[1]
+            if last.ids == ids and last.reads(self.index).isdisjoint(self.changed):
                 self.rendered.pages[path] = kept
                 return typing.cast(Page, kept_page)
         page = self.page(kind, path, actor.name, **context)
         shown = [("actor", actor), *[("actor", m) for m in context["members"]]]
         for name in ("quote", "position", "event"):
             shown += [(name, record) for record in context[f"{name}s"]]
-        inputs: Inputs = (ids, reads_of(self.index, shown))
-        self.rendered.pages[path] = (inputs, page)
+        self.rendered.pages[path] = (Inputs(ids, shown), page)
         return page
 
     def embed(self, kind: PageKind) -> Embed:

@@ -43,8 +43,22 @@ ORDER = ""
 RecordKey = tuple[str, str]
 """(kind name, record id)."""
 
-Inputs = tuple[tuple[str | tuple[str, ...], ...], frozenset[RecordKey]]
-"""A player page's context ids and the records it read."""
+
+@dataclass
+class Inputs:
+    """A player page's context ids, the records it shows, and (worked out when first asked,
+    then kept with the page: a cold build never asks) every record it read."""
+
+    ids: tuple[str | tuple[str, ...], ...]
+    shown: list[tuple[str, BaseModel]]
+    _reads: frozenset[RecordKey] | None = None
+
+    def reads(self, index: Index) -> frozenset[RecordKey]:
+        """:func:`reads_of` the records shown (``index``: the story now, for the excerpts'
+        sources; a source an excerpt moved from or to has changed either way)."""
+        if self._reads is None:
+            self._reads = reads_of(index, self.shown)
+        return self._reads
 
 
 @dataclass
