@@ -3,15 +3,14 @@
 Zensical runs no MkDocs plugin, so it cannot read ``site_data/``. This module renders the story
 into ``WORK/docs`` (:mod:`generator.docsync`), derives ``WORK/mkdocs.yml`` from ``mkdocs.yml``
 (:func:`generator.zensical.zensical_config`), and runs ``zensical serve`` on that config. Then it
-polls (``os.stat``, no dependency) ``site_data/``, ``content/``, the theme overrides and
-``mkdocs.yml``; on a save it
+polls (``os.stat``, no dependency) ``site_data/``, ``content/`` and ``mkdocs.yml`` (Zensical
+watches the theme overrides itself: :meth:`Project.watched`); on a save it
 
 - reloads only what changed: :class:`~generator.pipeline.StoryBuild` parses again only the data
-  files whose bytes changed and renders again only when the data or the templates changed (a
-  content edit re-checks the content pages against the data already loaded); a theme edit needs
-  nothing from us (Zensical watches ``theme.custom_dir`` itself); a ``mkdocs.yml`` edit rewrites
-  the derived config (Zensical reloads it) and, if it moved the data or changed ``site_url``,
-  renders again;
+  files whose bytes changed and renders again only the pages whose inputs changed (a content
+  edit re-checks the content pages against the data already loaded); a ``mkdocs.yml`` edit
+  rewrites the derived config (Zensical reloads it) and, if it moved the data or changed
+  ``site_url``, renders again;
 - writes only the files whose bytes changed, so Zensical's differential build rebuilds only
   those pages; removes those no longer rendered; while Zensical runs, the pages made from the
   saved file go first and the rest of the save (other pages, open data, feed) once Zensical
@@ -55,7 +54,9 @@ if TYPE_CHECKING:
 __all__ = ["DevServer", "Project", "Snapshot", "snapshot"]
 
 POLL_SECONDS = 0.025
-"""How often the watched files are looked at (a stat of each: a few dozen files)."""
+"""How often the watched files are looked at (a stat of each: a few dozen files). Not more
+often: Zensical 0.0.70 built nothing at all while two files of its folder were read every
+10 ms (every 25 ms, it built as usual), and a poll may read the built pages (:meth:`_stale`)."""
 
 SETTLE_SECONDS = 0.03
 """After a change is seen, how long the files must stay as they are before we render."""
@@ -66,10 +67,8 @@ then Zensical is started afresh (a full build reads every page)."""
 
 QUIET_NS = 2_000_000_000
 """A save's pages are written again if Zensical has built nothing this long after it (under
-load, 0.0.70 was seen to build nothing at all after a save of 44 pages), or twice as long as
-its slowest build of a save, if longer: at 100 times the shipped story one build of the
-timeline takes 1.5-3.3 s, and writing its pages again while it ran made it build them again
-and again, until the server was restarted (a 16 s save in the benchmark)."""
+load, 0.0.70 was seen to build nothing after a save of 44 pages), or twice its slowest build of
+a save, if longer (at 100 times the shipped story a build of the timeline takes 1.5-3.3 s)."""
 
 ERROR_MARK = b'class="data-errors-page"'
 """In every page of a bad build (:func:`generator.docsync.error_files`), Markdown and HTML."""
