@@ -154,7 +154,7 @@ class DevServer:
         if result.diagnostics:
             return self._show_problems(result.diagnostics, started)
         files = story_files(result, project.content_dir, self._content)
-        report = self._sync(self._in_waves(files, result))
+        report = self._sync(self._in_waves(project, files, result))
         self._good_pages = [rel for rel in files if rel.endswith(".md")]
         if report.written or report.removed or not self.ok:
             self.log(
@@ -164,11 +164,11 @@ class DevServer:
         self.ok = True
         return True
 
-    def _in_waves(self, files: dict[str, bytes], result: BuildResult) -> dict[str, bytes]:
+    def _in_waves(
+        self, project: Project, files: dict[str, bytes], result: BuildResult
+    ) -> dict[str, bytes]:
         """``files`` as they go first (:mod:`generator.savewaves`), the whole save held for
         :meth:`check_built` when part of it waits; all of them when Zensical is not running."""
-        assert self.project is not None
-        project = self.project
         leading = leading_pages(self._edited, project.data_dir, project.content_dir, result.pages)
         first = first_wave(files, self.docs.held(), leading)
         if self._process is None or first is None:

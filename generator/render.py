@@ -272,10 +272,10 @@ class _Renderer:
             pages.append(self.page(kind, kind.path, kind.title, **context, **embed))
         for kind in PAGE_KINDS:
             if kind.embeddable:
-                path = EMBED_PAGES[kind.name]
-                kept = self.kept(kind, path)
-                context = contexts.get(kind.name) or kind.context(self)
-                pages.append(kept or self.embed_page(kind, context))
+                kept = self.kept(kind, EMBED_PAGES[kind.name])
+                if kept is None:  # its page's context, or made now if that page was kept
+                    kept = self.embed_page(kind, contexts.get(kind.name) or kind.context(self))
+                pages.append(kept)
         for page in pages:
             self.rendered.pages.setdefault(page.path, (None, page))
         return pages

@@ -127,11 +127,8 @@ def reads_of(index: Index, records: list[tuple[str, BaseModel]]) -> frozenset[Re
         for _path, record_id, ref in references_in(record):
             for target in kinds.targets(ref):
                 read.add((target.name, record_id))
-            parent = index.parent.get(record_id)
-            if parent is not None:  # an excerpt: its source's publisher counts the support
-                read.add((_kind_of(parent), parent.id))
+                # A nested record's parent counts too: an excerpt's source's publisher counts
+                # the support of the fact citing it.
+                if target.parent is not None and record_id in index.parent:
+                    read.add((target.parent[0], index.parent[record_id].id))
     return frozenset(read)
-
-
-def _kind_of(record: Any) -> str:
-    return next(k.name for k in kinds.KINDS if isinstance(record, k.model))
