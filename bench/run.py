@@ -98,6 +98,41 @@ def interleaved(a: Callable[[], object], b: Callable[[], object], pairs: int) ->
     }
 
 
+IMPORT_PROBE = """
+import json, time
+import mkdocs.commands.build, mkdocs.config, mkdocs.plugins, markdown, jinja2, yaml
+import material.plugins.search.plugin
+start = time.perf_counter()
+import pydantic
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+pydantic_s = time.perf_counter() - start
+import generator.kinds
+models_s = time.perf_counter() - start - pydantic_s
+import generator.plugin
+rest_s = time.perf_counter() - start - pydantic_s - models_s
+print(json.dumps({"pydantic_s": pydantic_s, "models_s": models_s, "rest_s": rest_s}))
+"""
+"""What importing the plugin costs a fresh interpreter that has MkDocs and Material loaded already
+(as `mkdocs build` has when it loads the plugin): pydantic itself, the schema's models (pydantic
+builds each model's validator as its class is made), and the rest of our modules."""
+
+
+def import_cost(runs: int = 7) -> dict[str, float]:
+    """Median of each part of :data:`IMPORT_PROBE` over ``runs`` fresh interpreters."""
+    rows = []
+    for _ in range(runs):
+        result = subprocess.run(
+            [sys.executable, "-c", IMPORT_PROBE],
+            cwd=REPO,
+            env=ENV,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        rows.append(json.loads(result.stdout))
+    return {key: statistics.median(row[key] for row in rows) for key in rows[0]}
+
+
 def bench_scale(k: int, pairs: int, scratch: Path) -> dict[str, Any]:
     project = make_project(scratch / f"k{k}", k)
     data_dir = project / "site_data"
@@ -302,19 +337,31 @@ def report(results: dict[str, Any]) -> None:
     print("Cold builds, interleaved A B A B; overhead = A/B - 1, median [min .. max] of the pairs")
     print(
         f"{'k':>4} {'pages':>6} {'load':>7} {'render':>7} | {'mkdocs+plugin':>13} "
-        f"{'mkdocs plain':>12} {'overhead':>26} {'target':>12} | {'zensical ours':>13} "
-        f"{'plain':>7} {'overhead':>26}"
+        f"{'mkdocs plain':>12} {'overhead':>26} {'target':>12} {'floor':>6} | "
+        f"{'zensical ours':>13} {'plain':>7} {'overhead':>26}"
     )
+    imports = results["imports"]
+    imported_s = sum(imports.values())
     for row in results["scales"]:
         m, z = row["mkdocs_plugin_vs_plain"], row["zensical_ours_vs_plain"]
         goal = OVERHEAD_TARGETS.get(row["k"])
         target = f"<= {goal:.0%} {verdict(m['ratio_median'] - 1 <= goal)}" if goal else ""
+        floor = (imported_s + row["load_validate_s"] + row["render_s"]) / m["b_median_s"]
         print(
             f"{row['k']:>4} {row['pages']:>6} {row['load_validate_s']:>6.3f}s "
             f"{row['render_s']:>6.3f}s | {m['a_median_s']:>12.2f}s {m['b_median_s']:>11.2f}s "
-            f"{spread(m):>26} {target:>12} | {z['a_median_s']:>12.2f}s {z['b_median_s']:>6.2f}s "
-            f"{spread(z):>26}"
+            f"{spread(m):>26} {target:>12} {floor:>+6.1%} | {z['a_median_s']:>12.2f}s "
+            f"{z['b_median_s']:>6.2f}s {spread(z):>26}"
         )
+    parts = ", ".join(
+        f"{label} {imports[key]:.3f}s"
+        for key, label in (("pydantic_s", "pydantic"), ("models_s", "the schema's models"))
+    )
+    print(
+        f"floor: what importing the plugin ({imported_s:.3f}s: {parts}, the rest "
+        f"{imports['rest_s']:.3f}s),\n       loading and rendering the story alone add to MkDocs"
+        " plain, with no MkDocs hook of ours"
+    )
     print("Save-to-served (an event's title saved -> /timeline/), median of 5 [min .. max]")
     for k, engines in results["save_to_served"].items():
         for n, engine in enumerate(e for e in SERVER_LABELS if e in engines):
@@ -353,6 +400,7 @@ def main() -> int:
     run([sys.executable, "-m", "compileall", "-q", str(REPO / "generator")], REPO)
     with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
         scratch = Path(tmp)
+        imports = import_cost()
         scales = [bench_scale(k, PAIRS.get(k, 3), scratch) for k in scales_k]
         first_view = first_view_bytes(scratch / f"k{scales_k[0]}" / "site-plugin")
         serve: dict[str, dict[str, list[float]]] = {}
@@ -361,6 +409,7 @@ def main() -> int:
                 engine: save_to_served(engine, scratch / f"k{k}") for engine in SERVERS
             }
     results = {
+        "imports": imports,
         "scales": scales,
         "save_to_served": serve,
         "first_view": first_view,
