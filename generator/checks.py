@@ -21,6 +21,7 @@ others in "unknown ..." noise.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -68,6 +69,17 @@ class ValidFile:
     def records(self) -> list[Any]:
         records: list[Any] = getattr(self.model, self.kind)
         return records
+
+    @functools.cached_property
+    def references(self) -> list[tuple[Path, str, str]]:
+        """Every reference in the file's records: (its path, the id it names, the ``RefTo``
+        kind). Found once per read of the file: the dev server reads again only the files
+        whose bytes changed, and walking every record took a third of the checks' time."""
+        return [
+            found
+            for index, record in enumerate(self.records())
+            for found in references_in(record, (self.kind, index))
+        ]
 
 
 @dataclass(frozen=True)
@@ -155,10 +167,17 @@ class _Checker:
 
     def references(self) -> None:
         """Every field typed as a reference, in every record of every file, names its kind."""
-        for _kind, file, record, at in self._records():
-            for path, value, ref in references_in(record, at):
-                wanted = kinds.targets(ref)
-                if all(self._loaded(target) for target in wanted):
+        checked: dict[str, list[Kind[Any]] | None] = {}  # ref kind -> its targets, if loaded
+        for kind in kinds.file_kinds():
+            file = self.files.get(kind.file or "")
+            if file is None:
+                continue
+            for path, value, ref in file.references:
+                if ref not in checked:
+                    targets = kinds.targets(ref)
+                    loaded = all(self._loaded(target) for target in targets)
+                    checked[ref] = targets if loaded else None
+                if (wanted := checked[ref]) is not None:
                     self._resolve(file, path, value, ref, wanted)
 
     def _resolve(
