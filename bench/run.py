@@ -156,6 +156,9 @@ def bench_scale(k: int, pairs: int, scratch: Path) -> dict[str, Any]:
         site_dir=plain_work / "site",
     )
     (plain_work / "mkdocs.yml").write_text(dump_config(derived), encoding="utf-8")
+    # The floor under explainer serve runs Zensical as it does: without the link checks.
+    serve_config = dump_config({**derived, "validation": False})
+    (plain_work / "mkdocs-serve.yml").write_text(serve_config, encoding="utf-8")
 
     def zensical_plain() -> None:
         shutil.rmtree(plain_work / "site", ignore_errors=True)
@@ -205,7 +208,7 @@ SERVERS = {
     # The floor under `explainer serve`: Zensical alone, serving the Markdown already rendered
     # (bench_scale's build/plain), the same event title edited in timeline.md itself.
     "zensical-alone": lambda port: [
-        *(str(BIN / "zensical"), "serve", "--config-file", "build/plain/mkdocs.yml"),
+        *(str(BIN / "zensical"), "serve", "--config-file", "build/plain/mkdocs-serve.yml"),
         *("--dev-addr", f"127.0.0.1:{port}"),
     ],
 }

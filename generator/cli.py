@@ -123,6 +123,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         Path(args.work),
         zensical=args.zensical or default_zensical(),
         dev_addr=args.dev_addr,
+        check_links=args.check_links,
     )
     return server.serve_forever()
 
@@ -252,6 +253,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on")
     serve.add_argument("--work", default="build/serve", help="folder for the rendered pages")
     serve.add_argument("--zensical", default=None, help="zensical executable")
+    serve.add_argument(
+        "--check-links",
+        action="store_true",
+        help="have Zensical check every link and anchor after each save (slower on a large story;"
+        " make build checks them in any case)",
+    )
     serve.set_defaults(func=_cmd_serve)
 
     new = sub.add_parser("new", help="scaffold a new story project in an empty folder")

@@ -40,7 +40,8 @@ from typing import TYPE_CHECKING, Any
 from generator.devproject import Project, Snapshot, snapshot
 from generator.diagnostics import DataError, Diagnostic
 from generator.docsync import ContentRenderer, DocsFolder, SyncReport, error_files, story_files
-from generator.savewaves import first_wave, leading_pages
+from generator.savebuilds import SaveBuilds
+from generator.savewaves import first_wave, leading_pages, made_from
 from generator.zensical import (
     SEARCH_INDEX,
     dump_config,
@@ -50,41 +51,21 @@ from generator.zensical import (
 
 if TYPE_CHECKING:
     from generator.pipeline import BuildResult
+    from generator.render import FirstPages, Page
 
 __all__ = ["DevServer", "Project", "Snapshot", "snapshot"]
 
 POLL_SECONDS = 0.025
 """How often the watched files are looked at (a stat of each: a few dozen files). Not more
 often: Zensical 0.0.70 built nothing at all while two files of its folder were read every
-10 ms (every 25 ms, it built as usual), and a poll may read the built pages (:meth:`_stale`)."""
+10 ms (every 25 ms, it built as usual), and a poll may read the built pages
+(:class:`~generator.savebuilds.SaveBuilds`)."""
 
 SETTLE_SECONDS = 0.03
 """After a change is seen, how long the files must stay as they are before we render."""
 
-REWRITE_TRIES = 3
-"""How many times a save's pages are written again while Zensical's site still disagrees;
-then Zensical is started afresh (a full build reads every page)."""
-
-QUIET_NS = 2_000_000_000
-"""A save's pages are written again if Zensical has built nothing this long after it (under
-load, 0.0.70 was seen to build nothing after a save of 44 pages), or twice its slowest build of
-a save, if longer (at 100 times the shipped story a build of the timeline takes 1.5-3.3 s)."""
-
-ERROR_MARK = b'class="data-errors-page"'
-"""In every page of a bad build (:func:`generator.docsync.error_files`), Markdown and HTML."""
-
 SEARCH_SETTLE_SECONDS = 0.3
 """How long Zensical's search.json must stay unchanged before we fold it (Zensical wrote it)."""
-
-GRACE_NS = 1_000_000_000
-"""How long after Zensical says a build is done a page's HTML may still be on its way, at the
-least: 0.0.70 prints "No issues found" before it writes the pages (at 100 times the shipped
-story, a page of the build was written up to 1.25 s later). Judged too early, every page of a
-save looked stale, was written again and again, and the server was restarted (12-16 s saves).
-The wait is also at least as long as Zensical's slowest build of a save."""
-
-DEFER_LIMIT_NS = 3_000_000_000
-"""The longest a save's other files wait for Zensical to say it built the save's pages."""
 
 
 class DevServer:
@@ -97,12 +78,17 @@ class DevServer:
         *,
         zensical: str = "zensical",
         dev_addr: str = "127.0.0.1:8000",
+        check_links: bool = False,
         log: Callable[[str], None] | None = None,
     ) -> None:
         self.mkdocs_yml = mkdocs_yml
         self.work = work
         self.zensical = zensical
         self.dev_addr = dev_addr
+        self.check_links = check_links
+        """Whether Zensical checks every link and anchor after each save (its validation). Off by
+        default: at 100 times the shipped story the checks alone doubled a save's build (1.2 s
+        to 2.4 s); ``make build`` and ``make build-zensical`` still check every link."""
         self.log = log or (lambda text: print(text, file=sys.stderr, flush=True))
         self.docs = DocsFolder(work / "docs", work / ".incoming")
         self.project: Project | None = None
@@ -113,12 +99,10 @@ class DevServer:
         self._edited: set[str] = set()  # the files that changed in the last save
         self._search: tuple[int, int] | None = None  # search.json as we last wrote it
         self._process: subprocess.Popen[bytes] | None = None
-        self._pending: dict[int, tuple[list[str], int]] = {}  # when (ns) -> pages, rewrites
-        self._built_at = 0  # when Zensical last said a build was done (ns)
-        self._launched = 0  # when Zensical was started (ns)
-        self._slowest = 0  # the longest Zensical took to build a save (ns; at first, its first)
-        self._timed_a_save = False  # whether _slowest is a save's build yet
-        self._deferred: tuple[int, dict[str, bytes]] | None = None  # when (ns), the whole save
+        self.builds = SaveBuilds(
+            self.docs, work / "site", self._sync, self.log, says_when_built=check_links
+        )
+        self._early: tuple[int, list[str]] | None = None  # when (ns), pages written mid-render
         self._restart = False
         self.ok = False
 
@@ -129,7 +113,8 @@ class DevServer:
         from generator.pipeline import StoryBuild
 
         started = time.perf_counter()
-        self._deferred = None  # this save supersedes the last one's held-back files
+        self.builds.drop_held()
+        self._early = None
         try:
             project = Project.read(self.mkdocs_yml)
         except DataError as error:
@@ -150,30 +135,63 @@ class DevServer:
                 site_url=project.site_url,
                 share_images=False,
             )
-        result = builder.run()
+        result = builder.run(self._first_pages(project))
         if result.diagnostics:
             return self._show_problems(result.diagnostics, started)
         files = story_files(result, project.content_dir, self._content)
         report = self._sync(self._in_waves(project, files, result))
         self._good_pages = [rel for rel in files if rel.endswith(".md")]
-        if report.written or report.removed or not self.ok:
+        written = len(report.written) + (len(self._early[1]) if self._early else 0)
+        if written or report.removed or not self.ok:
             self.log(
-                f"explainer serve: {len(report.written)} files written, {len(report.removed)}"
+                f"explainer serve: {written} files written, {len(report.removed)}"
                 f" removed ({time.perf_counter() - started:.2f} s)"
             )
         self.ok = True
         return True
 
+    def _first_pages(self, project: Project) -> FirstPages | None:
+        """While Zensical runs and the last save was good, the pages made from a saved data file
+        are written as soon as they are rendered (:meth:`_write_first`), before the other pages,
+        the open data and the content checks: at 100 times the shipped story, an event's save
+        reached the timeline 0.35 s after the save instead of 0.75 s."""
+        from generator.render import FirstPages
+
+        made = made_from(self._edited, project.data_dir)
+        if self._process is None or not self.ok or made is None:
+            return None
+        return FirstPages(leads=made, made=self._write_first)
+
+    def _write_first(self, pages: list[Page]) -> None:
+        held = self.docs.held()
+        first = {page.path: page.markdown.encode() for page in pages}
+        first = {rel: data for rel, data in first.items() if held.get(rel) != data}
+        if first:
+            self._sync({**held, **first})
+            self._early = (time.time_ns(), list(first))
+
     def _in_waves(
         self, project: Project, files: dict[str, bytes], result: BuildResult
     ) -> dict[str, bytes]:
-        """``files`` as they go first (:mod:`generator.savewaves`), the whole save held for
-        :meth:`check_built` when part of it waits; all of them when Zensical is not running."""
+        """``files`` as they go first (:mod:`generator.savewaves`), the whole save held by
+        :class:`~generator.savebuilds.SaveBuilds` when part of it waits; all of them when
+        Zensical is not running."""
+        if self._early is not None:  # the first wave is written: the rest waits, new files aside
+            held = self.docs.held()
+            now = {rel: held.get(rel, data) for rel, data in files.items()}
+            if now == files:
+                return files
+            self.builds.hold(self._early[0], files, self._early[1])
+            return now
         leading = leading_pages(self._edited, project.data_dir, project.content_dir, result.pages)
-        first = first_wave(files, self.docs.held(), leading)
+        held = self.docs.held()
+        first = first_wave(files, held, leading)
         if self._process is None or first is None:
             return files
-        self._deferred = (time.time_ns(), files)
+        pages = [
+            rel for rel, data in first.items() if rel.endswith(".md") and held.get(rel) != data
+        ]
+        self.builds.hold(time.time_ns(), files, pages)
         return first
 
     def _show_problems(self, diagnostics: list[Diagnostic], started: float) -> bool:
@@ -198,71 +216,8 @@ class DevServer:
         for rel in report.removed:
             if not rel.endswith(".md"):
                 (site / rel).unlink(missing_ok=True)
-        pages = [rel for rel in report.written if rel.endswith(".md")]
-        if len(pages) > 1:  # one page alone cannot be read too early
-            self._pending[time.time_ns()] = (pages, 0)
+        self.builds.wrote([rel for rel in report.written if rel.endswith(".md")])
         return report
-
-    def check_built(self) -> None:
-        """Write a save's pages once more after the build it started (Zensical may miss some).
-
-        Zensical 0.0.70 starts building as soon as the first file of a save lands; a page written
-        while that build runs may be built from its old text, and Zensical does not build it again,
-        not even when the same bytes are written again (seen with 40 pages written in 20 ms). So
-        once Zensical says a build finished after a save was written, that save's pages are
-        written again with one more trailing newline (same HTML, new bytes), which makes Zensical
-        build them from their new text. After each later build, the pages whose HTML still says
-        the opposite of their Markdown about the problem list are written again, a few times.
-        """
-        if self._deferred is not None:
-            written, files = self._deferred
-            if self._built_at > written or time.time_ns() - written > DEFER_LIMIT_NS:
-                self._deferred = None
-                self._sync(files)
-        if not self._slowest and self._built_at > self._launched:
-            self._slowest = self._built_at - self._launched  # the first (full) build
-        for written, (pages, tries) in list(self._pending.items()):
-            built = self._built_at > written
-            if built:
-                took = self._built_at - written
-                self._slowest = max(self._slowest, took) if self._timed_a_save else took
-                self._timed_a_save = True
-            if not built and time.time_ns() - written <= max(QUIET_NS, 2 * self._slowest):
-                continue
-            again = self._stale(pages) if tries or self.docs.marking else pages
-            grace = max(GRACE_NS, self._slowest)
-            if again and built and self.docs.marking and time.time_ns() - self._built_at < grace:
-                continue  # Zensical writes a build's pages after it says the build is done
-            del self._pending[written]
-            if again and tries < REWRITE_TRIES:
-                self.docs.rewrite(again)
-                self._pending[time.time_ns()] = (again, tries + 1)
-            elif again:  # a page made after Zensical started was seen never to be rebuilt
-                named = ", ".join(again[:3]) + (", ..." if len(again) > 3 else "")
-                self.log(f"explainer serve: {len(again)} pages not rebuilt ({named}); a full build")
-                self._restart = True
-
-    def _stale(self, pages: list[str]) -> list[str]:
-        """The pages whose built HTML was not made from their last write: it lacks the write's
-        mark (:meth:`DocsFolder.mark`; even a rewrite can land in a build that reads the old
-        text). An unmarked page is stale if its HTML and Markdown disagree about the problem
-        list."""
-        stale = []
-        for rel in pages:
-            text = self.docs.wanted(rel)
-            stem = rel.removesuffix(".md")
-            stem = "" if stem == "index" else stem.removesuffix("/index")
-            try:
-                built = (self.work / "site" / stem / "index.html").read_bytes()
-            except OSError:
-                built = b""  # not built yet
-            mark = self.docs.mark(rel)
-            if mark is not None:
-                if mark not in built:
-                    stale.append(rel)
-            elif text is not None and (ERROR_MARK in text) != (ERROR_MARK in built):
-                stale.append(rel)
-        return stale
 
     def _write_config(self, project: Project) -> None:
         derived = zensical_config(
@@ -272,6 +227,8 @@ class DevServer:
             docs_dir=self.work / "docs",
             site_dir=self.work / "site",
         )
+        if not self.check_links:
+            derived["validation"] = False  # see check_links
         text = dump_config(derived)
         path = self.work / "mkdocs.yml"
         self.work.mkdir(parents=True, exist_ok=True)
@@ -338,10 +295,9 @@ class DevServer:
         self._launch()
 
     def _launch(self) -> None:
-        self._pending.clear()  # a first build reads every page
+        self.builds.launched()
         self.docs.marking = True  # from now on a page may be built from an earlier text
         self._restart = False
-        self._launched, self._slowest, self._timed_a_save = time.time_ns(), 0, False
         command = [self.zensical, "serve", "--config-file", str(self.work / "mkdocs.yml")]
         self._process = process = subprocess.Popen(
             [*command, "--dev-addr", self.dev_addr],
@@ -356,7 +312,7 @@ class DevServer:
         for line in process.stdout:
             text = line.decode("utf-8", "replace").rstrip("\n")
             if text.endswith("found") or "Build finished" in text:  # "No issues found", ...
-                self._built_at = time.time_ns()
+                self.builds.built()
             self.log(text)
 
     def stop(self) -> None:
@@ -388,7 +344,8 @@ class DevServer:
                     self.stop()
                     self._launch()
                     continue
-                self.check_built()
+                self.builds.check()
+                self._restart = self._restart or self.builds.restart
                 self.fold_search()
                 time.sleep(POLL_SECONDS)
             self.log(f"explainer serve: zensical serve exited ({code})")

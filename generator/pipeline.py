@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from generator.checks import ValidFile
     from generator.loader import FileCache
     from generator.references import Index
-    from generator.render import Page
+    from generator.render import FirstPages, Page
     from generator.rerender import Rendered
     from generator.sharefront import ShareSite
 
@@ -117,12 +117,14 @@ class StoryBuild:
         self._templates_key: Fingerprint | None = None
         self.loads = 0  # how many times the inputs were really read (the benchmark reports it)
 
-    def run(self) -> BuildResult:
+    def run(self, first: FirstPages | None = None) -> BuildResult:
         """The story, its pages and every problem; only what changed since the last run is redone.
 
         A change under the data folder or the templates reloads the data (each file parsed again
         only if its bytes changed) and renders every page; a change in the content folder alone
-        checks the content pages again against the data already loaded.
+        checks the content pages again against the data already loaded. ``first``: pages handed
+        over as soon as they are rendered, when the data is valid and rendered again (before the
+        content pages are checked against it).
         """
         data_key = fingerprint(self.data_dir, TEMPLATES_DIR)
         # Every file of content/ counts, not only its pages: a content/feed.xml clashes too.
@@ -131,7 +133,7 @@ class StoryBuild:
             stat = self.config_file.stat()
             content_key += ((str(self.config_file), stat.st_size, stat.st_mtime_ns),)
         if self._story is None or data_key != self._data_key:
-            self._story, self._result = self._load(), None
+            self._story, self._result = self._load(first), None
             self._data_key = data_key
             self.loads += 1
         if self._result is None or content_key != self._content_key:
@@ -139,7 +141,7 @@ class StoryBuild:
             self._content_key = content_key
         return self._result
 
-    def _load(self) -> BuildResult:
+    def _load(self, first: FirstPages | None = None) -> BuildResult:
         from generator.loader import load
         from generator.references import Index
         from generator.render import render_story, site_files
@@ -156,7 +158,9 @@ class StoryBuild:
         templates_key = fingerprint(TEMPLATES_DIR)
         if templates_key != self._templates_key:
             self._rendered, self._templates_key = None, templates_key
-        pages, self._rendered = render_story(index, site_url=self.site_url, previous=self._rendered)
+        pages, self._rendered = render_story(
+            index, site_url=self.site_url, previous=self._rendered, first=first
+        )
         files: dict[str, str | bytes] = {**site_files(index, site_url=self.site_url)}
         if self.share_images:
             files.update(share_images(index, self.cache_dir))

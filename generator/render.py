@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EMBED_PAGES",
     "PAGE_KINDS",
+    "FirstPages",
     "Page",
     "PageKind",
     "is_site_url",
@@ -103,7 +104,8 @@ def _events(r: _Renderer) -> dict[str, Any]:
 
 
 def _timeline(r: _Renderer) -> dict[str, Any]:
-    players = sorted((a for a in r.data.actors if a.id in r.events_by), key=lambda a: a.name)
+    # .get: events_by is a defaultdict, and a player page made first looks up every player.
+    players = sorted((a for a in r.data.actors if r.events_by.get(a.id)), key=lambda a: a.name)
     return {"events": r.events, "strip": strip_layout(r.events), "players": players}
 
 
@@ -126,10 +128,10 @@ def _updates(r: _Renderer) -> dict[str, Any]:
 def _player(r: _Renderer, actor: Actor) -> dict[str, Any]:
     return {
         "actor": actor,
-        "members": r.members[actor.id],
-        "quotes": r.quotes_by[actor.id],
-        "positions": r.positions_by[actor.id],
-        "events": r.events_by[actor.id],
+        "members": r.members.get(actor.id, []),
+        "quotes": r.quotes_by.get(actor.id, []),
+        "positions": r.positions_by.get(actor.id, []),
+        "events": r.events_by.get(actor.id, []),
     }
 
 
@@ -255,21 +257,19 @@ class _Renderer:
     def footer(self, ln: Linker) -> str:
         return page_footer(self.index, ln.page_path, self.env)
 
-    def all(self) -> list[Page]:
-        pages: list[Page] = []
-        # An embed page shows its page's context, made once (a large timeline's strip took
-        # 0.05 s to lay out).
+    def all(self, first: FirstPages | None = None) -> list[Page]:
+        # An embed page shows its page's context, made once (a large strip took 0.05 s to lay out).
         contexts: dict[str, dict[str, Any]] = {}
-        for kind in page_kinds():
-            if kind.per == "actor":
-                pages += [self.player_page(kind, actor) for actor in self.data.actors]
-                continue
-            if (kept := self.kept(kind, kind.path)) is not None:
-                pages.append(kept)
-                continue
-            context = contexts[kind.name] = kind.context(self)
-            embed: dict[str, Any] = {"embed": self.embed(kind)} if kind.embeddable else {}
-            pages.append(self.page(kind, kind.path, kind.title, **context, **embed))
+        made: dict[str, list[Page]] = {}  # page kind -> its pages
+        kinds = page_kinds()
+        if first is not None:  # those pages made and handed over before the others
+            leading = [kind for kind in kinds if first.leads(kind.edit_path)]
+            for kind in leading:
+                made[kind.name] = self.kind_pages(kind, contexts)
+            first.made([page for kind in leading for page in made[kind.name]])
+        pages: list[Page] = []
+        for kind in kinds:
+            pages += made[kind.name] if kind.name in made else self.kind_pages(kind, contexts)
         for kind in PAGE_KINDS:
             if kind.embeddable:
                 kept = self.kept(kind, EMBED_PAGES[kind.name])
@@ -279,6 +279,16 @@ class _Renderer:
         for page in pages:
             self.rendered.pages.setdefault(page.path, (None, page))
         return pages
+
+    def kind_pages(self, kind: PageKind, contexts: dict[str, dict[str, Any]]) -> list[Page]:
+        """A whole kind's page (its context kept for its embed); or every player's."""
+        if kind.per == "actor":
+            return [self.player_page(kind, actor) for actor in self.data.actors]
+        if (kept := self.kept(kind, kind.path)) is not None:
+            return [kept]
+        context = contexts[kind.name] = kind.context(self)
+        embed: dict[str, Any] = {"embed": self.embed(kind)} if kind.embeddable else {}
+        return [self.page(kind, kind.path, kind.title, **context, **embed)]
 
     def kept(self, kind: PageKind, path: str) -> Page | None:
         """The last render's page of a whole kind, if no record it may show changed."""
@@ -352,28 +362,37 @@ def render_pages(index: Index, *, site_url: str | None = None) -> list[Page]:
     return render_story(index, site_url=site_url)[0]
 
 
+@dataclass(frozen=True)
+class FirstPages:
+    """The pages to make before the others, by the data file they are edited in (``leads``), and
+    what is done with them (``made``: called once, embeds aside) before any other is made; the
+    dev server writes them, so a save's page shows before the rest is rendered."""
+
+    leads: Callable[[str], bool]
+    made: Callable[[list[Page]], None]
+
+
 def render_story(
-    index: Index, *, site_url: str | None = None, previous: Rendered | None = None
+    index: Index,
+    *,
+    site_url: str | None = None,
+    previous: Rendered | None = None,
+    first: FirstPages | None = None,
 ) -> tuple[list[Page], Rendered]:
     """:func:`render_pages`, keeping the player pages of ``previous`` (the last render, with the
-    same templates and ``site_url``) whose inputs did not change; and what the next one needs."""
+    same templates and ``site_url``) whose inputs did not change; and what the next one needs.
+    With ``first``, its pages are made first and handed to it before the others are made."""
     renderer = _Renderer(index, site_url, previous)
-    return renderer.all(), renderer.rendered
+    return renderer.all(first), renderer.rendered
 
 
 def page_footer(index: Index, page_path: str, env: jinja2.Environment | None = None) -> str:
     """The "last updated" and "get the data" lines, for a hand-written page at ``page_path``
     (``env``: the renderer's own, so each page does not look at the template folder again)."""
-    text = (
-        (env or environment())
-        .get_template("_page_footer.md")
-        .render(ln=Linker(index, page_path), data=index.data)
-    )
-    return text.strip("\n") + "\n"
+    template = (env or environment()).get_template("_page_footer.md")
+    return template.render(ln=Linker(index, page_path), data=index.data).strip("\n") + "\n"
 
 
 def site_files(index: Index, *, site_url: str | None = None) -> dict[str, str]:
     """Docs-relative path -> text of every generated non-Markdown file: open data and the feed."""
-    files = data_files(index.data)
-    files[FEED_PATH] = atom_feed(index.data, site_url=site_url)
-    return files
+    return {**data_files(index.data), FEED_PATH: atom_feed(index.data, site_url=site_url)}

@@ -6,19 +6,26 @@ title changes after 0.45-0.6 s. So ``explainer serve`` writes first the pages ma
 files just saved (an event's edit: the timeline, the page the editor most likely has open), or
 every changed page if none is, and holds the rest (embeds, pages that link to the edited
 records, the open data, the feed) until Zensical has built those
-(:meth:`generator.devserve.DevServer.check_built`).
+(:meth:`generator.savebuilds.SaveBuilds.check`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from generator.render import Page
 
-__all__ = ["first_wave", "leading_pages"]
+__all__ = ["first_wave", "leading_pages", "made_from"]
+
+
+def made_from(edited: Iterable[str], data_dir: Path) -> Callable[[str], bool] | None:
+    """Whether a page edited in a given data file (its ``edit_path``) is made from one of the
+    ``edited`` files; None if none of them is a data file."""
+    stems = {path.stem for path in map(Path, edited) if path.parent == data_dir}
+    return (lambda edit_path: Path(edit_path).stem in stems) if stems else None
 
 
 def leading_pages(
@@ -26,12 +33,12 @@ def leading_pages(
 ) -> set[str]:
     """The docs-relative pages made from the ``edited`` files (paths; an embed is not one)."""
     paths = [Path(path) for path in edited]
-    stems = {path.stem for path in paths if path.parent == data_dir}
-    leading = {
-        page.path
-        for page in pages
-        if Path(page.edit_path).stem in stems and not page.path.startswith("embed/")
-    }
+    made = made_from(edited, data_dir)
+    leading = (
+        {page.path for page in pages if made(page.edit_path) and not page.path.startswith("embed/")}
+        if made
+        else set()
+    )
     for path in paths:
         if path.suffix == ".md" and path.is_relative_to(content_dir):
             leading.add(path.relative_to(content_dir).as_posix())

@@ -8,6 +8,7 @@ served site is held to a clean `make build-zensical`-style build of the same fil
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import random
@@ -240,12 +241,19 @@ def wait_until(what: str, check: Callable[[], str | None], served: Served, timeo
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
+    with serving(tmp_path) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def serving(tmp_path: Path, *options: str) -> Iterator[Served]:
+    """A real ``explainer serve`` (with ``options``) on a copy of the project, stopped after."""
     root = copy_project(tmp_path / "project")
     port = free_port()
     log_path = tmp_path / "serve.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [str(BIN / "explainer"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [str(BIN / "explainer"), "serve", "--dev-addr", f"127.0.0.1:{port}", *options],
             cwd=root,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -415,3 +423,22 @@ def test_no_stale_page_after_random_good_and_bad_edits(served: Served, tmp_path:
         wait_until(f"step {n}: {name} served", same_as_clean_build(served, good), served, 60)
     assert any(steps), "the seed made no bad edit"
     assert "Traceback" not in served.log()
+
+
+@pytest.mark.parametrize("check_links", [False, True], ids=["default", "check-links"])
+def test_zensical_checks_the_links_after_a_save_only_with_check_links(
+    tmp_path: Path, check_links: bool
+) -> None:
+    # Zensical's link checks doubled a save's build on a large story: off unless asked for.
+    with serving(tmp_path, *(["--check-links"] if check_links else [])) as served:
+        page = served.root / "content" / "linked.md"
+        page.write_text("# Linked\n\nSee [the missing page](nowhere-at-all.md).\n", "utf-8")
+
+        def shown() -> str | None:
+            status, text = served.text("linked/")
+            return None if status == 200 and "the missing page" in text else f"{status}: {text}"
+
+        wait_until("the new page", shown, served, 60)
+        time.sleep(1.0)  # Zensical prints its checks' findings once the build is done
+        warned = "page does not exist" in served.log()
+        assert warned == check_links, served.log()
