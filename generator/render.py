@@ -104,8 +104,7 @@ def _events(r: _Renderer) -> dict[str, Any]:
 
 
 def _timeline(r: _Renderer) -> dict[str, Any]:
-    # .get: events_by is a defaultdict, and a player page made first looks up every player.
-    players = sorted((a for a in r.data.actors if r.events_by.get(a.id)), key=lambda a: a.name)
+    players = sorted((a for a in r.data.actors if a.id in r.events_by), key=lambda a: a.name)
     return {"events": r.events, "strip": strip_layout(r.events), "players": players}
 
 
@@ -126,6 +125,8 @@ def _updates(r: _Renderer) -> dict[str, Any]:
 
 
 def _player(r: _Renderer, actor: Actor) -> dict[str, Any]:
+    # .get, not [...]: the groupings are defaultdicts, and a lookup would add the player to them
+    # (the timeline lists the players of events_by; player pages may be made before it).
     return {
         "actor": actor,
         "members": r.members.get(actor.id, []),
