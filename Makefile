@@ -74,7 +74,7 @@ build: setup
 # pages rendered into build/zensical/docs, a config derived from mkdocs.yml, then zensical build;
 # site-zensical/ is replaced only on success. See "Building with Zensical" in README.md.
 build-zensical: setup
-	$(BIN)/python -m generator.zensical --config mkdocs.yml --work build/zensical \
+	$(BIN)/python -m generator.engines.zensical --config mkdocs.yml --work build/zensical \
 	  --site-dir site-zensical --zensical $(BIN)/zensical
 
 schema: setup

@@ -26,12 +26,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from generator.loader import load_story
+from generator.engines.zensical import dump_config, load_mkdocs_config, zensical_config
+from generator.pages.references import Index
+from generator.pages.render import render_pages
 from generator.pipeline import write_pages
-from generator.references import Index
-from generator.render import render_pages
-from generator.synthetic import write_scaled_story
-from generator.zensical import dump_config, load_mkdocs_config, zensical_config
+from generator.read.loader import load_story
+from generator.tools.synthetic import write_scaled_story
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -106,7 +106,7 @@ start = time.perf_counter()
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 pydantic_s = time.perf_counter() - start
-import generator.kinds
+import generator.schema.kinds
 models_s = time.perf_counter() - start - pydantic_s
 import generator.plugin
 rest_s = time.perf_counter() - start - pydantic_s - models_s
@@ -174,7 +174,7 @@ def bench_scale(k: int, pairs: int, scratch: Path) -> dict[str, Any]:
     )
     # Our Zensical path, as `make build-zensical` (render, derived config, build, fold
     # search.json), not strict like the others; it empties its work folder, so it runs cold.
-    ours = [sys.executable, "-m", "generator.zensical", "--work", "build/zensical"]
+    ours = [sys.executable, "-m", "generator.engines.zensical", "--work", "build/zensical"]
     ours += ["--site-dir", "site-zensical", "--zensical", zensical, "--no-strict"]
     zensical_pair = interleaved(lambda: run(ours, project), zensical_plain, pairs)
     return {

@@ -3,7 +3,7 @@
 Nothing here imports mkdocs; only ``generator.plugin`` does.
 """
 
-from generator.diagnostics import DataError, Diagnostic
+from generator.read.diagnostics import DataError, Diagnostic
 
 __all__ = ["DataError", "Diagnostic", "__version__"]
 __version__ = "0.1.0"

@@ -10,16 +10,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.diagnostics import DataError, Diagnostic
+from generator.read.diagnostics import DataError, Diagnostic
+
+# Each command imports what it needs inside its function, on purpose: a lazy import here saves
+# start-up time (``explainer check-port`` runs before every ``make serve`` and needs neither
+# pydantic nor Jinja; ``explainer verify`` needs no page code).
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     """What ``mkdocs build`` checks, without building: the data (every record), the content
     pages' ``[[kind:id]]`` references, content files at generated paths; and, as warnings,
     the scaffold's examples and placeholders still in place."""
-    from generator.jsonld import missing_credits
-    from generator.kinds import FILE_MODELS
+    from generator.outputs.jsonld import missing_credits
     from generator.pipeline import StoryBuild
+    from generator.schema.kinds import FILE_MODELS
 
     data_dir = Path(args.data_dir)
     project = data_dir.parent
@@ -64,7 +68,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from generator.schema import write_schemas
+    from generator.schema.jsonschema import write_schemas
 
     try:
         written = write_schemas(Path(args.out))
@@ -77,7 +81,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from generator.verify import verify_all, verify_source
+    from generator.tools.verify import verify_all, verify_source
 
     if args.all:
         if args.source_id or args.archive:
@@ -96,8 +100,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    from generator.pages.render import is_site_url
     from generator.pipeline import write_pages
-    from generator.render import is_site_url
 
     if args.site_url is not None and not is_site_url(args.site_url):
         print(f"--site-url {args.site_url}: expected an http(s) address", file=sys.stderr)
@@ -115,8 +119,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from generator.devserve import DevServer
-    from generator.zensical import default_zensical
+    from generator.engines.devserver.server import DevServer
+    from generator.engines.zensical import default_zensical
 
     server = DevServer(
         Path(args.config),
@@ -129,7 +133,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from generator.newproject import ScaffoldError, scaffold
+    from generator.tools.newproject import ScaffoldError, scaffold
 
     target = Path(args.dir)
     try:
@@ -148,7 +152,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_guide(args: argparse.Namespace) -> int:
-    from generator.guide import guide_markdown
+    from generator.pages.guide import guide_markdown
 
     text = guide_markdown()
     if args.out is None:

@@ -1,7 +1,7 @@
 """Load, check and render one story, caching the result while its input files are unchanged.
 
 Engine-independent: the MkDocs plugin, the CLI's ``render`` (:func:`write_pages`) and the
-benchmark all go through ``StoryBuild``. One :class:`~generator.references.Index` is made per
+benchmark all go through ``StoryBuild``. One :class:`~generator.pages.references.Index` is made per
 build and carried in its result: rendering, the hand-written pages' references and their checks
 all read it. ``mkdocs serve`` rebuilds on every save; reading and validating the YAML and
 rendering every page again when nothing they depend on changed would make each reload slower
@@ -14,19 +14,21 @@ import json
 import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from generator.diagnostics import DataError, Diagnostic
-from generator.kinds import StoryData
-from generator.templating import TEMPLATES_DIR
-
-if TYPE_CHECKING:
-    from generator.checks import ValidFile
-    from generator.loader import FileCache
-    from generator.references import Index
-    from generator.render import FirstPages, Page
-    from generator.rerender import Rendered
-    from generator.sharefront import ShareSite
+from generator.outputs.feed import FEED_PATH, atom_feed
+from generator.outputs.opendata import data_files
+from generator.outputs.sharefront import ShareSite, with_share
+from generator.outputs.sharemeta import share_images
+from generator.pages.content import check_content, content_label, content_page
+from generator.pages.references import Index
+from generator.pages.render import FirstPages, Page, render_story
+from generator.pages.rerender import Rendered
+from generator.pages.templating import TEMPLATES_DIR
+from generator.read.checks import ValidFile
+from generator.read.diagnostics import DataError, Diagnostic
+from generator.read.loader import FileCache, display_path, load
+from generator.schema.kinds import StoryData
+from generator.tools.leftovers import leftover_warnings
 
 __all__ = [
     "CACHE_DIR",
@@ -34,6 +36,7 @@ __all__ = [
     "BuildResult",
     "StoryBuild",
     "fingerprint",
+    "site_files",
     "write_pages",
 ]
 
@@ -74,7 +77,7 @@ class BuildResult:
     """Docs-relative path -> text of each generated non-Markdown file (open data, feed), or
     bytes (the share images)."""
     warnings: list[Diagnostic] = field(default_factory=list)
-    """Scaffold examples and placeholders still in place (:mod:`generator.leftovers`): the
+    """Scaffold examples and placeholders still in place (:mod:`generator.tools.leftovers`): the
     site builds with them; strict builds and ``explainer check --strict`` fail."""
 
     @property
@@ -103,7 +106,7 @@ class StoryBuild:
         self.config_file = config_file
         """``mkdocs.yml``, looked at for a placeholder site name (None: not looked at)."""
         self.cache_dir = display_root / CACHE_DIR if cache_dir is None else cache_dir
-        """Where share images drawn before are kept (:mod:`generator.shareimage`)."""
+        """Where share images drawn before are kept (:mod:`generator.outputs.shareimage`)."""
         self.share_images = share_images
         """Whether the files include the share images (not for a check or the dev server, which
         would only throw them away)."""
@@ -142,10 +145,6 @@ class StoryBuild:
         return self._result
 
     def _load(self, first: FirstPages | None = None) -> BuildResult:
-        from generator.loader import load
-        from generator.references import Index
-        from generator.render import render_story, site_files
-        from generator.sharemeta import share_images
 
         loaded = load(self.data_dir, display_root=self.display_root, cache=self._files)
         self._loaded_files = loaded.files
@@ -153,8 +152,8 @@ class StoryBuild:
         if data is None or diagnostics:
             return BuildResult(data=None, diagnostics=sorted(diagnostics))
         index = Index(data)
-        # A player page whose inputs are unchanged is kept (generator.rerender), but only while
-        # the templates are the very same.
+        # A player page whose inputs are unchanged is kept (generator.pages.rerender), but only
+        # while the templates are the very same.
         templates_key = fingerprint(TEMPLATES_DIR)
         if templates_key != self._templates_key:
             self._rendered, self._templates_key = None, templates_key
@@ -169,8 +168,6 @@ class StoryBuild:
     def _check(self, story: BuildResult) -> BuildResult:
         """The content pages checked against the story already loaded and rendered, and the
         scaffold's examples and placeholders still in place (warnings)."""
-        from generator.content import check_content
-        from generator.leftovers import leftover_warnings
 
         warnings = leftover_warnings(
             self._loaded_files, self.content_dir, self.config_file, display_root=self.display_root
@@ -194,7 +191,6 @@ class StoryBuild:
         Found here, with the other problems, so ``mkdocs build`` stops in ``on_config`` (before
         MkDocs empties the site folder) and ``mkdocs serve`` shows them on its error page.
         """
-        from generator.loader import display_path
 
         written = [(page.path, "page") for page in pages] + [(path, "file") for path in files]
         return [
@@ -208,6 +204,11 @@ class StoryBuild:
             for path, what in written
             if (self.content_dir / path).exists()
         ]
+
+
+def site_files(index: Index, *, site_url: str | None = None) -> dict[str, str]:
+    """Docs-relative path -> text of every generated non-Markdown file: open data and the feed."""
+    return {**data_files(index.data), FEED_PATH: atom_feed(index.data, site_url=site_url)}
 
 
 # --- writing to disk, for engines that run no MkDocs plugin ------------------------------------
@@ -232,10 +233,8 @@ def write_pages(
     that does not resolve, a file at a path the generator writes) before writing anything.
     With ``share`` (the site's name and address from mkdocs.yml), each page's share meta is
     written into its front matter, for an engine that runs no plugin
-    (:mod:`generator.sharefront`).
+    (:mod:`generator.outputs.sharefront`).
     """
-    from generator.content import content_label, content_page
-
     root = Path.cwd()
     result = StoryBuild(data_dir, content_dir, display_root=root, site_url=site_url).run()
     index = result.index
@@ -253,8 +252,6 @@ def write_pages(
         else:
             contents[rel] = path
     if share is not None:
-        from generator.sharefront import with_share
-
         titles = {page.path: page.title for page in result.pages}
         for pages in (index_pages, contents):
             for rel, item in pages.items():

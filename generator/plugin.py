@@ -15,14 +15,15 @@ checks the YAML, renders the pages and folds the search index.
   gives them the footer of the generated pages (last updated, get the data).
 - ``on_page_context`` puts the story's schema.org JSON-LD into the context of the home page
   (a NewsArticle) and the updates page (a LiveBlogPosting) as ``explainer_jsonld``, and every
-  page's Open Graph and Twitter card values (``generator.sharemeta``) as ``explainer_share``;
-  ``theme/main.html`` writes them into the head (``partials/share-meta.html`` escapes them).
+  page's Open Graph and Twitter card values (``generator.outputs.sharemeta``) as
+  ``explainer_share``; ``theme/main.html`` writes them into the head (``partials/share-meta.html``
+  escapes them).
 - ``on_page_content`` resolves the ``.md`` links of the figure charts' event marks, which
-  MkDocs leaves alone in raw HTML (``generator.timeaxis.resolve_links``).
+  MkDocs leaves alone in raw HTML (``generator.pages.timeaxis.resolve_links``).
 - ``on_post_page`` and ``on_post_template`` (404.html) fix Material's invalid markup
-  (``generator.htmlfix``).
+  (``generator.outputs.htmlfix``).
 - ``on_serve`` watches the data folder; ``on_post_build`` minifies the site's own stylesheets,
-  drops one costly rule of Material's (``generator.stylesheets``) and folds accents in the
+  drops one costly rule of Material's (``generator.outputs.stylesheets``) and folds accents in the
   search index.
 """
 
@@ -44,16 +45,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from generator.content import content_label, content_page
-from generator.errorpage import error_page_markdown
-from generator.htmlfix import fix_page
-from generator.jsonld import page_document, script_json
+from generator.engines.errorpage import error_page_markdown
+from generator.outputs.htmlfix import fix_page
+from generator.outputs.jsonld import page_document, script_json
+from generator.outputs.search import fold_search_index
+from generator.outputs.sharemeta import share_meta
+from generator.outputs.stylesheets import drop_colour_switch_rule, minify_stylesheets
+from generator.pages.content import content_label, content_page
+from generator.pages.render import is_site_url
+from generator.pages.timeaxis import resolve_links
 from generator.pipeline import BuildResult, StoryBuild
-from generator.render import is_site_url
-from generator.search import fold_search_index
-from generator.sharemeta import share_meta
-from generator.stylesheets import drop_colour_switch_rule, minify_stylesheets
-from generator.timeaxis import resolve_links
 
 log = get_plugin_logger(__name__)
 

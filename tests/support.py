@@ -26,8 +26,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.kinds import FILE_MODELS, StoryData
-from generator.loader import load_story_or_diagnostics
+from generator.read.loader import load_story_or_diagnostics
+from generator.schema.kinds import FILE_MODELS, StoryData
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"

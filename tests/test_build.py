@@ -30,7 +30,7 @@ from support import (
     tree_digest,
 )
 
-from generator.search import fold_html, unfold_html
+from generator.outputs.search import fold_html, unfold_html
 
 pytestmark = pytest.mark.slow
 

@@ -1,10 +1,10 @@
 """The figure charts: their structure and numbers (not pixels), their words, their links.
 
 The numbers are worked out by hand from tests/golden/developing/figures.yaml and the scale the
-chart declares (generator/charts.py and generator/timeaxis.py): a viewBox 360 wide, the plot from
-x 36 to 348 and from y 20 (top of the value axis) to 160 (zero). The toll's reports: at least 12
-(ministry, 2 May, no time), 14–18 (the mayor, 3 May by its source's publication, no time), 15
-(ministry, 3 May 9:00). Two days, each 156 wide; the highest number 18 gives a value axis to 20
+chart declares (generator/pages/charts.py and generator/pages/timeaxis.py): a viewBox 360 wide, the
+plot from x 36 to 348 and from y 20 (top of the value axis) to 160 (zero). The toll's reports: at
+least 12 (ministry, 2 May, no time), 14–18 (the mayor, 3 May by its source's publication, no time),
+15 (ministry, 3 May 9:00). Two days, each 156 wide; the highest number 18 gives a value axis to 20
 in steps of 5, so a value v is at y = 160 - 7 v.
 """
 
@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 from support import GOLDEN, load_golden_story
 
-from generator.charts import figure_chart
-from generator.chartwords import trend_sentence
-from generator.figures import FigureView, view
-from generator.model import Figure, Source
-from generator.references import Index
-from generator.render import Page, render_pages
-from generator.timeaxis import resolve_links
+from generator.pages.charts import figure_chart
+from generator.pages.chartwords import trend_sentence
+from generator.pages.figures import FigureView, view
+from generator.pages.references import Index
+from generator.pages.render import Page, render_pages
+from generator.pages.timeaxis import resolve_links
+from generator.schema.model import Figure, Source
 
 SVG = "{http://www.w3.org/2000/svg}"
 

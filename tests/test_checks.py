@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from support import problems
 
-from generator.loader import load_story_or_diagnostics
-from generator.text import normalise
+from generator.read.loader import load_story_or_diagnostics
+from generator.read.verbatim import normalise
 
 Edit = Callable[[str, str, str], None]
 SRC = "the publication of 'gazette-footbridge' on 2020-03-06"

@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 from support import GOLDEN, load_golden_story
 
-from generator.content import with_summary
-from generator.references import Index
-from generator.render import Page, render_pages
-from generator.summary import what_we_know
+from generator.pages.content import with_summary
+from generator.pages.references import Index
+from generator.pages.render import Page, render_pages
+from generator.pages.summary import what_we_know
 
 STORY = GOLDEN / "developing"
 EXPECTED = GOLDEN / "expected-developing"

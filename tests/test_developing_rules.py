@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from support import problems
 
-from generator.loader import load_story_or_diagnostics
+from generator.read.loader import load_story_or_diagnostics
 
 Edit = Callable[[str, str, str], None]
 

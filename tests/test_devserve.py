@@ -28,9 +28,9 @@ from pathlib import Path
 import pytest
 from support import BIN, build_env, copy_project
 
-from generator.devserve import DevServer
+from generator.engines.devserver.server import DevServer
+from generator.engines.zensical import build_site
 from generator.pipeline import RENDER_MANIFEST, write_pages
-from generator.zensical import build_site
 
 ZENSICAL = str(BIN / "zensical")
 

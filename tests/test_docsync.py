@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.docsync import DocsFolder
+from generator.engines.devserver.docsync import DocsFolder
 
 
 def test_pages_written_while_marking_end_with_a_mark_of_that_write(tmp_path: Path) -> None:

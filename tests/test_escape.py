@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.escape import Trusted, escape_text, escape_url, finalize
+from generator.pages.escape import Trusted, escape_text, escape_url, finalize
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from support import REPO, shared_site
 
-from generator.feed import atom_feed
-from generator.kinds import StoryData
-from generator.loader import load_story
+from generator.outputs.feed import atom_feed
+from generator.read.loader import load_story
+from generator.schema.kinds import StoryData
 
 A = "{http://www.w3.org/2005/Atom}"
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$")

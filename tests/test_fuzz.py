@@ -38,8 +38,8 @@ import pytest
 from support import REPO
 
 from generator.cli import main
-from generator.kinds import FILE_MODELS
 from generator.pipeline import StoryBuild
+from generator.schema.kinds import FILE_MODELS
 
 CASES = int(os.environ.get("FUZZ_CASES", "400"))
 SEED = int(os.environ.get("FUZZ_SEED", "18"))

@@ -16,12 +16,12 @@ import pytest
 from pydantic import BaseModel
 from support import REPO, build_env, load_golden_story
 
-from generator.annotations import nested_model
 from generator.cli import main
-from generator.guide import guide_markdown
-from generator.kinds import FILE_MODELS
-from generator.references import Index
-from generator.render import render_pages
+from generator.pages.guide import guide_markdown
+from generator.pages.references import Index
+from generator.pages.render import render_pages
+from generator.schema.annotations import nested_model
+from generator.schema.kinds import FILE_MODELS
 
 
 def test_editors_md_is_what_the_model_makes() -> None:

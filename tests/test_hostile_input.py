@@ -18,11 +18,11 @@ import pytest
 from support import REPO
 
 from generator.cli import main
-from generator.datafile import MAX_FILE_BYTES
-from generator.diagnostics import Diagnostic, escape, one_line, show
-from generator.loader import load_story, modeline
-from generator.sourcemap import MAX_ALIAS_CHARS, MAX_NODES
-from generator.texthygiene import first_problem
+from generator.read.datafile import MAX_FILE_BYTES
+from generator.read.diagnostics import Diagnostic, escape, one_line, show
+from generator.read.loader import load_story, modeline
+from generator.read.sourcemap import MAX_ALIAS_CHARS, MAX_NODES
+from generator.read.texthygiene import first_problem
 
 Edit = Callable[[str, str, str], None]
 Check = Callable[..., tuple[int, list[str]]]

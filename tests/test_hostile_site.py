@@ -23,7 +23,7 @@ import yaml
 from pydantic import BaseModel
 from support import REPO, Build, copy_project, html_files, run_mkdocs_build
 
-from generator import model
+from generator.schema import model
 
 pytestmark = pytest.mark.slow
 
@@ -61,12 +61,12 @@ TEXT_FIELDS = {
     "headline_reason",
     "unit_one",
 }
-"""Every free-text field of the schema (checked against generator.model below)."""
+"""Every free-text field of the schema (checked against generator.schema.model below)."""
 
 
 def _pattern(item: Any) -> Any:
     """A constraint's pattern, or one a validator enforces and declares for the JSON Schema
-    (generator.newsmeta.WikidataId)."""
+    (generator.schema.newsmeta.WikidataId)."""
     extra = getattr(item, "json_schema_extra", None)
     return extra.get("pattern") if isinstance(extra, dict) else getattr(item, "pattern", None)
 

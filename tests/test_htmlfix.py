@@ -1,4 +1,5 @@
-"""generator.htmlfix and generator.stylesheets: Material's markup fixed, the built CSS trimmed."""
+"""generator.outputs.htmlfix and generator.outputs.stylesheets: Material's markup fixed, the built
+CSS trimmed."""
 
 from __future__ import annotations
 
@@ -7,8 +8,12 @@ from pathlib import Path
 import pytest
 from support import REPO, shared_site
 
-from generator.htmlfix import fix_page
-from generator.stylesheets import COLOUR_SWITCH_RULE, drop_colour_switch_rule, minify_stylesheets
+from generator.outputs.htmlfix import fix_page
+from generator.outputs.stylesheets import (
+    COLOUR_SWITCH_RULE,
+    drop_colour_switch_rule,
+    minify_stylesheets,
+)
 
 # As Material 9.8.2 writes them (base.html, partials/search.html).
 TOGGLES = (

@@ -12,9 +12,15 @@ import pytest
 from support import REPO, Build, copy_project, element_ids, problems, run_mkdocs_build, shared_site
 
 from generator.cli import main
-from generator.jsonld import live_blog, missing_credits, news_article, page_document, script_json
-from generator.kinds import StoryData
-from generator.loader import load_story
+from generator.outputs.jsonld import (
+    live_blog,
+    missing_credits,
+    news_article,
+    page_document,
+    script_json,
+)
+from generator.read.loader import load_story
+from generator.schema.kinds import StoryData
 
 BREAKOUT = "</script><script>alert(1)</script><!-- \u2028\u2029 & <\\/script>"
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from support import REPO, problems
 
-from generator.diagnostics import DataError
-from generator.kinds import FILE_MODELS, StoryData
-from generator.loader import load, load_story, load_story_or_diagnostics, modeline
+from generator.read.diagnostics import DataError
+from generator.read.loader import load, load_story, load_story_or_diagnostics, modeline
+from generator.schema.kinds import FILE_MODELS, StoryData
 
 Edit = Callable[[str, str, str], None]
 

@@ -13,10 +13,15 @@ from typing import Any
 import pytest
 from support import REPO
 
-from generator.kinds import StoryData
-from generator.loader import load_story
-from generator.opendata import csv_files, csv_kinds, data_files, safe_cell, story_schema_json
+from generator.outputs.opendata import (
+    csv_files,
+    data_files,
+    safe_cell,
+    story_schema_json,
+)
 from generator.pipeline import write_pages
+from generator.read.loader import load_story
+from generator.schema.kinds import StoryData, csv_kinds
 
 
 @pytest.fixture(scope="module")
@@ -219,7 +224,7 @@ def test_write_pages_writes_the_data_files(tmp_path: Path) -> None:
 def test_a_kept_csv_follows_an_edit_of_its_file_only(minimal_dir: Path, tmp_path: Path) -> None:
     # explainer serve reloads with a file cache: unchanged files keep their records, whose CSVs
     # are kept; the edited file's CSV must still show the edit.
-    from generator.loader import FileCache, load
+    from generator.read.loader import FileCache, load
 
     data_dir = tmp_path / "site_data"
     shutil.copytree(minimal_dir, data_dir)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from support import load_golden_story
 
-from generator.content import check_content, resolve_references
-from generator.diagnostics import DataError, Diagnostic
-from generator.references import Index
+from generator.pages.content import check_content, resolve_references
+from generator.pages.references import Index
+from generator.read.diagnostics import DataError, Diagnostic
 
 DATA = Index(load_golden_story())
 

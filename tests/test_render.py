@@ -12,11 +12,12 @@ import markdown  # type: ignore[import-untyped]
 import pytest
 from support import GOLDEN, REPO, load_golden_story
 
-from generator.kinds import StoryData
-from generator.loader import LoadResult, load_story
+import generator.pipeline
+from generator.pages.references import Index
+from generator.pages.render import FirstPages, Page, render_pages, render_story
 from generator.pipeline import write_pages
-from generator.references import Index
-from generator.render import FirstPages, Page, render_pages, render_story
+from generator.read.loader import LoadResult, load_story
+from generator.schema.kinds import StoryData
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "admonition", "pymdownx.details"]
 
@@ -60,9 +61,9 @@ def test_page_list(pages: dict[str, Page]) -> None:
         ("figures.md", "Key figures", "site_data/figures.yaml"),
         ("quotes.md", "Quotes", "site_data/quotes.yaml"),
         ("sources.md", "Sources", "site_data/sources.yaml"),
-        ("reference.md", "Data reference", "generator/model.py"),
+        ("reference.md", "Data reference", "generator/schema/model.py"),
         ("updates.md", "Updates and corrections", "site_data/updates.yaml"),
-        ("guide.md", "Editors’ guide", "generator/model.py"),
+        ("guide.md", "Editors’ guide", "generator/schema/model.py"),
         ("embed/timeline.md", "Timeline", "site_data/events.yaml"),
         ("embed/stances.md", "Where they stand", "site_data/positions.yaml"),
         ("embed/figures.md", "Key figures", "site_data/figures.yaml"),
@@ -227,10 +228,8 @@ def test_hostile_text_stays_text(tmp_path: Path) -> None:
 
 def test_write_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`explainer render --out`: generated pages, content pages resolved, other files copied."""
-    import generator.loader
-
     monkeypatch.setattr(
-        generator.loader,
+        generator.pipeline,
         "load",
         lambda _dir, display_root=None, cache=None: LoadResult(load_golden_story(), []),
     )
@@ -257,10 +256,8 @@ def test_write_pages_removes_what_only_an_earlier_render_wrote(
 ) -> None:
     """A page of a deleted fact must not linger in the output for the next engine to publish;
     files the render never wrote (an editor's own) stay."""
-    import generator.loader
-
     monkeypatch.setattr(
-        generator.loader,
+        generator.pipeline,
         "load",
         lambda _dir, display_root=None, cache=None: LoadResult(load_golden_story(), []),
     )

@@ -1,4 +1,4 @@
-"""A render that keeps the last render's unchanged player pages (generator.rerender) gives the
+"""A render that keeps the last render's unchanged player pages (generator.pages.rerender) gives the
 very pages a fresh render gives, over random edits of real stories' data files."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import pytest
 import yaml
 from support import REPO
 
+from generator.pages.render import Page
 from generator.pipeline import StoryBuild
-from generator.render import Page
 
 STORIES = {
     "hollande": REPO / "site_data",

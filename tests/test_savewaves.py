@@ -1,11 +1,12 @@
-"""The order in which explainer serve hands a save to Zensical (generator.savewaves)."""
+"""The order in which explainer serve hands a save to Zensical
+(generator.engines.devserver.savewaves)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from generator.render import Page
-from generator.savewaves import first_wave, leading_pages
+from generator.engines.devserver.savewaves import first_wave, leading_pages
+from generator.pages.render import Page
 
 DATA, CONTENT = Path("/p/site_data"), Path("/p/content")
 PAGES = [

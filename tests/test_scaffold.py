@@ -21,13 +21,13 @@ import yaml
 from pydantic import BaseModel
 from support import BIN, REPO, build_env, run_mkdocs_build, tree_digest
 
-from generator import kinds
-from generator.annotations import nested_model
 from generator.cli import main
-from generator.examples import example, record_model
-from generator.kinds import FILE_MODELS
-from generator.loader import load
-from generator.newproject import ScaffoldError, scaffold
+from generator.pages.examples import example, record_model
+from generator.read.loader import load
+from generator.schema import kinds
+from generator.schema.annotations import nested_model
+from generator.schema.kinds import FILE_MODELS
+from generator.tools.newproject import ScaffoldError, scaffold
 
 DAY = dt.date(2027, 1, 5)
 
@@ -167,7 +167,7 @@ def test_every_field_of_every_kind_has_an_example() -> None:
     shown: set[str] = set()
     for file in FILE_MODELS:
         found = example(file, DAY)
-        assert found is not None, f"generator/scaffold/examples/{file}.yaml is missing"
+        assert found is not None, f"generator/schema/examples/{file}.yaml is missing"
         wanted |= _every_field(record_model(file))
         shown |= _shown(record_model(file), found.record, found.more)
     assert sorted(wanted - shown) == []

@@ -10,8 +10,8 @@ import pytest
 from pydantic import BaseModel
 from support import REPO
 
-from generator.kinds import FILE_MODELS
-from generator.schema import JSON_SCHEMA_DIALECT, schema_text, write_schemas
+from generator.schema.jsonschema import JSON_SCHEMA_DIALECT, schema_text, write_schemas
+from generator.schema.kinds import FILE_MODELS
 
 
 @pytest.mark.parametrize("kind", list(FILE_MODELS))
@@ -19,7 +19,8 @@ def test_committed_schema_is_current(kind: str) -> None:
     path = REPO / "schema" / f"{kind}.schema.json"
     assert path.is_file(), f"{path} is missing: run `make schema`"
     assert path.read_text(encoding="utf-8") == schema_text(kind), (
-        f"schema/{kind}.schema.json is out of date with generator/model.py: run `make schema`"
+        f"schema/{kind}.schema.json is out of date with generator/schema/model.py: "
+        "run `make schema`"
     )
 
 

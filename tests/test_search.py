@@ -1,4 +1,5 @@
-"""Unit tests for generator.search: accent folding and elision splitting of the search index."""
+"""Unit tests for generator.outputs.search: accent folding and elision splitting of the search
+index."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from generator.search import (
+from generator.outputs.search import (
     DEFAULT_SEPARATOR,
     SEARCH_SEPARATOR,
     fold_html,

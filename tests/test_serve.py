@@ -181,7 +181,7 @@ def test_a_yaml_save_reloads_the_page_open_in_a_real_browser(server: Server) -> 
 
 def test_theme_overrides_are_watched_too(server: Server) -> None:
     css = server.root / "theme" / "assets" / "explainer.css"
-    # A rule, not a comment: the build minifies the stylesheet (generator/stylesheets.py).
+    # A rule, not a comment: the build minifies the stylesheet (generator/outputs/stylesheets.py).
     css.write_text(
         css.read_text(encoding="utf-8") + "\n.live-theme-marker-5150{color:red}\n", "utf-8"
     )

@@ -1,7 +1,7 @@
 """Sharing: Open Graph and Twitter card meta on every page, and a 1200×630 PNG per page kind.
 
-Unit tests of the values (generator/sharemeta.py) with expected text written from the data by
-hand; then built sites of both stories, by MkDocs and by Zensical: every page carries the meta,
+Unit tests of the values (generator/outputs/sharemeta.py) with expected text written from the data
+by hand; then built sites of both stories, by MkDocs and by Zensical: every page carries the meta,
 each og:image is a PNG of the site, 1200×630 by its header; og:url is the page's absolute
 address with a site_url and absent without; hostile text comes out as text; the images are the
 same bytes in two builds.
@@ -28,11 +28,11 @@ from support import (
     shared_site,
 )
 
-from generator.jsonld import page_document
-from generator.loader import load_story
-from generator.references import Index
-from generator.shareimage import Card, draw, images
-from generator.sharemeta import share_images, share_meta
+from generator.outputs.jsonld import page_document
+from generator.outputs.shareimage import Card, draw, images
+from generator.outputs.sharemeta import share_images, share_meta
+from generator.pages.references import Index
+from generator.read.loader import load_story
 
 SURFSIDE = REPO / "examples" / "surfside-collapse"
 REQUIRED = ("og:title", "og:description", "og:image", "og:type", "twitter:card", "twitter:image")
@@ -300,7 +300,7 @@ def test_hostile_text_is_escaped_in_the_meta(tmp_path: Path) -> None:
 def test_front_matter_for_zensical_keeps_the_pages_own(hollande: Index) -> None:
     import yaml
 
-    from generator.sharefront import ShareSite, content_title, with_share
+    from generator.outputs.sharefront import ShareSite, content_title, with_share
 
     page = '---\ntitle: About "us"\ndescription: Who we are.\n---\n\n# About [us](x.md)\n'
     assert content_title(page) == 'About "us"'

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.datemodel import sort_key
-from generator.model import Event
-from generator.strip import Mark, Strip, percent, strip_layout
-from generator.wording import claim_state
+from generator.pages.strip import Mark, Strip, percent, strip_layout
+from generator.pages.wording import claim_state
+from generator.schema.datemodel import sort_key
+from generator.schema.model import Event
 
 
 def event(event_id: str, date: str, **fields: Any) -> Event:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from support import REPO
 
-from generator.loader import load_story
-from generator.synthetic import write_scaled_story
+from generator.read.loader import load_story
+from generator.tools.synthetic import write_scaled_story
 
 
 def test_scaled_story_validates_and_grows_k_times(tmp_path: Path) -> None:

@@ -10,10 +10,10 @@ import pytest
 import yaml
 from support import REPO, problems, shared_site
 
-from generator.loader import load_story
-from generator.model import UpdateKind
-from generator.references import Index
-from generator.render import render_pages
+from generator.pages.references import Index
+from generator.pages.render import render_pages
+from generator.read.loader import load_story
+from generator.schema.model import UpdateKind
 
 Edit = Callable[[str, str, str], None]
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.diagnostics import DataError
-from generator.verify import shared_runs, verify_source, words
+from generator.read.diagnostics import DataError
+from generator.tools.verify import shared_runs, verify_source, words
 
 FIXTURE = Path(__file__).parent / "fixtures" / "verify"
 ARCHIVE = Path("archive.txt")

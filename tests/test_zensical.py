@@ -33,12 +33,7 @@ from support import (
 )
 from test_privacy import scan_file, scan_vendored_js
 
-from generator.content import content_page
-from generator.pipeline import RENDER_MANIFEST, write_pages
-from generator.references import Index
-from generator.render import render_pages, site_files
-from generator.sharemeta import share_images
-from generator.zensical import (
+from generator.engines.zensical import (
     dump_config,
     fold_zensical_search_index,
     load_mkdocs_config,
@@ -46,6 +41,11 @@ from generator.zensical import (
     plugin_config,
     zensical_config,
 )
+from generator.outputs.sharemeta import share_images
+from generator.pages.content import content_page
+from generator.pages.references import Index
+from generator.pages.render import render_pages
+from generator.pipeline import RENDER_MANIFEST, site_files, write_pages
 
 ZENSICAL_DORMANT_URLS = {
     # Loaded only for images that the glightbox plugin (not configured) marks up: checked below.
@@ -142,9 +142,9 @@ def test_zensical_search_index_is_folded_like_mkdocs() -> None:
     assert json.dumps(index) == before, "the input is left unchanged"
     assert folded["config"] == index["config"]
     first, second = folded["items"]
-    # each word's other spellings right after it, hidden (generator.search.fold_html; hidden=
-    # "hidden", which Zensical's preview keeps); the index's own separator splits apostrophes,
-    # so "Élysée" is already a token of its own and only the folded "Elysee" is added
+    # each word's other spellings right after it, hidden (generator.outputs.search.fold_html;
+    # hidden= "hidden", which Zensical's preview keeps); the index's own separator splits
+    # apostrophes, so "Élysée" is already a token of its own and only the folded "Elysee" is added
     assert first["title"] == (
         '<span class="ex-search-word">François'
         '<span class="ex-search-fold" hidden="hidden">Francois</span></span>'
@@ -227,7 +227,7 @@ def test_render_writes_exactly_what_the_plugin_serves(tmp_path: Path) -> None:
 
 
 def test_render_pages_and_resolved_content_are_what_is_written(tmp_path: Path) -> None:
-    from generator.loader import load_story
+    from generator.read.loader import load_story
 
     out = tmp_path / "out"
     written = write_pages(REPO / "site_data", REPO / "content", out)

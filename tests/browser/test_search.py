@@ -2,9 +2,9 @@
 
 The plugin folds accents into search/search_index.json (``Francois`` finds ``François``) and
 mkdocs.yml splits words on apostrophes (``Élysée`` is found inside ``l'Élysée``). The folded
-spellings sit in hidden elements right after their words (generator/search.py), so the preview
-a reader sees under a result is the page's own sentence, accents intact. On the page a result
-leads to, theme/assets/fold-highlight.js marks the words an unaccented query spells
+spellings sit in hidden elements right after their words (generator/outputs/search.py), so the
+preview a reader sees under a result is the page's own sentence, accents intact. On the page a
+result leads to, theme/assets/fold-highlight.js marks the words an unaccented query spells
 (``?h=elysee`` marks ``Élysée``) as Material marks those an accented one spells.
 """
 
@@ -294,7 +294,7 @@ def test_code_and_hidden_text_are_left_alone(page: Page, server: Server) -> None
 
 
 def test_pages_carry_no_hidden_spellings(built_site: Build) -> None:
-    """The hidden spellings (generator/search.py) are in the search index only: no page has
+    """The hidden spellings (generator/outputs/search.py) are in the search index only: no page has
     one, so the highlighter never meets them, and a page's text is only what a reader sees."""
     pages = [p for p in built_site.site.rglob("*.html") if "ex-search-" in p.read_text("utf-8")]
     assert pages == []

@@ -11,9 +11,9 @@ from typing import Annotated
 
 from pydantic import Field
 
-from generator import kinds
-from generator.annotations import RefTo
-from generator.model import Event, ExcerptRef, Record, Slug, Text
+from generator.schema import kinds
+from generator.schema.annotations import RefTo
+from generator.schema.model import Event, ExcerptRef, Record, Slug, Text
 
 
 class Place(Record):

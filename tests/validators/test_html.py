@@ -4,12 +4,12 @@ The stories: the shipped one at the top of the repository and each ``examples/<n
 ``mkdocs.yml`` (same layout: ``site_data/``, ``content/``), each built with a strict
 ``mkdocs build`` into the test's temporary folder. One Java process checks every page of every
 build. A planted fault shows that the checker, run this way, does report what Material writes
-without ``generator/htmlfix.py`` and ``theme/partials/toc.html``.
+without ``generator/outputs/htmlfix.py`` and ``theme/partials/toc.html``.
 
 The shipped story built by Zensical (``make build-zensical``, the session's one build) is held
-to the same: its own templates write other faults, which ``generator/zensical.py`` fixes after
-the build with the same ``generator/htmlfix.py``; Zensical's original markup, put back into a
-page, shows the checker reporting them.
+to the same: its own templates write other faults, which ``generator/engines/zensical.py`` fixes
+after the build with the same ``generator/outputs/htmlfix.py``; Zensical's original markup, put back
+into a page, shows the checker reporting them.
 """
 
 from __future__ import annotations

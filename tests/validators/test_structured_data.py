@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from support import MINIMAL, shared_site
 
-from generator.jsonld import live_blog, news_article
-from generator.loader import load_story
+from generator.outputs.jsonld import live_blog, news_article
+from generator.read.loader import load_story
 
 from .support import TypedDocument, check_schema_org_types
 

@@ -1,0 +1,339 @@
+"""Build the explainer with Zensical, Material for MkDocs' successor, from the same mkdocs.yml.
+
+Zensical 0.0.70 reads mkdocs.yml and Material's theme settings, but it never imports or runs
+third-party MkDocs plugins: it silently ignores the ``explainer`` entry, so a plain
+``zensical build`` would publish ``content/`` alone, without a single generated page. Instead,
+``make build-zensical`` (``python -m generator.engines.zensical``):
+
+1. renders every page to a scratch docs folder with :func:`generator.pipeline.write_pages`
+   (the same Markdown the plugin serves as virtual files, references resolved, and each page's
+   share meta in its front matter, which the plugin puts in the page's context instead:
+   :mod:`generator.outputs.sharefront`), with the share images;
+2. writes a config derived from mkdocs.yml next to it (:func:`zensical_config`): docs_dir and
+   site_dir point into the scratch folder (Zensical requires both inside the folder of its
+   config file), theme.custom_dir points back at ``theme/``, the ``explainer`` plugin entry is
+   dropped, and ``theme.variant`` is ``classic`` (Material's look, which ``theme/`` styles)
+   unless mkdocs.yml chooses one;
+3. runs ``zensical build --strict`` on it;
+4. folds accents in Zensical's search index (``search.json``: ``items`` instead of MkDocs'
+   ``docs``) with the same :mod:`generator.outputs.search` functions as the plugin;
+5. fixes, in every page it built, the markup of Zensical's templates that the Nu Html Checker
+   rejects, with :func:`generator.outputs.htmlfix.fix_page`, as the plugin does after each MkDocs
+   page (Zensical runs no plugin, so nothing else would; see that module for each fault and why);
+6. swaps the result into the output folder (``site-zensical/``) only when every step passed.
+
+``theme.font: false`` carries over as it is: Zensical's templates, like Material's, then link no
+Google Fonts. Nothing here imports mkdocs or zensical (Zensical runs as a subprocess).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.outputs.htmlfix import fix_page
+from generator.outputs.search import fold_search_index
+from generator.outputs.sharefront import share_site
+from generator.pages.render import is_site_url
+from generator.pipeline import write_pages
+from generator.read.diagnostics import DataError
+
+__all__ = [
+    "PLUGIN_NAME",
+    "ZensicalBuild",
+    "build_site",
+    "fix_built_pages",
+    "fold_search_file",
+    "fold_zensical_search_index",
+    "load_mkdocs_config",
+    "main",
+    "zensical_config",
+]
+
+PLUGIN_NAME = "explainer"
+"""Our MkDocs plugin's entry point name (pyproject.toml), dropped from the derived config."""
+
+DEFAULT_VARIANT = "classic"
+"""Zensical's default theme variant is 'modern'; 'classic' keeps Material for MkDocs' look."""
+
+SEARCH_INDEX = "search.json"
+"""Where Zensical writes its search index, relative to the site folder."""
+
+
+# --- mkdocs.yml in, derived config out -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Tagged:
+    """A YAML node with an application tag (``!!python/name:...``, ``!ENV``), kept as written."""
+
+    tag: str
+    value: Any
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loading that keeps ``!!python/...`` and ``!...`` tags instead of resolving them."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes :class:`_Tagged` nodes back with their tag."""
+
+
+def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
+    value: Any
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        assert isinstance(node, yaml.MappingNode)
+        value = loader.construct_mapping(node, deep=True)
+    return _Tagged(node.tag, value)
+
+
+def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
+    if isinstance(data.value, list):
+        return dumper.represent_sequence(data.tag, data.value)
+    if isinstance(data.value, dict):
+        return dumper.represent_mapping(data.tag, data.value)
+    return dumper.represent_scalar(data.tag, str(data.value))
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
+_Loader.add_multi_constructor("!", _construct_tagged)
+_Dumper.add_representer(_Tagged, _represent_tagged)
+
+
+def load_mkdocs_config(path: Path) -> dict[str, Any]:
+    """mkdocs.yml as a dict; Python and custom tags are kept (see :class:`_Tagged`), not run."""
+    with path.open(encoding="utf-8") as handle:
+        config = yaml.load(handle, Loader=_Loader)  # a SafeLoader: tags are kept as data
+    if not isinstance(config, dict):
+        raise ValueError(f"{path}: not a mapping")
+    return config
+
+
+def _plugin_name(entry: Any) -> str | None:
+    if isinstance(entry, str):
+        return entry
+    if isinstance(entry, dict) and len(entry) == 1:
+        return str(next(iter(entry)))
+    return None
+
+
+def plugin_config(config: dict[str, Any], name: str = PLUGIN_NAME) -> dict[str, Any] | None:
+    """The settings of plugin ``name`` in a loaded mkdocs.yml (``{}`` if bare, None if absent)."""
+    plugins = config.get("plugins") or []
+    if isinstance(plugins, dict):
+        return dict(plugins[name] or {}) if name in plugins else None
+    for entry in plugins:
+        if _plugin_name(entry) == name:
+            return dict(entry[name] or {}) if isinstance(entry, dict) else {}
+    return None
+
+
+def _rel(target: Path, start: Path) -> str:
+    return Path(os.path.relpath(target.resolve(), start.resolve())).as_posix()
+
+
+def zensical_config(
+    config: dict[str, Any], *, source_dir: Path, config_dir: Path, docs_dir: Path, site_dir: Path
+) -> dict[str, Any]:
+    """The loaded mkdocs.yml (from ``source_dir``) adapted for a config file in ``config_dir``.
+
+    docs_dir and site_dir become the given folders (both must be inside ``config_dir``:
+    Zensical refuses anything else), theme.custom_dir and watch entries are rebased, the
+    ``explainer`` plugin is dropped, and theme.variant defaults to ``classic``. Everything else
+    is kept as written, so Zensical sees the same settings as MkDocs.
+    """
+    derived = dict(config)
+    derived["docs_dir"] = _rel(docs_dir, config_dir)
+    derived["site_dir"] = _rel(site_dir, config_dir)
+    theme = derived.get("theme")
+    theme = {"name": theme} if isinstance(theme, str) else dict(theme or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = _rel(source_dir / theme["custom_dir"], config_dir)
+    theme.setdefault("variant", DEFAULT_VARIANT)
+    derived["theme"] = theme
+    if derived.get("watch"):
+        derived["watch"] = [_rel(source_dir / str(p), config_dir) for p in derived["watch"]]
+    plugins = derived.get("plugins")
+    if isinstance(plugins, dict):
+        derived["plugins"] = {k: v for k, v in plugins.items() if k != PLUGIN_NAME}
+    elif isinstance(plugins, list):
+        derived["plugins"] = [p for p in plugins if _plugin_name(p) != PLUGIN_NAME]
+    return derived
+
+
+def dump_config(config: dict[str, Any]) -> str:
+    header = (
+        "# Generated by generator/engines/zensical.py from mkdocs.yml: edit mkdocs.yml, not this.\n"
+    )
+    body = yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    return header + body
+
+
+# --- search ----------------------------------------------------------------------------------
+
+
+def fold_zensical_search_index(index: dict[str, Any]) -> dict[str, Any]:
+    """Zensical's ``search.json`` with the accent-folded tokens the plugin adds under MkDocs.
+
+    Zensical's index is ``{"config": {...}, "items": [{"location", "title", "text", ...}]}``;
+    each item gets the same extra tokens as a MkDocs ``docs`` entry (see
+    :func:`generator.outputs.search.fold_search_index`). Idempotent; the input is left unchanged.
+    """
+    # Pass the config along: its separator decides which parts of elided words are added.
+    folded = fold_search_index({"config": index.get("config", {}), "docs": index.get("items", [])})
+    return {**index, "items": folded["docs"]}
+
+
+def fold_search_file(site_dir: Path) -> bool:
+    """Fold ``site_dir/search.json`` in place; False if there is no index (search disabled)."""
+    path = site_dir / SEARCH_INDEX
+    if not path.is_file():
+        return False
+    index = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(
+        json.dumps(fold_zensical_search_index(index), ensure_ascii=False, separators=(",", ":")),
+        encoding="utf-8",
+    )
+    return True
+
+
+# --- the built pages --------------------------------------------------------------------------
+
+
+def fix_built_pages(site_dir: Path) -> list[Path]:
+    """Run :func:`generator.outputs.htmlfix.fix_page` over every ``*.html`` of ``site_dir`` in
+    place; returns the pages it changed."""
+    changed = []
+    for path in sorted(site_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        fixed = fix_page(html)
+        if fixed != html:
+            path.write_text(fixed, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
+# --- the whole build -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ZensicalBuild:
+    """Where one build put things."""
+
+    config: Path
+    docs: Path
+    site: Path
+
+
+def _swap_in(new: Path, target: Path) -> None:
+    """Replace ``target`` by ``new``; until the last rename, ``target`` stays as it was."""
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        target.rename(old)
+    shutil.move(str(new), str(target))
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(
+    mkdocs_yml: Path,
+    work: Path,
+    site_dir: Path,
+    *,
+    zensical: str = "zensical",
+    strict: bool = True,
+) -> ZensicalBuild:
+    """Render, configure, ``zensical build``, fold the index, fix the pages' markup, then swap
+    the site into place.
+
+    ``work`` is a scratch folder, emptied first (docs/, site/, mkdocs.yml and Zensical's .cache
+    go there). Raises :class:`DataError` for problems in the data or content and
+    :class:`ValueError` for a mkdocs.yml it cannot use (both before Zensical runs), and
+    :class:`subprocess.CalledProcessError` when Zensical fails; either way ``site_dir`` is left
+    as it was.
+    """
+    source_dir = mkdocs_yml.resolve().parent
+    config = load_mkdocs_config(mkdocs_yml)
+    plugin = plugin_config(config)
+    data_dir = source_dir / str((plugin or {}).get("data_dir", "site_data"))
+    content_dir = source_dir / str(config.get("docs_dir", "docs"))
+    site_url = config.get("site_url")
+    if site_url and not is_site_url(str(site_url)):
+        raise ValueError(f"{mkdocs_yml}: site_url must be an http(s) address, got {site_url!r}")
+
+    shutil.rmtree(work, ignore_errors=True)
+    docs, scratch_site, derived_yml = work / "docs", work / "site", work / "mkdocs.yml"
+    url = str(site_url) if site_url else None
+    write_pages(data_dir, content_dir, docs, site_url=url, share=share_site(config))
+    derived = zensical_config(
+        config, source_dir=source_dir, config_dir=work, docs_dir=docs, site_dir=scratch_site
+    )
+    derived_yml.write_text(dump_config(derived), encoding="utf-8")
+    command = [zensical, "build", "--config-file", str(derived_yml)]
+    if strict:
+        command.append("--strict")
+    subprocess.run(command, check=True)
+    fold_search_file(scratch_site)
+    fix_built_pages(scratch_site)
+    _swap_in(scratch_site, site_dir)
+    return ZensicalBuild(config=derived_yml, docs=docs, site=site_dir)
+
+
+def default_zensical() -> str:
+    """The zensical executable beside this Python's (the project's venv), else from PATH."""
+    beside = Path(sys.executable).parent / "zensical"
+    return str(beside) if beside.is_file() else "zensical"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator.engines.zensical",
+        description="Build the explainer with Zensical from mkdocs.yml.",
+    )
+    parser.add_argument("--config", default="mkdocs.yml", help="the MkDocs config to follow")
+    parser.add_argument("--work", default="build/zensical", help="scratch folder (emptied)")
+    parser.add_argument("--site-dir", default="site-zensical", help="output folder")
+    parser.add_argument("--zensical", default=default_zensical(), help="zensical executable")
+    parser.add_argument("--no-strict", action="store_true", help="do not stop on warnings")
+    args = parser.parse_args(argv)
+    try:
+        build = build_site(
+            Path(args.config),
+            Path(args.work),
+            Path(args.site_dir),
+            zensical=args.zensical,
+            strict=not args.no_strict,
+        )
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except ValueError as error:  # mkdocs.yml is not a mapping, or its site_url is not http(s)
+        print(error, file=sys.stderr)
+        return 1
+    except subprocess.CalledProcessError as error:
+        print(
+            f"zensical build failed (exit {error.returncode}); {args.site_dir} left as it was",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"built {build.site} with Zensical (config {build.config})")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""The editors' guide: how to write a story's facts, with every field of every kind.
+
+Two templates, rendered as plain Markdown (our own text only: no story data reaches them):
+
+- ``templates/guide_text.md``, **written by hand**: the first hour, the id rule, sources and
+  quotes, the date rules, a worked update. Extend it there.
+- ``templates/guide_fields.md``, **made from the model**: for each file kind of the registry its
+  example record (the same commented YAML a new story gets, :mod:`generator.pages.examples`) and a
+  table of every field of every model it holds, from the data reference's walk over the model
+  (:func:`generator.pages.datareference.reference_sections`). It cannot fall behind the model.
+
+:func:`guide_markdown` is the whole guide: ``EDITORS.md`` (``explainer guide --out EDITORS.md``;
+a test fails when the checked-in copy differs) and, through the page table of
+:mod:`generator.pages.render`, the site's ``guide.md``, linked from the data reference page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+
+import jinja2
+
+from generator.pages.datareference import reference_sections
+from generator.pages.examples import (
+    EXAMPLE_PREFIX,
+    EXAMPLES_DIR,
+    PLACEHOLDER,
+    example,
+    example_block,
+)
+from generator.pages.templating import TEMPLATES_DIR
+from generator.schema import kinds
+from generator.schema.model import SLUG_PATTERN, DateRule
+
+__all__ = ["EXAMPLE_DAY", "GUIDE_PAGE", "guide_markdown"]
+
+EXAMPLE_DAY = dt.date(2027, 1, 5)
+"""The day the guide's examples are dated (a new story's are dated the day it is made)."""
+
+GUIDE_PAGE = "guide.md"
+"""The guide's page in the site."""
+
+
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: one line, a ``|`` that does not end the cell, and
+    ``<``, ``>``, ``&`` as entities (a description's ``archive/<id>.txt`` is not an element)."""
+    text = html.escape(" ".join(text.split()), quote=False)
+    return text.replace("|", "\\|")
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # plain Markdown of our own text; the site page is built from it
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def guide_markdown() -> str:
+    """The whole guide, as Markdown (made again only when a template or an example changed)."""
+    sources = [TEMPLATES_DIR / "guide_text.md", TEMPLATES_DIR / "guide_fields.md"]
+    sources += sorted(EXAMPLES_DIR.glob("*.yaml"))
+    return _guide(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sources))
+
+
+@functools.lru_cache(maxsize=1)
+def _guide(_stamp: tuple[tuple[str, int, int], ...]) -> str:
+    env = _environment()
+    env.filters["cell"] = _cell
+    env.filters["plain"] = html.unescape  # the data reference's types are escaped for its page
+    files = []
+    for doc in reference_sections():
+        found = example(doc.kind, EXAMPLE_DAY)
+        lines = example_block(doc.kind, found, described=False) if found else []
+        block = [f"{doc.key}:", *lines] if lines else [f"{doc.key}: []"]
+        files.append({"doc": doc, "example": "\n".join(block)})
+    fields = env.get_template("guide_fields.md").render(files=files)
+    text = env.get_template("guide_text.md").render(
+        fields=fields.strip("\n"),
+        id_pattern=SLUG_PATTERN,
+        example_prefix=EXAMPLE_PREFIX,
+        placeholder=PLACEHOLDER,
+        reference_kinds=[kind.name for kind in kinds.KINDS if kind.page],
+        date_rules=[rule.value for rule in DateRule],
+    )
+    return text.strip("\n") + "\n"

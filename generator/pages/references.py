@@ -1,0 +1,341 @@
+"""Links between facts: one index of a story's records, and links relative to a page.
+
+:class:`Index` is made once per build (the build result carries it) and read by every page,
+by the ``[[kind:id]]`` references of hand-written pages and by the checks of their content.
+:class:`Linker` words each record as a link from one page, as trusted Markdown.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from collections.abc import Iterable, KeysView, Mapping
+from typing import Any
+
+from generator.pages.charts import figure_chart
+from generator.pages.escape import Trusted, escape_text
+from generator.pages.figures import FigureView, view
+from generator.pages.wording import (
+    STANCE_WORDS,
+    STATUS_WORDS,
+    excerpt_text,
+    figure_text,
+    long_date,
+    quote_text,
+    source_title,
+)
+from generator.schema import kinds
+from generator.schema.annotations import references_in
+from generator.schema.kinds import StoryData
+from generator.schema.model import SLUG_PATTERN, Actor, Event, Source, Update, UpdateKind
+
+__all__ = ["Index", "Linker", "relative_path"]
+
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def _slug(value: str) -> str:
+    """A record id, checked again before it goes into a link path or anchor."""
+    if not _SLUG.match(value):
+        raise ValueError(f"not an id: {value!r}")
+    return value
+
+
+class Index:
+    """Every record of a story by kind and id, the facts that cite each excerpt, and the
+    corrections of each fact."""
+
+    def __init__(self, data: StoryData) -> None:
+        self.data = data
+        # kind name -> its records by id, in file order (what ``[[kind:id]]`` may name)
+        self.tables: dict[str, dict[str, Any]] = {
+            kind.name: {record.id: record for record in data.records(kind)} for kind in kinds.KINDS
+        }
+        self.parent: dict[str, Any] = {}
+        """A nested record's id -> the record it is nested in (an excerpt's source)."""
+        for kind in kinds.KINDS:
+            for child in kinds.children(kind):
+                assert child.parent is not None
+                for record in data.records(kind):
+                    for nested in getattr(record, child.parent[1]):
+                        self.parent[nested.id] = record
+        self.cited_by: dict[str, list[tuple[str, str]]] = {}
+        """Excerpt id -> (kind, id) of each fact citing it, in file order."""
+        self.fact_kinds: dict[str, str] = {}
+        """Fact id -> its kind's name."""
+        self.fact_cites: dict[str, list[str]] = {}
+        """Fact id -> the excerpts that support it (its own, its reports'), each once."""
+        for kind in kinds.fact_kinds():
+            for record in data.records(kind):
+                self.fact_kinds[record.id] = kind.name
+                found = [(p, v) for p, v, ref in references_in(record) if ref == "excerpt"]
+                # What supports the fact is what it (or its reports) cites; a status step's
+                # excerpt reports a dispute or a denial, and is only listed as citing it.
+                self.fact_cites[record.id] = list(
+                    dict.fromkeys(v for p, v in found if "status" not in p)
+                )
+                for excerpt_id in dict.fromkeys(v for _, v in found):
+                    self.cited_by.setdefault(excerpt_id, []).append((kind.name, record.id))
+        self.figures: dict[str, FigureView] = {
+            figure.id: view(figure, self.source_of) for figure in data.figures
+        }
+        """Figure id -> its reports in time and its headline."""
+        self.corrections: dict[str, list[Update]] = {}
+        """Fact id -> the corrections that touched it, oldest first."""
+        for update in sorted(data.updates, key=lambda u: u.date):
+            if update.kind is UpdateKind.CORRECTION:
+                for fact_id in update.facts:
+                    self.corrections.setdefault(fact_id, []).append(update)
+
+    def ids(self, kind: str) -> KeysView[str]:
+        """The ids of one kind's records, in file order (a view: no copy is made)."""
+        return self.tables[kind].keys()
+
+    def get(self, kind: str, record_id: str) -> Any:
+        try:
+            return self.tables[kind][record_id]
+        except KeyError:
+            raise LookupError(f"unknown {kind} {record_id!r}") from None
+
+    def source_of(self, excerpt_id: str) -> Source:
+        """The source an excerpt belongs to."""
+        source: Source = self.parent[excerpt_id]
+        return source
+
+    def support(self, fact_id: str) -> tuple[int, int]:
+        """(sources, independent sources) behind a fact. Copies from one publisher (an
+        agency's story found at several outlets) are one independent source."""
+        sources = {self.source_of(e).id: self.source_of(e) for e in self.fact_cites[fact_id]}
+        independent = {s.publisher.casefold() if s.publisher else s.id for s in sources.values()}
+        return len(sources), len(independent)
+
+    def actor(self, actor_id: str) -> Actor:
+        actor: Actor = self.get("actor", actor_id)
+        return actor
+
+    @property
+    def records_by_kind(self) -> Mapping[str, Mapping[str, Any]]:
+        return self.tables
+
+
+@functools.lru_cache(maxsize=1 << 14)  # every player page links the same few pages
+def relative_path(target: str, start_dir: str) -> str:
+    """Docs-relative ``target`` as seen from the docs-relative folder ``start_dir``.
+
+    Pure string work: ``posixpath.relpath`` asks the OS for the working directory on every
+    call, which was a third of the time to render a large story.
+    """
+    start = [part for part in start_dir.split("/") if part not in ("", ".")]
+    parts = target.split("/")
+    common = 0
+    while common < len(start) and common < len(parts) - 1 and start[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + parts[common:])
+
+
+class Linker:
+    """Links from one page (``page_path``, docs-relative) to records, as trusted Markdown."""
+
+    def __init__(self, index: Index, page_path: str) -> None:
+        self.index = index
+        self.page_path = page_path
+        self._folder = posixpath.dirname(page_path)
+
+    def url(self, target: str, anchor: str = "") -> str:
+        """Relative link from this page to ``target`` (docs-relative), with ``#anchor``."""
+        fragment = f"#{anchor}" if anchor else ""
+        if target == self.page_path:
+            return fragment or posixpath.basename(target)
+        return relative_path(target, self._folder) + fragment
+
+    def link(self, text: str, target: str, anchor: str = "") -> Trusted:
+        """``[text](url)`` with the text escaped."""
+        return Trusted(f"[{escape_text(text)}]({self.url(target, anchor)})")
+
+    # --- one record of each kind, as a link -------------------------------------------------
+
+    def at(self, kind_name: str, record_id: str, text: str) -> Trusted:
+        """``text`` linked to the record's block on its kind's page."""
+        kind = kinds.by_name(kind_name)
+        assert kind.page is not None, f"{kind_name} records have no page"
+        return self.link(text, kind.page, kind.anchor_of(_slug(record_id)))
+
+    def record(self, kind_name: str, record_id: str) -> Trusted:
+        """A record of any kind, worded by its kind's label field (a kind's own method, where it
+        has one, words it better: see :meth:`reference`)."""
+        record = self.index.get(kind_name, record_id)
+        return self.at(kind_name, record_id, str(getattr(record, kinds.by_name(kind_name).label)))
+
+    def actor(self, actor_id: str) -> Trusted:
+        """A player's name, linked to the player's own page."""
+        actor = self.index.actor(actor_id)
+        return self.link(actor.name, f"players/{_slug(actor.id)}.md")
+
+    def actor_card(self, actor_id: str) -> Trusted:
+        return self.record("actor", actor_id)
+
+    def event(self, event_id: str) -> Trusted:
+        return self.record("event", event_id)
+
+    def chart(self, figure_id: str, events: Iterable[Event], table: bool = True) -> Trusted:
+        """The SVG chart of a figure's reports, its events linked to the timeline ('' when the
+        figure has fewer than two dated reports)."""
+        event_kind = kinds.by_name("event")
+        assert event_kind.page is not None
+
+        def name_of(reporter: str) -> str:
+            if reporter in self.index.ids("actor"):
+                return self.index.actor(reporter).name
+            source: Source = self.index.get("source", reporter)
+            return source.publisher or source.found_at or source_title(source)
+
+        def event_href(event_id: str) -> str:
+            return self.url(event_kind.page or "", event_kind.anchor_of(_slug(event_id)))
+
+        view = self.index.figures[figure_id]
+        chart = figure_chart(
+            view, list(events), name_of=name_of, event_href=event_href, table_below=table
+        )
+        return Trusted(chart)
+
+    def figure(self, figure_id: str) -> Trusted:
+        """A figure by its headline number ('at least 250 people')."""
+        headline = self.index.figures[figure_id].headline.report
+        figure = self.index.get("figure", figure_id)
+        return self.at("figure", figure_id, figure_text(headline, figure))
+
+    def report(self, report_id: str) -> Trusted:
+        """One report of a figure, linked to its row in the figure's history."""
+        report = self.index.get("report", report_id)
+        figure = self.index.parent[report_id]
+        return self.at("report", report_id, figure_text(report, figure))
+
+    def source(self, source_id: str) -> Trusted:
+        return self.at("source", source_id, source_title(self.index.get("source", source_id)))
+
+    def question(self, question_id: str) -> Trusted:
+        return self.record("question", question_id)
+
+    def question_short(self, question_id: str) -> Trusted:
+        return self.at("question", question_id, self.index.get("question", question_id).short)
+
+    def position(self, position_id: str) -> Trusted:
+        position = self.index.get("position", position_id)
+        actor = self.index.actor(position.actor)
+        question = self.index.get("question", position.question)
+        text = f"{actor.name}: {STANCE_WORDS[position.stance.value]} ({question.short})"
+        return self.at("position", position_id, text)
+
+    def quote_link(self, quote_id: str) -> Trusted:
+        return self.at("quote", quote_id, quote_text(self.index.get("quote", quote_id)))
+
+    def quote(self, quote_id: str) -> Trusted:
+        quote = self.index.get("quote", quote_id)
+        text = self.quote_link(quote_id)
+        return Trusted(f"{text}, {self.actor(quote.speaker)} {self.sources(quote.cites)}")
+
+    def excerpt(self, excerpt_id: str) -> Trusted:
+        return self.at("excerpt", excerpt_id, excerpt_text(self.index.get("excerpt", excerpt_id)))
+
+    def cited_fact(self, kind: str, record_id: str) -> Trusted:
+        """A fact that cites an excerpt, linked to its block (for the sources page)."""
+        record = self.index.get(kind, record_id)
+        if kind == "quote":
+            name = self.index.actor(record.speaker).name
+            return self.with_status(self.at("quote", record_id, f"Quote by {name}"), record)
+        if kind in ("actor", "event", "figure"):  # the card; a figure by what it counts
+            return self.with_status(self.record(kind, record_id), record)
+        return self.reference(kind, record_id)
+
+    def sources(self, cites: Iterable[str]) -> Trusted:
+        """The 'Source' link(s) shown after a fact: one per cited excerpt."""
+        ids = list(cites)
+        links = [
+            self.at("excerpt", excerpt_id, "Source" if len(ids) == 1 else f"Source {n}")
+            for n, excerpt_id in enumerate(ids, start=1)
+        ]
+        return Trusted(f'<span class="source-link">{" ".join(links)}</span>')
+
+    def fact(self, fact_id: str) -> Trusted:
+        """Any fact (player, event, figure, quote, position), linked to its block."""
+        kind = self.index.fact_kinds[fact_id]
+        if kind == "actor":
+            return self.actor_card(fact_id)
+        if kind == "quote":
+            return self.quote_link(fact_id)
+        return self.reference(kind, fact_id)
+
+    def fact_link(self, anchor: str) -> Trusted:
+        """The fact's own link (a JavaScript enhancement adds a copy button beside it)."""
+        return Trusted(
+            f'<a class="fact-link" href="#{_slug(anchor)}" title="Link to this fact">Link</a>'
+        )
+
+    def corrections(self, fact_id: str) -> Trusted:
+        """'Corrected on <date>' markers, each linked to its entry on the updates page."""
+        markers = []
+        for update in self.index.corrections.get(fact_id, []):
+            link = self.at("update", update.id, f"Corrected on {long_date(update.date)}")
+            markers.append(f'<span class="label label--correction">{link}</span>')
+        return Trusted(" ".join(markers))
+
+    def claim(self, claimed_by: str | None) -> Trusted:
+        """The visible 'Claim by X' label of a reported claim ('' when it is not one)."""
+        if claimed_by is None:
+            return Trusted("")
+        return Trusted(f'<span class="label label--claim">Claim by {self.actor(claimed_by)}</span>')
+
+    def step(self, step: Any) -> Trusted:
+        """'Denied by [X](...)': one step of a claim's status history."""
+        who = ", ".join(self.actor(actor_id) for actor_id in step.by)
+        return Trusted(f"{STATUS_WORDS[step.status]}{' by ' + who if who else ''}")
+
+    def status(self, record: Any) -> Trusted:
+        """A claim's current status as a label ('' for a record with no status history):
+        shown first wherever the claim appears."""
+        steps = getattr(record, "status", None)
+        if not steps:
+            return Trusted("")
+        last = steps[-1]
+        text = f"{self.step(last)}, {escape_text(long_date(last.date))}"
+        return Trusted(
+            f'<span class="label label--status label--{last.status.value}">{text}</span>'
+        )
+
+    def support(self, fact_id: str) -> Trusted:
+        """'1 source', '3 sources, 2 independent': how many sources stand behind a fact."""
+        count, independent = self.index.support(fact_id)
+        text = f"{count} source{'s' if count != 1 else ''}"
+        if independent != count:
+            text += f", {independent} independent"
+        return Trusted(f'<span class="source-count">{text}</span>')
+
+    def reference(self, kind: str, record_id: str) -> Trusted:
+        """What ``[[kind:id]]`` becomes on this page: the kind's own wording where this class
+        has a method named after the kind, else the record's label linked to its block. A
+        reported claim (a record with a status history; a figure by its headline report) shows
+        its current status first, as on its own page: a denied claim never reads as plain."""
+        if kind == "event":
+            event = self.index.get("event", record_id)
+            claim = self.claim(event.claimed_by)
+            worded = Trusted(f"{self.event(record_id)} {claim}" if claim else self.event(record_id))
+        else:
+            method = _WORDED.get(kind)
+            worded = method(self, record_id) if method else self.record(kind, record_id)
+        if kind == "figure":  # a figure by its headline report
+            return self.with_status(worded, self.index.figures[record_id].headline.report)
+        return self.with_status(worded, self.index.get(kind, record_id))
+
+    def with_status(self, link: Trusted, record: Any) -> Trusted:
+        """A link to a claim with its current status first, if it has one: wherever a denied
+        claim is named, its denial is named before it, as on its own page."""
+        status = self.status(record)
+        return Trusted(f"{status} {link}") if status else link
+
+
+_WORDED = {
+    name: getattr(Linker, name)
+    for name in ("actor", "figure", "report", "quote", "position", "question", "excerpt", "source")
+}
+"""The kinds whose links read better than their label field (a figure as 'about 1,200 people')."""

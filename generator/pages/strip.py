@@ -1,0 +1,241 @@
+"""The timeline's overview strip: one mark per event on a proportional time axis.
+
+:func:`strip_layout` turns the events (in time order) into a :class:`Strip` that the template
+``_timeline_strip.md`` writes as HTML: links positioned in a box by percentages (no script, no
+SVG; see that template for why). Each day of the axis is an equal slice of its width, from the
+first day any event may mean to the last one:
+
+- an event of one day is a point at the middle of its day;
+- an event over several days (``date_end``) or given only to the month (``2017-09``: any day of
+  it) is a bar over those days, so a month never reads as its first day;
+- marks that would touch are put on separate rows (events of the same day stack), on the
+  assumption that the strip is at least :data:`PLOT_MIN_REM` wide (the stylesheet keeps it so,
+  scrolling sideways below that) and a mark :data:`ROW_REM` wide;
+- a claim and a contested fact (:func:`generator.pages.wording.claim_state`, the same rule as "What
+  we know") get their own class: the stylesheet draws them with another shape, not only another
+  colour.
+
+Plain text only (``name``, tick labels): the template's escaping makes it inert. Nothing here
+imports mkdocs.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from generator.pages.escape import Trusted
+from generator.pages.wording import (
+    DATE_QUALIFIER_WORDS,
+    STATUS_WORDS,
+    ClaimState,
+    claim_state,
+    long_date,
+    month_text,
+)
+from generator.schema.datemodel import start
+from generator.schema.model import Event
+
+__all__ = [
+    "PLOT_MIN_REM",
+    "ROW_REM",
+    "Mark",
+    "Strip",
+    "Tick",
+    "date_words",
+    "player_ids",
+    "strip_layout",
+]
+
+ROW_REM = 1.2
+"""A mark's height and least width, and a row's height (24 px at Material's 20 px root: a target
+a finger finds, WCAG 2.5.8)."""
+
+PLOT_MIN_REM = 15.0
+"""The least width of the strip's plot (300 px): narrower screens scroll it sideways."""
+
+MARK_SHARE = 100 * ROW_REM / PLOT_MIN_REM
+"""A mark's width in percent of the narrowest plot: marks closer than that take another row."""
+
+DAY_TICKS_UP_TO = 14
+"""An axis of up to this many days labels each day; a longer one, its ends and each month."""
+
+_SHORT_MONTHS = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One event on the strip."""
+
+    event_id: str
+    left: float
+    """Percent of the axis: a point's centre, or where a bar begins."""
+    width: float | None
+    """A bar's width in percent; None for a point (an event of one day)."""
+    row: int
+    """0 is the top row."""
+    state: ClaimState | None
+    name: str
+    """The link's accessible name: '24 November 2015: Turkey shoots down a Russian jet'."""
+    actors: tuple[str, ...]
+    """Ids of the players involved or claiming it, for the filter."""
+
+    @property
+    def classes(self) -> Trusted:
+        shape = "bar" if self.width is not None else "point"
+        out = f"timeline-strip__mark timeline-strip__mark--{shape}"
+        if self.state is not None:
+            out += f" timeline-strip__mark--{self.state}"
+        if self.left > 50:  # its name shows to the left of it, within the strip
+            out += " timeline-strip__mark--late"
+        return Trusted(out)  # our own class names
+
+    @property
+    def style(self) -> Trusted:
+        out = f"left: {percent(self.left)}; top: {_rem(self.row * ROW_REM)}"
+        if self.width is not None:
+            out += f"; width: {percent(self.width)}"
+        return Trusted(out)  # numbers of ours
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A label on the time axis."""
+
+    left: float
+    label: str
+    align: Literal["start", "middle", "end"]
+
+    @property
+    def style(self) -> str:
+        return f"left: {percent(self.left)}"
+
+
+@dataclass(frozen=True)
+class Strip:
+    marks: list[Mark]
+    ticks: list[Tick]
+    first: dt.date
+    last: dt.date
+    rows: int
+    states: frozenset[ClaimState | None]
+    """Which kinds of mark the legend must explain (None: an established fact)."""
+    has_bars: bool
+
+    @property
+    def height(self) -> str:
+        return f"height: {_rem(self.rows * ROW_REM)}"
+
+
+def percent(value: float) -> str:
+    """16.6666 -> '16.667%' (three decimals at most, no trailing zeros)."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return f"{'0' if text == '-0' else text}%"
+
+
+def _rem(value: float) -> str:
+    return f"{round(value, 3):g}rem"
+
+
+def player_ids(event: Event) -> list[str]:
+    """The players an event involves, then who claims it (once each): the timeline filter's."""
+    return [a for a in dict.fromkeys([*event.actors, event.claimed_by]) if a]
+
+
+def _last_day(event: Event) -> dt.date:
+    if event.date_end is not None:
+        return event.date_end
+    if isinstance(event.date, str):  # a month: its last day
+        first = start(event.date)
+        return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return event.date
+
+
+def date_words(event: Event) -> str:
+    """An event's date as plain words: 'about May 2024', '24 June 2021 to 25 June 2021'."""
+    text = month_text(event.date)
+    if event.date_end is not None:
+        text += f" to {long_date(event.date_end)}"
+    words = DATE_QUALIFIER_WORDS[event.date_qualifier]
+    return f"{words} {text}" if words else text
+
+
+def _name(event: Event, state: ClaimState | None) -> str:
+    name = f"{date_words(event)}: {event.title}"
+    if state == "claim":
+        return f"{name} (claim)"
+    if state == "contested":
+        return f"{name} ({STATUS_WORDS[event.status[-1].status].lower()})"
+    return name
+
+
+def _short(day: dt.date) -> str:
+    return f"{day.day} {_SHORT_MONTHS[day.month - 1]}"
+
+
+def _ticks(first: dt.date, days: int) -> list[Tick]:
+    every = [first + dt.timedelta(days=i) for i in range(days)]
+    if days <= DAY_TICKS_UP_TO:
+        return [
+            Tick(
+                100 * (i + 0.5) / days,
+                _short(day) if i == 0 or day.day == 1 else str(day.day),
+                "middle",
+            )
+            for i, day in enumerate(every)
+        ]
+    ticks = [Tick(0.0, _short(first), "start")]
+    for i, day in enumerate(every):
+        share = 100 * i / days
+        if day.day == 1 and 10 <= share <= 90:  # not on top of an end's label
+            ticks.append(Tick(share, _short(day), "middle"))
+    ticks.append(Tick(100.0, _short(every[-1]), "end"))
+    return ticks
+
+
+def strip_layout(events: Sequence[Event]) -> Strip | None:
+    """The strip of ``events`` (already in time order), or None without events."""
+    if not events:
+        return None
+    first = min(start(event.date) for event in events)
+    last = max(_last_day(event) for event in events)
+    days = (last - first).days + 1
+    taken: list[list[tuple[float, float]]] = []  # per row: the (from, to) spans of its marks
+    marks: list[Mark] = []
+    for event in events:
+        begin = (start(event.date) - first).days
+        length = (_last_day(event) - start(event.date)).days + 1
+        state = claim_state(event)
+        if length == 1:
+            left, width = 100 * (begin + 0.5) / days, None
+            span = (left - MARK_SHARE / 2, left + MARK_SHARE / 2)
+        else:
+            left, width = 100 * begin / days, 100 * length / days
+            span = (left, left + max(width, MARK_SHARE))
+        row = next(
+            (
+                n
+                for n, spans in enumerate(taken)
+                if all(b <= span[0] or a >= span[1] for a, b in spans)
+            ),
+            len(taken),
+        )
+        if row == len(taken):
+            taken.append([])
+        taken[row].append(span)
+        actors = tuple(player_ids(event))
+        marks.append(Mark(event.id, left, width, row, state, _name(event, state), actors))
+    return Strip(
+        marks=marks,
+        ticks=_ticks(first, days),
+        first=first,
+        last=last,
+        rows=len(taken),
+        states=frozenset(mark.state for mark in marks),
+        has_bars=any(mark.width is not None for mark in marks),
+    )

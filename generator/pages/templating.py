@@ -1,0 +1,244 @@
+"""The Jinja environment that turns the story into Markdown, and its filters.
+
+Templates live in ``generator/pages/templates/`` (one per page kind; partials start with ``_``). The
+environment is strict: undefined names raise, and every ``{{ value }}`` goes through
+:func:`generator.pages.escape.finalize`, which escapes text from YAML and refuses values a template
+did not format (see ``generator/pages/escape.py`` for why). It holds no story data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import os
+import types
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.runtime
+
+from generator.pages.escape import Trusted, escape_text, escape_url, finalize
+from generator.pages.strip import player_ids
+from generator.pages.wording import (
+    CONTESTED,
+    DATE_QUALIFIER_WORDS,
+    NO_POSITION,
+    QUALIFIER_WORDS,
+    STANCE_WORDS,
+    bare_number,
+    format_number,
+    headline_rule,
+    long_date,
+    month_text,
+    number_text,
+    quote_text,
+    source_title,
+    time_text,
+    unit_for,
+)
+from generator.schema.model import ActorKind, DateBasis, DateRule
+
+__all__ = ["TEMPLATES_DIR", "environment"]
+
+# --- filters: each returns plain str (escaped on output) or Trusted (our own markup) ---------
+
+
+def iso_date(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def date_basis(basis: DateBasis | None, value: dt.date | None = None) -> str:
+    """How a date was obtained, for derived dates ('' for a date the source states)."""
+    if basis is None or basis.rule is DateRule.STATED:
+        return ""
+    if basis.rule is DateRule.WEEKDAY:
+        if basis.weekday is not None:
+            day = basis.weekday.value.capitalize()
+        elif value is not None:
+            day = _WEEKDAYS[value.weekday()]
+        else:
+            day = "Weekday"
+        return f"{day}, derived from the publication date"
+    if basis.rule is DateRule.INFERRED:
+        return f"inferred by the editor: {basis.reason}"
+    return {
+        DateRule.DAY_MONTH: "year derived from the publication date",
+        DateRule.CAPTION: "date from a photo caption",
+        DateRule.PUBLICATION: "the source’s publication date",
+        DateRule.RELATIVE: "counted from the source’s publication date",
+    }[basis.rule]
+
+
+def when(value: dt.date | str, record: Any = None) -> Trusted:
+    """A date as a ``<time>`` element, with its precision: a month ('September 2017'), a
+    qualifier ('about', 'before', 'after'), a last day, a time of day with its UTC offset.
+    ``record`` is the event (or other record) whose date_qualifier, date_end, time and
+    utc_offset it reads, if any."""
+    qualifier = getattr(record, "date_qualifier", None)
+    end = getattr(record, "date_end", None)
+    time, offset = getattr(record, "time", None), getattr(record, "utc_offset", None)
+    stamp = value.isoformat() if isinstance(value, dt.date) else value
+    text = month_text(value)
+    if time is not None and offset is not None:
+        stamp += f"T{time}{offset}"
+        text += f", {time_text(time, offset)}"
+    out = f'<time datetime="{escape_text(stamp)}">{escape_text(text)}</time>'
+    if end is not None:
+        out += f' to <time datetime="{end.isoformat()}">{escape_text(long_date(end))}</time>'
+    words = DATE_QUALIFIER_WORDS.get(qualifier, "") if qualifier is not None else ""
+    return Trusted(f"{words} {out}" if words else out)
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def stance_word(value: Enum | None) -> str:
+    return NO_POSITION if value is None else STANCE_WORDS[str(value.value)]
+
+
+def stance_class(value: Enum | None) -> str:
+    return "stance--none" if value is None else f"stance--{value.value}"
+
+
+def position_class(position: Any) -> str:
+    """A position's stance class; a claim now disputed, denied or retracted shows none of the
+    stance colours or ticks (it must never read as a plain "Supports")."""
+    steps = getattr(position, "status", [])
+    if steps and steps[-1].status in CONTESTED:
+        return "stance--contested"
+    return stance_class(position.stance)
+
+
+def kind_label(kind: ActorKind) -> str:
+    return kind.value.capitalize()
+
+
+def href(url: str) -> Trusted:
+    """An http(s) address for ``href="..."`` in raw HTML."""
+    return Trusted(escape_url(url))
+
+
+_FILTERS: dict[str, Any] = {
+    "text": lambda s: Trusted(escape_text(s)),
+    "long_date": long_date,
+    "iso_date": iso_date,
+    "date_basis": date_basis,
+    "stance_word": stance_word,
+    "stance_class": stance_class,
+    "position_class": position_class,
+    "when": when,
+    "number_text": number_text,
+    "bare_number": bare_number,
+    "qualifier_words": lambda q: QUALIFIER_WORDS[q],
+    "headline_rule": headline_rule,
+    "unit_for": unit_for,
+    "source_title": source_title,
+    "kind_label": kind_label,
+    "number": format_number,
+    "quote_text": quote_text,
+    "href": href,
+    "player_ids": player_ids,
+}
+
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+
+def environment() -> jinja2.Environment:
+    """The strict, Markdown-producing template environment, made anew only when a template
+    file changed.
+
+    It holds no story data. Compiling every template again on each rebuild of ``mkdocs serve``
+    was time spent for nothing, and so was Jinja's own check of each template file's mtime on
+    every ``get_template`` (tens of thousands of ``stat`` calls for a large story): one look at
+    the folder per render decides instead.
+    """
+    with os.scandir(TEMPLATES_DIR) as entries:
+        stamp = tuple(sorted((e.name, (st := e.stat()).st_mtime_ns, st.st_size) for e in entries))
+    return _environment(stamp)
+
+
+_OPTIONS: dict[str, Any] = {
+    "undefined": jinja2.StrictUndefined,
+    "autoescape": False,  # Markdown out; escaping is finalize's job (generator/pages/escape.py)
+    "finalize": finalize,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": False,
+}
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Our compiled templates on disk, so a cold build does not compile them again.
+
+    Jinja's own cache folder (in the temporary folder, owned by the user, mode 0700); it keys
+    each template by name, file and source checksum (an edited template is compiled afresh) and
+    the Python version, but not by the environment's options: the file names carry a digest of
+    ours. None where that folder cannot be used safely (then every build compiles, as before).
+    """
+    key = repr(sorted((k, getattr(v, "__name__", v)) for k, v in _OPTIONS.items()))
+    digest = hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:12]
+    try:
+        return jinja2.FileSystemBytecodeCache(pattern=f"explainer-{digest}-%s.cache")
+    except (OSError, RuntimeError):
+        return None
+
+
+_PLAIN_CALLS = (types.FunctionType, types.MethodType, types.BuiltinFunctionType)
+
+
+class _Context(jinja2.runtime.Context):
+    """Jinja's context, with a shorter way for a template's call of a plain function or method.
+
+    ``{{ ln.link(...) }}`` goes through ``Context.call``, which looks for Jinja's pass-context
+    markers on the callable (and on its ``__call__``) every time: hundreds of thousands of times
+    for a large story. A plain function or method without the marker is called as Jinja would
+    call it; anything else goes the usual way.
+    """
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(__obj) not in _PLAIN_CALLS or hasattr(__obj, "jinja_pass_arg"):
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
+
+
+@functools.lru_cache(maxsize=1)
+def _environment(templates_stamp: tuple[tuple[str, int, int], ...]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.pages", "templates"),
+        auto_reload=False,  # environment() makes a new one when a template changes
+        bytecode_cache=_bytecode_cache(),
+        **_OPTIONS,
+    )
+    env.context_class = _Context
+    env.filters.update(_FILTERS)
+
+    loaded: dict[str, jinja2.Template] = {}
+
+    def partial(name: str, **context: Any) -> Trusted:
+        """A partial template's output (its own values were escaped by finalize).
+
+        Called tens of thousands of times for a large story: the template is looked up once
+        per environment, and rendered straight from its render function (an error inside it
+        still reaches the page template's ``render``, which reports it with its line).
+        """
+        template = loaded.get(name)
+        if template is None:
+            if not name.startswith("_"):
+                raise ValueError(f"{name}: partial template names start with '_'")
+            template = loaded[name] = env.get_template(name)
+        text = env.concat(template.root_render_func(template.new_context(context)))
+        return Trusted(text.strip("\n"))
+
+    env.globals["partial"] = partial
+    return env

@@ -1,0 +1,200 @@
+"""How records read as text: dates, numbers, figures, quotes, excerpts, stances.
+
+Plain text (escape it before it goes into Markdown): the pages, the links between facts, the
+feed and the structured data all word a record the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from generator.schema.datemodel import DateQualifier, start
+from generator.schema.model import (
+    ClaimStatus,
+    Excerpt,
+    Figure,
+    FigureReport,
+    HeadlineRule,
+    Qualifier,
+    Quote,
+    Source,
+)
+
+__all__ = [
+    "CONTESTED",
+    "NO_POSITION",
+    "QUALIFIER_WORDS",
+    "STANCE_WORDS",
+    "STATUS_WORDS",
+    "ClaimState",
+    "claim_state",
+    "excerpt_text",
+    "figure_text",
+    "format_number",
+    "long_date",
+    "quote_text",
+]
+
+STANCE_WORDS = {
+    "supports": "Supports",
+    "opposes": "Opposes",
+    "conditional": "Conditional",
+    "unclear": "Unclear",
+}
+NO_POSITION = "No stated position"
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def long_date(value: dt.date) -> str:
+    """2015-11-26 -> '26 November 2015' (the same in every locale)."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def format_number(value: int | float) -> str:
+    """1200 -> '1,200'; 2.5 -> '2.5'."""
+    if isinstance(value, bool):
+        raise TypeError("a figure's value is a number, not a bool")
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    return f"{value:,}"
+
+
+QUALIFIER_WORDS = {
+    Qualifier.EXACT: "",
+    Qualifier.AT_LEAST: "at least",
+    Qualifier.MORE_THAN: "more than",
+    Qualifier.ABOUT: "about",
+    Qualifier.UP_TO: "up to",
+    Qualifier.FEWER_THAN: "fewer than",
+}
+"""A report's qualifier as the source gives it: "at least 250", never "about 250"."""
+
+
+def bare_number(report: FigureReport) -> str:
+    """'250', '223–273': the number or range without its qualifier (plain text)."""
+    if report.value is not None:
+        return format_number(report.value)
+    assert report.low is not None and report.high is not None  # checked at load time
+    return f"{format_number(report.low)}–{format_number(report.high)}"
+
+
+def number_text(report: FigureReport) -> str:
+    """'at least 250', '223–273', 'about 10–12' (plain text)."""
+    number = bare_number(report)
+    words = QUALIFIER_WORDS[report.qualifier]
+    return f"{words} {number}" if words else number
+
+
+def unit_for(figure: Figure, report: FigureReport) -> str:
+    """The figure's unit as this report's number needs it: '1 person', 'at least 1 person',
+    but 'more than 1 people'."""
+    if report.value == 1 and report.qualifier is not Qualifier.MORE_THAN and figure.unit_one:
+        return figure.unit_one
+    return figure.unit
+
+
+def figure_text(report: FigureReport, figure: Figure) -> str:
+    """'about 1,200 people' (plain text; escape it before use)."""
+    return f"{number_text(report)} {unit_for(figure, report)}"
+
+
+def month_text(value: dt.date | str) -> str:
+    """'September 2017' for a month, '19 September 2017' for a day."""
+    if isinstance(value, dt.date):
+        return long_date(value)
+    first = start(value)
+    return f"{_MONTHS[first.month - 1]} {first.year}"
+
+
+DATE_QUALIFIER_WORDS = {
+    DateQualifier.EXACT: "",
+    DateQualifier.ABOUT: "about",
+    DateQualifier.BEFORE: "before",
+    DateQualifier.AFTER: "after",
+}
+
+
+def time_text(time: str, offset: str) -> str:
+    """'3:20 p.m. local time (UTC−5)'."""
+    hours, minutes = (int(part) for part in time.split(":"))
+    half = "a.m." if hours < 12 else "p.m."
+    clock = f"{(hours % 12) or 12}:{minutes:02d} {half}"
+    sign = "−" if offset.startswith("-") else "+"
+    off_h, off_m = (int(part) for part in offset[1:].split(":"))
+    zone = f"UTC{sign}{off_h}" + (f":{off_m:02d}" if off_m else "")
+    if off_h == 0 and off_m == 0:
+        zone = "UTC"
+    return f"{clock} local time ({zone})"
+
+
+STATUS_WORDS = {
+    ClaimStatus.REPORTED: "Reported",
+    ClaimStatus.DISPUTED: "Disputed",
+    ClaimStatus.DENIED: "Denied",
+    ClaimStatus.CONFIRMED: "Confirmed",
+    ClaimStatus.RETRACTED: "Retracted",
+}
+CONTESTED = frozenset({ClaimStatus.DISPUTED, ClaimStatus.DENIED, ClaimStatus.RETRACTED})
+"""Statuses under which a claim must never read as plain fact."""
+
+ClaimState = Literal["contested", "claim"]
+
+
+def claim_state(record: object) -> ClaimState | None:
+    """Whether a fact is contested (its current status is disputed, denied or retracted), a claim
+    (``claimed_by`` someone and not confirmed), or neither (None): "What we know" and the
+    timeline's overview decide it here, the same way."""
+    steps = getattr(record, "status", None) or []
+    if steps and steps[-1].status in CONTESTED:
+        return "contested"
+    if getattr(record, "claimed_by", None) and not (
+        steps and steps[-1].status is ClaimStatus.CONFIRMED
+    ):
+        return "claim"
+    return None
+
+
+def headline_rule(figure: Figure) -> str:
+    """How the number shown first was chosen, for readers."""
+    if figure.headline_rule is HeadlineRule.EDITOR:
+        return f"Editor’s choice: {figure.headline_reason}"
+    if figure.headline_rule is HeadlineRule.MOST_CONSERVATIVE:
+        return "Lowest of the latest reports"
+    return "Latest report"
+
+
+def source_title(source: Source) -> str:
+    """A source's headline, or, for copy without one, who published it and when."""
+    if source.headline is not None:
+        return source.headline
+    who = source.publisher or source.found_at or "Untitled source"
+    when = long_date(source.published) if source.published else "date not known"
+    return f"{who}, {when}"
+
+
+def quote_text(quote: Quote) -> str:
+    """The quote in quotation marks; a partial quote with ellipses on both sides (plain text)."""
+    if quote.extent == "partial":
+        return f"“…{quote.text.strip()}…”"
+    return f"“{quote.text.strip()}”"
+
+
+_OPENING_MARKS = ('"', "“", "„", "«")
+
+
+def excerpt_text(excerpt: Excerpt) -> str:
+    """An excerpt quoted inside running text (plain text).
+
+    A quote's text never includes its own marks, but an excerpt is a verbatim passage of the
+    source and may open with one (``"We voted," the council said.``): such an excerpt is shown
+    as it is, without marks of ours around its own.
+    """
+    text = excerpt.text.strip()
+    if text.startswith(_OPENING_MARKS):
+        return text
+    return f"“{text}”"

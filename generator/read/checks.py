@@ -1,0 +1,399 @@
+"""Cross-file rules, run on the files that validated on their own.
+
+- ids are unique across every kind of record (:mod:`generator.schema.kinds`); a duplicate names the
+  other place;
+- every reference resolves: each field typed as a reference (``RefTo``, see
+  :mod:`generator.schema.annotations`), at any depth, names a record of its kind, with "did you
+  mean ...?";
+- a quote occurs verbatim in at least one excerpt it cites
+  (:func:`generator.read.verbatim.normalise`: curly quotes read as straight ones, runs of whitespace
+  as one space);
+- a date agrees with its basis, resolved against the publication date of the source of the
+  record's first cited excerpt; the basis' words occur in a cited excerpt (except for rule
+  publication, whose words are the source's dateline);
+- the story was not updated before it was published, nor before its latest update;
+- the rules of a developing story (:mod:`generator.read.developing`): figure reports, headlines,
+  times of day, date ranges, claim status histories.
+
+A rule runs only when every file it reads validated, so one broken file does not bury the
+others in "unknown ..." noise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator.read.developing import check_developing
+from generator.read.diagnostics import Diagnostic, did_you_mean, format_loc
+from generator.read.sourcemap import Path, SourceMap
+from generator.read.verbatim import folded, normalise
+from generator.schema import kinds
+from generator.schema.annotations import references_in
+from generator.schema.datemodel import Weekday
+from generator.schema.kinds import STORY_FILE, Kind
+from generator.schema.model import (
+    DateBasis,
+    DateRule,
+    Record,
+    Source,
+    Story,
+    Update,
+)
+from generator.schema.safedates import DATE_RANGE, add_days
+
+__all__ = ["ValidFile", "check_story"]
+
+_WEEKDAYS = list(Weekday)
+
+
+@dataclass(frozen=True)
+class ValidFile:
+    """One data file that validated on its own, with where each of its values is."""
+
+    kind: str
+    display: str
+    model: Record
+    sourcemap: SourceMap
+
+    def at(self, path: Path, message: str) -> Diagnostic:
+        line, col = self.sourcemap.locate(path)
+        return Diagnostic(self.display, line, col, format_loc(path), message)
+
+    def where(self, path: Path) -> str:
+        line, col = self.sourcemap.locate(path)
+        return f"{self.display}:{line}:{col}"
+
+    def records(self) -> list[Any]:
+        records: list[Any] = getattr(self.model, self.kind)
+        return records
+
+    @functools.cached_property
+    def references(self) -> list[tuple[Path, str, str]]:
+        """Every reference in the file's records: (its path, the id it names, the ``RefTo``
+        kind). Found once per read of the file: the dev server reads again only the files
+        whose bytes changed, and walking every record took a third of the checks' time."""
+        return [
+            found
+            for index, record in enumerate(self.records())
+            for found in references_in(record, (self.kind, index))
+        ]
+
+
+@dataclass(frozen=True)
+class _Id:
+    value: str
+    kind: Kind[Any]
+    file: ValidFile
+    path: Path
+    record: Any
+    parent: Any = None
+    """The record this one is nested in (an excerpt's source), if any."""
+
+
+def _article(label: str) -> str:
+    return f"an {label}" if label[0] in "aeiou" else f"a {label}"
+
+
+class _Checker:
+    def __init__(self, files: Mapping[str, ValidFile]) -> None:
+        self.files = files
+        self.out: list[Diagnostic] = []
+        self.ids: dict[str, _Id] = {}
+        self.excerpts: dict[str, tuple[str, Source]] = {}
+        """Excerpt id -> (its text, its source)."""
+
+    def run(self) -> list[Diagnostic]:
+        self.unique_ids()
+        self.references()
+        self.quotes_verbatim()
+        self.dates()
+        records = ((record, path, file.at) for _kind, file, record, path in self._records())
+        self.out += check_developing(records, self.excerpts)
+        self.story()
+        return self.out
+
+    # --- ids -----------------------------------------------------------------------------------
+
+    def _all_ids(self) -> Iterator[_Id]:
+        """Every record with an id, each kind's nested records right after their parent."""
+
+        def walk(
+            kind: Kind[Any], file: ValidFile, record: Any, path: Path, parent: Any = None
+        ) -> Iterator[_Id]:
+            yield _Id(record.id, kind, file, (*path, "id"), record, parent)
+            for child in kinds.children(kind):
+                assert child.parent is not None
+                field = child.parent[1]
+                for number, nested in enumerate(getattr(record, field)):
+                    yield from walk(child, file, nested, (*path, field, number), record)
+
+        for kind, file, record, path in self._records():
+            yield from walk(kind, file, record, path)
+
+    def _records(self) -> Iterator[tuple[Kind[Any], ValidFile, Any, Path]]:
+        """Every top-level record of every file that validated, with its path."""
+        for kind in kinds.file_kinds():
+            assert kind.file is not None
+            file = self.files.get(kind.file)
+            if file is None:
+                continue
+            for index, record in enumerate(file.records()):
+                yield kind, file, record, (kind.file, index)
+
+    def unique_ids(self) -> None:
+        for entry in self._all_ids():
+            if isinstance(entry.parent, Source):
+                self.excerpts.setdefault(entry.value, (entry.record.text, entry.parent))
+            first = self.ids.get(entry.value)
+            if first is None:
+                self.ids[entry.value] = entry
+                continue
+            where = f"{format_loc(first.path)} at {first.file.where(first.path)}"
+            self.out.append(
+                entry.file.at(entry.path, f"duplicate id '{entry.value}' (also {where})")
+            )
+
+    # --- references ----------------------------------------------------------------------------
+
+    def _loaded(self, kind: Kind[Any]) -> bool:
+        """Whether the file that holds ``kind``'s records validated."""
+        while kind.file is None:
+            assert kind.parent is not None
+            kind = kinds.by_name(kind.parent[0])
+        return kind.file in self.files
+
+    def references(self) -> None:
+        """Every field typed as a reference, in every record of every file, names its kind."""
+        checked: dict[str, list[Kind[Any]] | None] = {}  # ref kind -> its targets, if loaded
+        for kind in kinds.file_kinds():
+            file = self.files.get(kind.file or "")
+            if file is None:
+                continue
+            for path, value, ref in file.references:
+                if ref not in checked:
+                    targets = kinds.targets(ref)
+                    loaded = all(self._loaded(target) for target in targets)
+                    checked[ref] = targets if loaded else None
+                if (wanted := checked[ref]) is not None:
+                    self._resolve(file, path, value, ref, wanted)
+
+    def _resolve(
+        self, file: ValidFile, path: Path, value: str, ref: str, wanted: list[Kind[Any]]
+    ) -> None:
+        entry = self.ids.get(value)
+        if entry is not None and entry.kind in wanted:
+            return
+        if entry is not None:
+            message = f"'{value}' is {_article(entry.kind.name)}, not {_article(ref)}"
+            nested = [c.plural for c in kinds.children(entry.kind) if c in wanted]
+            if nested and child_ids(entry.record, nested[0]):
+                ids = ", ".join(child_ids(entry.record, nested[0]))
+                message += f"; cite one of its {nested[0]}: {ids}"
+        else:
+            known = [v for v, e in self.ids.items() if e.kind in wanted]
+            message = f"unknown {ref} '{value}'{did_you_mean(value, known)}"
+        self.out.append(file.at(path, message))
+
+    # --- quotes --------------------------------------------------------------------------------
+
+    def _cited_texts(self, cites: Sequence[str]) -> list[tuple[str, str]]:
+        return [(cite, self.excerpts[cite][0]) for cite in cites if cite in self.excerpts]
+
+    def quotes_verbatim(self) -> None:
+        file = self.files.get("quotes")
+        if file is None or "sources" not in self.files:
+            return
+        for index, quote in enumerate(file.records()):
+            cited = self._cited_texts(quote.cites)
+            if not cited:
+                continue  # every cite is unknown: reported already
+            text = normalise(quote.text)
+            if not any(text in normalise(excerpt) for _, excerpt in cited):
+                ids = ", ".join(cite for cite, _ in cited)
+                message = f"the quote does not occur verbatim in the excerpts it cites ({ids})"
+                self.out.append(file.at(("quotes", index, "text"), message))
+
+    # --- dates ---------------------------------------------------------------------------------
+
+    def dates(self) -> None:
+        if "sources" not in self.files:
+            return
+        for kind, date_name, basis_name in (
+            ("events", "date", "date_basis"),
+            ("quotes", "said_on", "said_on_basis"),
+        ):
+            file = self.files.get(kind)
+            if file is None:
+                continue
+            for index, record in enumerate(file.records()):
+                date: dt.date | str | None = getattr(record, date_name)
+                basis: DateBasis | None = getattr(record, basis_name)
+                date_path: Path = (kind, index, date_name)
+                basis_path: Path = (kind, index, basis_name)
+                if date is not None and basis is None:
+                    message = f"{date_name} needs {basis_name}: how the date was read"
+                    self.out.append(file.at(date_path, message))
+                elif date is None and basis is not None:
+                    message = f"{basis_name} is given but {date_name} is not"
+                    self.out.append(file.at(basis_path, message))
+                elif date is not None and basis is not None:
+                    self._date(file, record.cites, date, basis, date_path, basis_path)
+
+    def _date(
+        self,
+        file: ValidFile,
+        cites: Sequence[str],
+        given: dt.date | str,
+        basis: DateBasis,
+        date_path: Path,
+        basis_path: Path,
+    ) -> None:
+        def report(path: Path, message: str) -> None:
+            self.out.append(file.at(path, message))
+
+        rule = basis.rule
+        for name, only in (("weekday", "weekday"), ("direction", "weekday"), ("days", "relative")):
+            if getattr(basis, name) is not None and rule.value != only:
+                report((*basis_path, name), f"{name} is only for rule {only}")
+        if rule is DateRule.INFERRED and basis.reason is None:
+            report(basis_path, "rule inferred needs 'reason': how the date was worked out")
+        elif rule is not DateRule.INFERRED and basis.reason is not None:
+            report((*basis_path, "reason"), "reason is only for rule inferred")
+
+        cited = self._cited_texts(cites)
+        if rule is not DateRule.PUBLICATION and cited:
+            words = normalise(basis.words).casefold()
+            if not any(words in folded(excerpt) for _, excerpt in cited):
+                ids = ", ".join(cite for cite, _ in cited)
+                message = f"the words '{basis.words}' do not occur in the excerpts cited ({ids})"
+                report((*basis_path, "words"), message)
+
+        first = self.excerpts.get(cites[0]) if cites else None
+        if first is None or rule in (DateRule.STATED, DateRule.CAPTION, DateRule.INFERRED):
+            return  # an unknown excerpt is reported already; these rules need no arithmetic
+        source = first[1]
+        published = source.published
+        if published is None:
+            report(basis_path, f"rule {rule.value} needs the publication date of '{source.id}'")
+            return
+        if not isinstance(given, dt.date):
+            report(date_path, f"rule {rule.value} gives a day: write the date as YYYY-MM-DD")
+            return
+        date = given
+        of = f"the publication of '{source.id}' on {published.isoformat()}"
+
+        if rule is DateRule.PUBLICATION:
+            if date != published:
+                report(date_path, f"{date.isoformat()} is not {of}")
+        elif rule is DateRule.DAY_MONTH:
+            if date.year != published.year:
+                report(date_path, f"{date.isoformat()} is not in the year of {of}")
+            elif date > published:
+                report(date_path, f"{date.isoformat()} is after {of}")
+        elif rule is DateRule.RELATIVE:
+            if basis.days is None:
+                report(basis_path, "rule relative needs 'days': days from the publication date")
+                return
+            expected = add_days(published, basis.days)
+            span = f"{abs(basis.days)} day{'s' if abs(basis.days) != 1 else ''}"
+            side = "after" if basis.days > 0 else "before"
+            said = f"{span} {side} {of}" if basis.days else of.removeprefix("the ")
+            if expected is None:
+                report(date_path, f"{said} falls outside the calendar ({DATE_RANGE})")
+            elif date != expected:
+                report(
+                    date_path,
+                    f"{date.isoformat()} does not match its basis: {said} is "
+                    f"{expected.isoformat()}",
+                )
+        elif rule is DateRule.WEEKDAY:
+            self._weekday(report, basis, basis_path, date, date_path, source.id, published, of)
+
+    def _weekday(
+        self,
+        report: Any,
+        basis: DateBasis,
+        basis_path: Path,
+        date: dt.date,
+        date_path: Path,
+        source_id: str,
+        published: dt.date,
+        of: str,
+    ) -> None:
+        missing = [n for n in ("weekday", "direction") if getattr(basis, n) is None]
+        if missing:
+            names = " and ".join(f"'{n}'" for n in missing)
+            report(basis_path, f"rule weekday needs {names}")
+            return
+        assert basis.weekday is not None and basis.direction is not None
+        wanted = _WEEKDAYS.index(basis.weekday)
+        day = basis.weekday.value
+        published_day = _WEEKDAYS[published.weekday()].value
+        if basis.direction == "same":
+            if published.weekday() != wanted:
+                report(
+                    (*basis_path, "weekday"),
+                    f"'{source_id}' was published on a {published_day} "
+                    f"({published.isoformat()}), not a {day}",
+                )
+            elif date != published:
+                report(date_path, f"{date.isoformat()} is not {of}, the {day} it names")
+            return
+        if basis.direction == "previous":
+            expected = add_days(published, -((published.weekday() - wanted - 1) % 7 + 1))
+            side = "before"
+        else:
+            expected = add_days(published, (wanted - published.weekday() - 1) % 7 + 1)
+            side = "after"
+        if expected is None:
+            report(date_path, f"the {day} {side} {of} falls outside the calendar ({DATE_RANGE})")
+        elif date != expected:
+            report(
+                date_path,
+                f"{date.isoformat()} does not match its basis: the {day} {side} {of} "
+                f"is {expected.isoformat()}",
+            )
+
+    # --- the story -----------------------------------------------------------------------------
+
+    def story(self) -> None:
+        file = self.files.get(STORY_FILE)
+        if file is None:
+            return
+        story: Story = getattr(file.model, STORY_FILE)
+        if story.updated < story.published:
+            message = (
+                f"updated {story.updated.isoformat()} is before published "
+                f"{story.published.isoformat()}"
+            )
+            self.out.append(file.at(("story", "updated"), message))
+            return  # one problem at a time on this field
+        updates = self.files.get(kinds.by_name("update").file or "")
+        if updates is None:
+            return
+        records: list[Update] = updates.records()
+        if records:
+            latest = max(records, key=lambda u: u.date)
+            if story.updated < latest.date:
+                message = (
+                    f"updated {story.updated.isoformat()} is before the latest update "
+                    f"'{latest.id}' on {latest.date.isoformat()}"
+                )
+                self.out.append(file.at(("story", "updated"), message))
+
+
+def child_ids(record: Any, field: str) -> list[str]:
+    return [child.id for child in getattr(record, field)]
+
+
+def check_story(files: Mapping[str, ValidFile]) -> list[Diagnostic]:
+    """Every cross-file problem among ``files`` (kind -> a file that validated on its own)."""
+    try:
+        return _Checker(files).run()
+    finally:  # the caches serve one run: a long mkdocs serve must not keep every old excerpt
+        normalise.cache_clear()
+        folded.cache_clear()

@@ -1,0 +1,174 @@
+"""The rules of a developing story, run with the other cross-file checks.
+
+- a figure's report gives a value, or a range (low and high, low not above high);
+- a report is not dated after the publication of the source it cites first;
+- a figure's headline_rule "editor" names one of its own reports and says why;
+- a time of day comes with its UTC offset (and an offset with a time);
+- an event's last day is not before its first, and follows a day, not a month;
+- a claim's status history goes oldest first, and each step but "reported" names who took it.
+
+Each rule looks at every record of the kind it is about, at any depth (a status step is found in
+events, quotes, positions and figure reports alike), so a new kind with these fields is checked
+without a line here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.read.diagnostics import Diagnostic
+from generator.read.sourcemap import Path
+from generator.schema.annotations import field_types
+from generator.schema.model import ClaimStatus, Event, Figure, FigureReport, HeadlineRule, Source
+
+__all__ = ["check_developing", "walk_models"]
+
+_WHO = {
+    ClaimStatus.DISPUTED: "disputes",
+    ClaimStatus.DENIED: "denies",
+    ClaimStatus.CONFIRMED: "confirms",
+    ClaimStatus.RETRACTED: "retracts",
+}
+
+Report = Callable[[Path, str], None]
+
+
+def walk_models(value: Any, path: Path) -> Iterator[tuple[Path, BaseModel]]:
+    """Every model instance under ``value`` (itself included), with its path."""
+    if isinstance(value, BaseModel):
+        yield path, value
+        for name in _may_hold_models(type(value)):
+            yield from walk_models(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from walk_models(item, (*path, index))
+
+
+@functools.cache
+def _may_hold_models(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` that may hold a model: all but those typed as a plain class that
+    is not one (text, dates, numbers, enums), which the walk need not look into."""
+    return tuple(
+        name
+        for name, field in field_types(model)
+        if not (isinstance(field.base, type) and not issubclass(field.base, BaseModel))
+    )
+
+
+def check_developing(
+    records: Iterator[tuple[Any, Path, Callable[[Path, str], Diagnostic]]],
+    excerpts: Mapping[str, tuple[str, Source]],
+) -> list[Diagnostic]:
+    """Every problem of the rules above in ``records`` ((record, path, locate) of each file's
+    top-level records); ``excerpts`` maps an excerpt id to its text and source."""
+    out: list[Diagnostic] = []
+    listed = list(records)
+    reports = {
+        model.id
+        for record, base, _ in listed
+        for _, model in walk_models(record, base)
+        if isinstance(model, FigureReport)
+    }
+    for record, base, locate in listed:
+        report = _collector(out, locate)
+        for path, model in walk_models(record, base):
+            _times(model, path, report)
+            if isinstance(model, FigureReport):
+                _report(model, path, report, excerpts)
+            elif isinstance(model, Figure):
+                _headline(model, path, report, reports)
+            elif isinstance(model, Event):
+                _date_end(model, path, report)
+            steps = getattr(model, "status", None)
+            if isinstance(steps, list) and steps:
+                _status(steps, (*path, "status"), report)
+    return out
+
+
+def _collector(out: list[Diagnostic], locate: Callable[[Path, str], Diagnostic]) -> Report:
+    def report(path: Path, message: str) -> None:
+        out.append(locate(path, message))
+
+    return report
+
+
+def _times(model: BaseModel, path: Path, report: Report) -> None:
+    time, offset = getattr(model, "time", None), getattr(model, "utc_offset", None)
+    if time is not None and offset is None:
+        report((*path, "time"), "time needs utc_offset: the local time's offset from UTC")
+    elif offset is not None and time is None:
+        report((*path, "utc_offset"), "utc_offset is given but time is not")
+
+
+def _report(
+    model: FigureReport, path: Path, report: Report, excerpts: Mapping[str, tuple[str, Source]]
+) -> None:
+    has_range = model.low is not None or model.high is not None
+    if model.value is None and not has_range:
+        report(path, "a report needs value, or low and high for a range")
+    elif model.value is not None and has_range:
+        report((*path, "value"), "give value or a range (low and high), not both")
+    elif has_range and (model.low is None or model.high is None):
+        missing = "high" if model.high is None else "low"
+        report(path, f"a range needs both low and high; {missing} is missing")
+    elif model.low is not None and model.high is not None and model.low > model.high:
+        report((*path, "low"), f"low {model.low:g} is above high {model.high:g}")
+    first = excerpts.get(model.cites[0])
+    if model.as_of is not None and first is not None:
+        source = first[1]
+        if source.published is not None and model.as_of > source.published:
+            report(
+                (*path, "as_of"),
+                f"as_of {model.as_of.isoformat()} is after the publication of '{source.id}' "
+                f"on {source.published.isoformat()}",
+            )
+
+
+def _headline(model: Figure, path: Path, report: Report, reports: set[str]) -> None:
+    if model.headline_rule is HeadlineRule.EDITOR:
+        missing = [n for n in ("headline_report", "headline_reason") if getattr(model, n) is None]
+        if missing:
+            names = " and ".join(f"'{n}'" for n in missing)
+            report((*path, "headline_rule"), f"headline_rule editor needs {names}")
+        ids = [r.id for r in model.reports]
+        chosen = model.headline_report
+        if chosen is not None and chosen in reports and chosen not in ids:  # (else: unknown)
+            report(
+                (*path, "headline_report"),
+                f"'{chosen}' is a report of another figure (its reports: {', '.join(ids)})",
+            )
+        return
+    for name in ("headline_report", "headline_reason"):
+        if getattr(model, name) is not None:
+            report((*path, name), f"{name} is only for headline_rule editor")
+
+
+def _date_end(model: Event, path: Path, report: Report) -> None:
+    if model.date_end is None:
+        return
+    if not isinstance(model.date, dt.date):
+        report((*path, "date_end"), "date_end needs date as a day (YYYY-MM-DD), not a month")
+    elif model.date_end < model.date:
+        report(
+            (*path, "date_end"),
+            f"date_end {model.date_end.isoformat()} is before date {model.date.isoformat()}",
+        )
+
+
+def _status(steps: list[Any], path: Path, report: Report) -> None:
+    for number, step in enumerate(steps):
+        at = (*path, number)
+        if step.status in _WHO and not step.by:
+            verb = _WHO[step.status]
+            report(at, f"a {step.status.value} step names who {verb} it: add 'by'")
+        if number and step.date < steps[number - 1].date:
+            report(
+                (*at, "date"),
+                f"{step.date.isoformat()} is before the step above it "
+                f"({steps[number - 1].date.isoformat()}): steps go oldest first",
+            )

@@ -1,0 +1,145 @@
+"""Dates as a developing story gives them: a day or a month, exact or approximate, before or
+after, a range, a time of day with its UTC offset, and the basis on which each was read.
+
+The models here are fields of the records in :mod:`generator.schema.model`; :func:`start` and
+:func:`sort_key` order records by them, and :mod:`generator.pages.wording` words them for readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from generator.schema.basemodel import Record, Text
+
+__all__ = [
+    "DateBasis",
+    "DateQualifier",
+    "DateRule",
+    "Month",
+    "TimeOfDay",
+    "UtcOffset",
+    "Weekday",
+    "start",
+    "utc_minutes",
+]
+
+MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+Month = Annotated[
+    str,
+    StringConstraints(pattern=MONTH_PATTERN),
+    Field(description="A month, YYYY-MM, for a date the source gives only to the month."),
+]
+TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+TimeOfDay = Annotated[
+    str,
+    StringConstraints(pattern=TIME_PATTERN),
+    Field(description="A time of day, HH:MM on a 24-hour clock, local to the place."),
+]
+OFFSET_PATTERN = r"^[+-](0\d|1[0-4]):[0-5]\d$"
+UtcOffset = Annotated[
+    str,
+    StringConstraints(pattern=OFFSET_PATTERN),
+    Field(description="The local time's offset from UTC, +HH:MM or -HH:MM (e.g. -04:00)."),
+]
+
+
+class DateRule(StrEnum):
+    """How a date was obtained from the source."""
+
+    STATED = "stated"
+    DAY_MONTH = "day-month"
+    WEEKDAY = "weekday"
+    CAPTION = "caption"
+    PUBLICATION = "publication"
+    RELATIVE = "relative"
+    INFERRED = "inferred"
+
+
+class Weekday(StrEnum):
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+
+class DateQualifier(StrEnum):
+    """How exact a date is."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    BEFORE = "before"
+    AFTER = "after"
+
+
+class DateBasis(Record):
+    """The rule by which a record's date was read or derived from its source."""
+
+    rule: DateRule = Field(
+        strict=False,  # strict enums accept only Enum instances, never the YAML string
+        description=(
+            "stated: the source gives the full date in its text; day-month: it gives day and "
+            "month, the year is the publication's; weekday: it gives only a weekday, resolved "
+            "against the source's publication date; caption: a photo caption gives the date; "
+            "publication: the event is the source's own publication; relative: the source "
+            "counts from its own date ('the day before', 'a week ago'), see days; inferred: "
+            "the editor worked it out, see reason (always shown to readers as inferred)."
+        ),
+    )
+    words: Text = Field(
+        description="The source's own words that give the date, e.g. 'on Thursday' or 'Nov. 13'."
+    )
+    weekday: Weekday | None = Field(
+        default=None,
+        strict=False,
+        description="For rule weekday: the weekday the source names.",
+    )
+    direction: Literal["previous", "same", "next"] | None = Field(
+        default=None,
+        description=(
+            "For rule weekday: whether the named weekday is the closest one before the "
+            "publication date, the publication date itself, or the closest one after it."
+        ),
+    )
+    days: int | None = Field(
+        default=None,
+        description=(
+            "For rule relative: days from the source's publication date to the date "
+            "(-1 for 'the day before', -7 for 'a week ago')."
+        ),
+    )
+    reason: Text | None = Field(
+        default=None,
+        description="For rule inferred: how the editor worked the date out, in our own words.",
+    )
+
+
+def start(value: dt.date | str) -> dt.date:
+    """The first day a date may mean: the day itself, or the 1st of a month (YYYY-MM)."""
+    if isinstance(value, dt.date):
+        return value
+    year, month = value.split("-")
+    return dt.date(int(year), int(month), 1)
+
+
+def sort_key(record: object) -> tuple[dt.date, int]:
+    """Time order of a record with a ``date`` (a day or a month) and maybe a ``time`` and
+    ``utc_offset``: by day, then a day's untimed records first, then by UTC time."""
+    minutes = utc_minutes(getattr(record, "time", None), getattr(record, "utc_offset", None))
+    return start(getattr(record, "date")), (-10_000 if minutes is None else minutes)  # noqa: B009
+
+
+def utc_minutes(time: str | None, offset: str | None) -> int | None:
+    """Minutes after midnight UTC (may be negative or past 1440), or None without both parts."""
+    if time is None or offset is None:
+        return None
+    hours, minutes = (int(part) for part in time.split(":"))
+    sign = -1 if offset.startswith("-") else 1
+    off_h, off_m = (int(part) for part in offset[1:].split(":"))
+    return hours * 60 + minutes - sign * (off_h * 60 + off_m)

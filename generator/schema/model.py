@@ -1,0 +1,358 @@
+"""The one schema of a story's facts.
+
+Validation, the JSON Schema that editors' tools read, and the data reference page all come from
+these models, so every field carries a description. A field that names another record is typed
+as a reference (``speaker: ActorRef``), which is all the reference checker needs. Which kinds of
+record there are, and the file each lives in, is declared once in :mod:`generator.schema.kinds`,
+which also makes the file models and ``StoryData`` from these record models.
+
+A developing story is modelled as data, never as prose: a figure is a series of reports (each
+with its value or range, qualifier, date, reporter and sources), a reported claim carries the
+history of its status (reported, disputed, denied, confirmed, retracted), and dates carry their
+precision (:mod:`generator.schema.datemodel`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+
+from generator.schema.annotations import RefTo
+from generator.schema.basemodel import (
+    SLUG_PATTERN,
+    TEXT_PATTERN,
+    ActorRef,
+    ExcerptRef,
+    FactRef,
+    QuestionRef,
+    Record,
+    Slug,
+    Text,
+)
+from generator.schema.claimmodel import ClaimStatus, StatusStep, status_field
+from generator.schema.datemodel import (
+    DateBasis,
+    DateQualifier,
+    DateRule,
+    Month,
+    TimeOfDay,
+    UtcOffset,
+)
+from generator.schema.newsmeta import Author, Moment, Publisher, WikidataId, same_day_as_date
+from generator.schema.sourcemodel import ARCHIVE_PATTERN, Excerpt, PublishedBasis, Source
+
+__all__ = [
+    "ARCHIVE_PATTERN",
+    "SLUG_PATTERN",
+    "TEXT_PATTERN",
+    "Actor",
+    "ActorKind",
+    "ActorRef",
+    "ClaimStatus",
+    "DateBasis",
+    "DateQualifier",
+    "DateRule",
+    "Event",
+    "Excerpt",
+    "ExcerptRef",
+    "FactRef",
+    "Figure",
+    "FigureReport",
+    "HeadlineRule",
+    "Position",
+    "PublishedBasis",
+    "Qualifier",
+    "Question",
+    "QuestionRef",
+    "Quote",
+    "Record",
+    "Slug",
+    "Source",
+    "Stance",
+    "StatusStep",
+    "Story",
+    "Text",
+    "Update",
+    "UpdateKind",
+]
+
+Number = Annotated[int | float, Field(allow_inf_nan=False)]  # .nan would read "nan people"
+
+
+# --- the story ---------------------------------------------------------------------------------
+
+
+class Story(Record):
+    headline: Text = Field(description="The explainer's headline.")
+    standfirst: Text = Field(description="One or two sentences under the headline.")
+    published: dt.date = Field(description="When the explainer was first published (YYYY-MM-DD).")
+    updated: dt.date = Field(description="When the explainer was last updated (YYYY-MM-DD).")
+    published_at: Moment | None = Field(
+        default=None,
+        description=(
+            "Optional: the moment of first publication with its UTC offset, on the day of "
+            "published (2026-11-27T09:30:00+01:00); the structured data then gives the time."
+        ),
+    )
+    updated_at: Moment | None = Field(
+        default=None, description="Optional: the moment of the last update, on the day of updated."
+    )
+    authors: list[Author] = Field(
+        default_factory=list,
+        description="Who wrote the explainer, as its byline credits them; never guessed.",
+    )
+    publisher: Publisher | None = Field(
+        default=None, description="The organisation that publishes the explainer, if it is named."
+    )
+
+    _moments_on_their_days = field_validator("published_at", "updated_at")(same_day_as_date)
+
+
+# --- actors ------------------------------------------------------------------------------------
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    COUNTRY = "country"
+    ORGANISATION = "organisation"
+    GROUP = "group"
+    ANONYMOUS = "anonymous"
+
+
+class Actor(Record):
+    id: Slug = Field(description="Id of the player, unique across all files.")
+    name: Text = Field(description="Name as readers should see it, with its proper accents.")
+    kind: ActorKind = Field(
+        strict=False,
+        description="person, country, organisation, group, or anonymous (an unnamed speaker).",
+    )
+    role: Text = Field(description="Who they are in this story, in our own words.")
+    aliases: list[Text] = Field(
+        default_factory=list,
+        description="Other spellings readers may type, e.g. the name without accents.",
+    )
+    affiliation: ActorRef | None = Field(
+        default=None, description="Id of the actor this one speaks for or belongs to."
+    )
+    wikidata: WikidataId | None = Field(
+        default=None,
+        description="The Wikidata item of this player (Q and digits, e.g. Q1234), if known.",
+    )
+    cites: list[ExcerptRef] = Field(
+        min_length=1, description="Ids of the source excerpts that support this record."
+    )
+
+
+# --- facts -------------------------------------------------------------------------------------
+
+
+class Event(Record):
+    id: Slug = Field(description="Id of the event, unique across all files.")
+    date: dt.date | Month = Field(
+        description="When it happened: YYYY-MM-DD, or YYYY-MM when the source gives the month."
+    )
+    date_end: dt.date | None = Field(
+        default=None, description="For an event over several days: its last day (YYYY-MM-DD)."
+    )
+    date_qualifier: DateQualifier = Field(
+        default=DateQualifier.EXACT,
+        strict=False,
+        description="exact, about, before or after: how exact the date is, as the source says.",
+    )
+    time: TimeOfDay | None = Field(
+        default=None, description="The time of day, if the source gives it (needs utc_offset)."
+    )
+    utc_offset: UtcOffset | None = Field(
+        default=None, description="The offset from UTC of the local time given in time."
+    )
+    date_basis: DateBasis = Field(description="How the date was read or derived from the source.")
+    title: Text = Field(description="A short headline for the event, in our own words.")
+    summary: Text = Field(description="What happened, in one or two sentences of our own words.")
+    actors: list[ActorRef] = Field(default_factory=list, description="Ids of the players involved.")
+    claimed_by: ActorRef | None = Field(
+        default=None,
+        description="If this is a reported claim rather than an established fact: who claims it.",
+    )
+    status: list[StatusStep] = status_field()
+    cites: list[ExcerptRef] = Field(
+        min_length=1, description="Ids of the source excerpts that support this record."
+    )
+
+
+class Qualifier(StrEnum):
+    """How a source gives a number."""
+
+    EXACT = "exact"
+    AT_LEAST = "at-least"
+    MORE_THAN = "more-than"
+    ABOUT = "about"
+    UP_TO = "up-to"
+    FEWER_THAN = "fewer-than"
+
+
+class FigureReport(Record):
+    """One report of a figure: what one source said the number was, and when."""
+
+    id: Slug = Field(description="Id of the report, unique across all files.")
+    value: Number | None = Field(default=None, description="The number, as the source gives it.")
+    low: Number | None = Field(default=None, description="For a range: its low end.")
+    high: Number | None = Field(default=None, description="For a range: its high end.")
+    qualifier: Qualifier = Field(
+        default=Qualifier.EXACT,
+        strict=False,
+        description="exact, at-least, more-than, about, up-to or fewer-than, as the source says.",
+    )
+    as_of: dt.date | None = Field(
+        default=None,
+        description="The day the number held (default: the publication of its first source).",
+    )
+    time: TimeOfDay | None = Field(
+        default=None, description="The time of day it was given, if known (needs utc_offset)."
+    )
+    utc_offset: UtcOffset | None = Field(
+        default=None, description="The offset from UTC of the local time given in time."
+    )
+    reported_by: ActorRef | None = Field(
+        default=None, description="Id of the actor who gave the number (a ministry, a mayor)."
+    )
+    status: list[StatusStep] = status_field()
+    cites: list[ExcerptRef] = Field(
+        min_length=1, description="Ids of the source excerpts that give the number."
+    )
+
+
+class HeadlineRule(StrEnum):
+    LATEST = "latest"
+    MOST_CONSERVATIVE = "most-conservative"
+    EDITOR = "editor"
+
+
+class Figure(Record):
+    """A quantity of the story ("people killed"), as a series of reports."""
+
+    id: Slug = Field(description="Id of the figure, unique across all files.")
+    unit: Text = Field(description="What the number is measured in, e.g. 'people' or 'years'.")
+    unit_one: Text | None = Field(
+        default=None,
+        description="The unit for exactly one, e.g. 'person' or 'year' (default: unit).",
+    )
+    counts: Text = Field(description="What the number counts, in our own words.")
+    headline_rule: HeadlineRule = Field(
+        default=HeadlineRule.LATEST,
+        strict=False,
+        description=(
+            "How the number shown first is chosen: latest (the most recent report), "
+            "most-conservative (the lowest of the latest day's reports, one per reporter, as "
+            "ACLED does), "
+            "or editor (headline_report, with headline_reason)."
+        ),
+    )
+    headline_report: Annotated[Slug, RefTo("report")] | None = Field(
+        default=None, description="For headline_rule editor: the id of the report shown first."
+    )
+    headline_reason: Text | None = Field(
+        default=None, description="For headline_rule editor: why that report, shown to readers."
+    )
+    reports: list[FigureReport] = Field(
+        min_length=1, description="Every report of the number, in any order."
+    )
+
+    @property
+    def cites(self) -> list[str]:
+        """The excerpts its reports cite, in order, each once."""
+        return list(dict.fromkeys(cite for report in self.reports for cite in report.cites))
+
+
+class Quote(Record):
+    id: Slug = Field(description="Id of the quote, unique across all files.")
+    text: Text = Field(description="The words quoted, verbatim from the source.")
+    speaker: ActorRef = Field(
+        description="Id of the actor who said it, as the source attributes it."
+    )
+    extent: Literal["whole", "partial"] = Field(
+        description="whole: a full quoted sentence or passage; partial: a fragment of one."
+    )
+    said_on: dt.date | None = Field(default=None, description="When it was said, if known.")
+    said_on_basis: DateBasis | None = Field(
+        default=None, description="How said_on was read or derived from the source."
+    )
+    said_where: Text | None = Field(
+        default=None, description="Where or to whom it was said, if the source says."
+    )
+    context: Text | None = Field(
+        default=None, description="What the quote is about, in our own words."
+    )
+    status: list[StatusStep] = status_field()
+    cites: list[ExcerptRef] = Field(
+        min_length=1, description="Ids of the source excerpts that contain the quote verbatim."
+    )
+
+
+class Question(Record):
+    id: Slug = Field(description="Id of the open question, unique across all files.")
+    question: Text = Field(description="The open question, phrased as a question.")
+    short: Text = Field(description="A column heading of two or three words for the matrix.")
+    summary: Text = Field(description="Why it matters, in our own words.")
+
+
+class Stance(StrEnum):
+    SUPPORTS = "supports"
+    OPPOSES = "opposes"
+    CONDITIONAL = "conditional"
+    UNCLEAR = "unclear"
+
+
+class Position(Record):
+    id: Slug = Field(description="Id of the position, unique across all files.")
+    actor: ActorRef = Field(description="Id of the player whose position this is.")
+    question: QuestionRef = Field(description="Id of the open question it answers.")
+    stance: Stance = Field(strict=False, description="supports, opposes, conditional or unclear.")
+    summary: Text = Field(description="The position in one sentence of our own words.")
+    claimed_by: ActorRef | None = Field(
+        default=None,
+        description="If the position is only reported by someone else: who reports it.",
+    )
+    status: list[StatusStep] = status_field()
+    cites: list[ExcerptRef] = Field(
+        min_length=1, description="Ids of the source excerpts that support this record."
+    )
+
+
+# --- updates and corrections -------------------------------------------------------------------
+
+
+class UpdateKind(StrEnum):
+    UPDATE = "update"
+    DEVELOPMENT = "development"
+    CORRECTION = "correction"
+
+
+class Update(Record):
+    id: Slug = Field(description="Id of the update, unique across all files.")
+    date: dt.date = Field(description="When the explainer changed (YYYY-MM-DD).")
+    time: TimeOfDay | None = Field(
+        default=None, description="The time of day it changed, if given (needs utc_offset)."
+    )
+    utc_offset: UtcOffset | None = Field(
+        default=None, description="The offset from UTC of the local time given in time."
+    )
+    kind: UpdateKind = Field(
+        strict=False,
+        description=(
+            "update: the explainer changed or grew; development: the story moved (a new "
+            "figure, a claim disputed or denied) and the explainer follows it; correction: "
+            "something the explainer said was wrong and was put right (corrected facts show a "
+            "marker that links here)."
+        ),
+    )
+    summary: Text = Field(description="What changed, in our own words.")
+    facts: list[FactRef] = Field(
+        default_factory=list,
+        description=(
+            "Ids of the facts it touched (players, events, figures, quotes, positions); "
+            "empty when no fact changed."
+        ),
+    )
