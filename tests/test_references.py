@@ -8,8 +8,9 @@ import pytest
 from support import load_golden_story
 
 from generator.pages.content import check_content, resolve_references
-from generator.pages.references import Index
+from generator.pages.references import Index, Linker
 from generator.read.diagnostics import DataError, Diagnostic
+from generator.schema import kinds
 
 DATA = Index(load_golden_story())
 
@@ -169,3 +170,21 @@ def test_check_content_reports_a_page_that_is_not_utf8(tmp_path: Path) -> None:
         "content/index.md:2:4: invalid UTF-8 byte 0xe9; save the file as UTF-8",
         "content/other.md:1:1: [[figure:x]]: unknown figure 'x'",
     ]
+
+
+def test_every_worded_kind_has_its_wording_and_no_other_does() -> None:
+    """``Kind.worded`` is the one place that says a kind's links have words of their own: the
+    Linker has a method of that name for each such kind, and ``[[kind:id]]`` of any other kind
+    reads as its label field."""
+    worded = {kind.name for kind in kinds.KINDS if kind.worded}
+    assert worded == {
+        "actor",
+        "figure",
+        "report",
+        "quote",
+        "position",
+        "question",
+        "excerpt",
+        "source",
+    }
+    assert all(callable(getattr(Linker, name, None)) for name in worded)

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.outputs.shareimage import HEIGHT, WIDTH, Card, Chart, Number, Point, Series, images
+from generator.pages.pagekinds import by_name, page_kind_at, page_kinds
 from generator.pages.references import Index
-from generator.pages.render import PAGE_KINDS, page_kinds
 from generator.pages.wording import figure_text, source_title
 
 __all__ = [
@@ -42,19 +42,6 @@ SHARE_DIR = "assets/images/share"
 
 HOME = "home"
 """The image of the home page and of every other hand-written page."""
-
-DESCRIPTIONS = {
-    "timeline": "Every event of the story in date order, each with the sources it rests on.",
-    "players": "Who is who in the story: every player, their role, their quotes and positions.",
-    "stances": "Where each player stands on each question, each position with its source.",
-    "figures": "The key numbers: each as reported, by whom and when, with its sources.",
-    "quotes": "Every quote word for word, who said it, where and when, with its source.",
-    "sources": "Every source the explainer rests on, with the passages it cites.",
-    "updates": "Every update and correction to the explainer, newest first.",
-    "reference": "The data behind the explainer: every file and field, and how to download it.",
-    "guide": "How editors keep the explainer's facts: every field of every kind, with examples.",
-}
-"""A sentence for each generated page kind without a description of its own (our own words)."""
 
 
 @dataclass(frozen=True)
@@ -87,26 +74,13 @@ class ShareMeta:
 def page_kind(page_path: str) -> str | None:
     """The page kind of a generated page at ``page_path`` (embed pages: their full page's kind),
     None for a hand-written page."""
-    for kind in page_kinds():
-        if kind.per is not None:
-            prefix, _, suffix = kind.path.partition("{id}")
-            own = page_path.startswith(prefix) and page_path.endswith(suffix)
-            if own and page_path != f"{prefix}index{suffix}":
-                return kind.name
-            continue
-        if page_path == kind.path:
-            return kind.name
-    name = page_path.removeprefix("embed/").removesuffix(".md")
-    if page_path.startswith("embed/") and any(k.name == name for k in PAGE_KINDS):
-        return name
-    return None
+    kind = page_kind_at(page_path)
+    return None if kind is None else kind.name
 
 
 def image_name(kind: str | None) -> str:
     """The share image a page kind uses (player pages share the "Who's who" one)."""
-    if kind is None:
-        return HOME
-    return "players" if kind == "player" else kind
+    return HOME if kind is None else by_name(kind).image
 
 
 def image_path(kind: str | None) -> str:
@@ -150,12 +124,13 @@ def share_meta(
         shown_title, fallback = story.headline, story.standfirst
     else:
         shown_title = f"{title} - {site_name}"
-        fallback = DESCRIPTIONS.get(kind or "")
+        fallback = by_name(kind).description if kind is not None else None
         if kind == "player":
             actor = index.tables["actor"].get(posixpath.basename(page_path).removesuffix(".md"))
             fallback = f"{actor.name}: {actor.role}" if actor is not None else None
     text = description or fallback or site_description or story.standfirst
-    alt_title = "Who’s who" if kind == "player" else title
+    shared = None if kind is None else by_name(kind).image_of  # a page with another's image
+    alt_title = by_name(shared).title if shared else title
     alt = (
         f"{story.headline} ({site_name})"
         if image_name(kind) == HOME
@@ -234,7 +209,7 @@ def share_cards(index: Index) -> list[Card]:
             continue
         charts = _charts(index) if kind.name == "figures" else ()
         numbers = _numbers(index) if kind.name == "figures" and not charts else ()
-        text = DESCRIPTIONS.get(kind.name, "")
+        text = kind.description
         cards.append(Card(kind.name, story.headline, kind.title, text, charts, numbers))
     return cards
 

@@ -312,17 +312,19 @@ class Linker:
         return Trusted(f'<span class="source-count">{text}</span>')
 
     def reference(self, kind: str, record_id: str) -> Trusted:
-        """What ``[[kind:id]]`` becomes on this page: the kind's own wording where this class
-        has a method named after the kind, else the record's label linked to its block. A
+        """What ``[[kind:id]]`` becomes on this page: the kind's own wording where the registry
+        says it has one (``Kind.worded``: this class's method of the kind's name), else the
+        record's label linked to its block. A
         reported claim (a record with a status history; a figure by its headline report) shows
         its current status first, as on its own page: a denied claim never reads as plain."""
         if kind == "event":
             event = self.index.get("event", record_id)
             claim = self.claim(event.claimed_by)
             worded = Trusted(f"{self.event(record_id)} {claim}" if claim else self.event(record_id))
+        elif kinds.by_name(kind).worded:
+            worded = getattr(self, kind)(record_id)
         else:
-            method = _WORDED.get(kind)
-            worded = method(self, record_id) if method else self.record(kind, record_id)
+            worded = self.record(kind, record_id)
         if kind == "figure":  # a figure by its headline report
             return self.with_status(worded, self.index.figures[record_id].headline.report)
         return self.with_status(worded, self.index.get(kind, record_id))
@@ -333,9 +335,3 @@ class Linker:
         status = self.status(record)
         return Trusted(f"{status} {link}") if status else link
 
-
-_WORDED = {
-    name: getattr(Linker, name)
-    for name in ("actor", "figure", "report", "quote", "position", "question", "excerpt", "source")
-}
-"""The kinds whose links read better than their label field (a figure as 'about 1,200 people')."""

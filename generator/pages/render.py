@@ -1,53 +1,35 @@
 """The story as Markdown pages, independent of any site engine.
 
-:data:`PAGE_KINDS` is the table of generated pages: each with its template, path, title, the
-data file it comes from, its context, and whether it has an embeddable version. The nav titles,
-the embed pages and the tests' page lists are read from it, and a record kind of the registry
-(:mod:`generator.schema.kinds`) whose page no entry makes gets one from the generic ``records.md``.
-
-:func:`render_pages` turns the story's :class:`~generator.pages.references.Index` into one
-:class:`Page` per generated page; the MkDocs plugin serves them as virtual files and
-``explainer render --out DIR`` writes them (:func:`generator.pipeline.write_pages`) for other
-engines. Nothing here imports mkdocs.
+:func:`render_story` turns the story's :class:`~generator.pages.references.Index` into one
+:class:`Page` per generated page of the table (:mod:`generator.pages.pagekinds`), keeping the
+pages of the last render whose inputs did not change (:mod:`generator.pages.rerender`); the
+MkDocs plugin serves them as virtual files and ``explainer render --out DIR`` writes them
+(:func:`generator.pipeline.write_pages`) for other engines. Nothing here imports mkdocs.
 """
 
 from __future__ import annotations
 
 import typing
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from generator.pages.datareference import reference_sections
+import jinja2
+
 from generator.pages.embedcode import Embed, embed_block, is_site_url
-from generator.pages.escape import Trusted
-from generator.pages.guide import GUIDE_PAGE, guide_markdown
-from generator.pages.recordfields import record_fields
+from generator.pages.pagekinds import (
+    EMBED_PAGES,
+    PageKind,
+    StoryGroups,
+    page_kinds,
+    player_context,
+)
 from generator.pages.references import Index, Linker
-from generator.pages.rerender import Inputs, Rendered, changed_records, kinds_read
-from generator.pages.strip import player_ids, strip_layout
+from generator.pages.rerender import Inputs, Rendered, changed_records
 from generator.pages.templating import environment
-from generator.schema import kinds
-from generator.schema.datemodel import sort_key
-from generator.schema.kinds import Kind, csv_kinds
-from generator.schema.model import SLUG_PATTERN, Actor, Event, Position, Quote
+from generator.schema.model import Actor
 
-if TYPE_CHECKING:
-    import jinja2
-
-__all__ = [
-    "EMBED_PAGES",
-    "PAGE_KINDS",
-    "FirstPages",
-    "Page",
-    "PageKind",
-    "is_site_url",
-    "page_footer",
-    "page_kinds",
-    "render_pages",
-    "render_story",
-]
+__all__ = ["FirstPages", "Page", "is_site_url", "page_footer", "render_pages", "render_story"]
 
 
 @dataclass(frozen=True)
@@ -62,148 +44,6 @@ class Page:
     title: str
 
 
-@dataclass(frozen=True)
-class PageKind:
-    """One kind of generated page."""
-
-    name: str
-    template: str
-    path: str
-    """Docs-relative; ``{id}`` for a page per record of the kind named by ``per``."""
-    title: str
-    """The page's title (a page per record: the record's label field)."""
-    source: str
-    """The file it comes from: a data file's stem, or a project-relative path."""
-    context: Callable[[_Renderer], dict[str, Any]] = lambda r: {}
-    embeddable: bool = False
-    """Whether other sites may show it in an iframe: its bare version is at ``embed/<name>.md``
-    (template ``embed.md``: no header, nav, footer or search)."""
-    per: str | None = None
-    in_nav: bool = True
-    reads: tuple[str, ...] = ()
-    """The record kinds its context shows besides its own file's (``fact``: every fact kind);
-    with the kinds they refer to, what it is rendered again for (:func:`rerender.kinds_read`)."""
-
-    @property
-    def edit_path(self) -> str:
-        return self.source if "/" in self.source else f"site_data/{self.source}.yaml"
-
-    @property
-    def shows(self) -> frozenset[str]:
-        """Every record kind the page may show (none for a page made from the model alone)."""
-        own = () if "/" in self.source else (kinds.by_file(self.source).name,)
-        return kinds_read((*own, *self.reads))
-
-
-def _events(r: _Renderer) -> dict[str, Any]:
-    """The timeline's events, in time order (the timeline; the figures page's charts)."""
-    return {"events": r.events}
-
-
-def _timeline(r: _Renderer) -> dict[str, Any]:
-    players = sorted((a for a in r.data.actors if a.id in r.events_by), key=lambda a: a.name)
-    return {"events": r.events, "strip": strip_layout(r.events), "players": players}
-
-
-def _stances(r: _Renderer) -> dict[str, Any]:
-    return {"rows": r.stance_rows(), "positions_by_question": r.positions_by_question}
-
-
-def _reference(r: _Renderer) -> dict[str, Any]:
-    return {"files": reference_sections(), "id_pattern": SLUG_PATTERN, "csv_kinds": csv_kinds()}
-
-
-def _guide(r: _Renderer) -> dict[str, Any]:
-    return {"guide": Trusted(guide_markdown())}  # our own text, from the model and the examples
-
-
-def _updates(r: _Renderer) -> dict[str, Any]:
-    return {"updates": sorted(r.data.updates, key=lambda u: u.date, reverse=True)}
-
-
-def _player(r: _Renderer, actor: Actor) -> dict[str, Any]:
-    # .get, not [...]: the groupings are defaultdicts, and a lookup would add the player to them
-    # (the timeline lists the players of events_by; player pages may be made before it).
-    return {
-        "actor": actor,
-        "members": r.members.get(actor.id, []),
-        "quotes": r.quotes_by.get(actor.id, []),
-        "positions": r.positions_by.get(actor.id, []),
-        "events": r.events_by.get(actor.id, []),
-    }
-
-
-PAGE_KINDS: tuple[PageKind, ...] = (
-    PageKind("timeline", "timeline.md", "timeline.md", "Timeline", "events", _timeline, True),
-    PageKind("players", "players_index.md", "players/index.md", "Who’s who", "actors"),
-    PageKind("player", "player.md", "players/{id}.md", "", "actors", per="actor", in_nav=False),
-    PageKind(
-        "stances", "stances.md", "stances.md", "Where they stand", "positions", _stances, True
-    ),
-    PageKind(
-        "figures",
-        "figures.md",
-        "figures.md",
-        "Key figures",
-        "figures",
-        _events,
-        True,
-        reads=("event",),
-    ),
-    PageKind("quotes", "quotes.md", "quotes.md", "Quotes", "quotes"),
-    PageKind("sources", "sources.md", "sources.md", "Sources", "sources", reads=("fact",)),
-    PageKind(
-        "reference",
-        "reference.md",
-        "reference.md",
-        "Data reference",
-        "generator/schema/model.py",
-        _reference,
-    ),
-    PageKind("updates", "updates.md", "updates.md", "Updates and corrections", "updates", _updates),
-    PageKind(
-        "guide",
-        "guide.md",
-        GUIDE_PAGE,
-        "Editors’ guide",
-        "generator/schema/model.py",
-        _guide,
-        in_nav=False,
-    ),
-)
-"""The generated pages, in nav order. Their embeddable versions follow them."""
-
-EMBED_LABELS = {
-    "timeline": "timeline",
-    "stances": "table of positions",
-    "figures": "set of key figures and charts",
-}
-"""How "Embed this ..." names each embeddable page."""
-
-
-def _records_page(kind: Kind[Any]) -> PageKind:
-    """The generic page of a kind that no entry of :data:`PAGE_KINDS` shows."""
-    assert kind.page is not None and kind.file is not None
-
-    def context(r: _Renderer) -> dict[str, Any]:
-        return {"kind": kind, "records": r.data.records(kind), "fields": record_fields}
-
-    return PageKind(
-        kind.name, "records.md", kind.page, kind.title or kind.plural, kind.file, context
-    )
-
-
-def page_kinds() -> list[PageKind]:
-    """:data:`PAGE_KINDS` and a generic page for each kind whose page none of them makes."""
-    made = {page.path for page in PAGE_KINDS}
-    extra = [_records_page(k) for k in kinds.KINDS if k.page and k.page not in made and k.file]
-    return [*PAGE_KINDS, *extra]
-
-
-EMBED_PAGES = {page.name: f"embed/{page.name}.md" for page in PAGE_KINDS if page.embeddable}
-"""The standalone pages that other sites can show in an iframe (kept out of nav and search)."""
-
-
 # --- rendering ---------------------------------------------------------------------------------
 
 
@@ -215,30 +55,10 @@ class _Renderer:
         self.previous = previous
         self.changed = None if previous is None else changed_records(previous.index, index)
         self.rendered = Rendered(index)
-        self.data = data = index.data
+        self.data = index.data
+        self.groups = StoryGroups(index.data)
         self.env = environment()
         self.site_url = site_url
-        self.events: list[Event] = sorted(data.events, key=sort_key)  # stable: file order
-        # Each player's records, grouped once: scanning every list per player made rendering
-        # grow with the square of the story's size.
-        self.members: dict[str, list[Actor]] = defaultdict(list)
-        for actor in data.actors:
-            if actor.affiliation:
-                self.members[actor.affiliation].append(actor)
-        self.quotes_by: dict[str, list[Quote]] = defaultdict(list)
-        for quote in data.quotes:
-            self.quotes_by[quote.speaker].append(quote)
-        self.positions_by: dict[str, list[Position]] = defaultdict(list)
-        # question id -> its positions in file order (the stances page lists them per question)
-        self.positions_by_question: dict[str, list[Position]] = defaultdict(list)
-        for position in data.positions:
-            self.positions_by[position.actor].append(position)
-            self.positions_by_question[position.question].append(position)
-        self.events_by: dict[str, list[Event]] = defaultdict(list)
-        for event in self.events:  # in date order
-            for actor_id in player_ids(event):
-                self.events_by[actor_id].append(event)
-        self._rows: list[tuple[Actor, list[list[Position]]]] | None = None
 
     def page(
         self, page_kind: PageKind, path: str, title: str, *, footer: bool = True, **context: Any
@@ -268,11 +88,12 @@ class _Renderer:
         pages: list[Page] = []
         for kind in kinds:
             pages += made[kind.name] if kind.name in made else self.kind_pages(kind, contexts)
-        for kind in PAGE_KINDS:
-            if kind.embeddable:
+        for kind in kinds:
+            if kind.embed is not None:
                 kept = self.kept(kind, EMBED_PAGES[kind.name])
                 if kept is None:  # its page's context, or made now if that page was kept
-                    kept = self.embed_page(kind, contexts.get(kind.name) or kind.context(self))
+                    context = contexts.get(kind.name) or kind.context(self.groups)
+                    kept = self.embed_page(kind, kind.embed.full_label, context)
                 pages.append(kept)
         for page in pages:
             self.rendered.pages.setdefault(page.path, (None, page))
@@ -284,8 +105,8 @@ class _Renderer:
             return [self.player_page(kind, actor) for actor in self.data.actors]
         if (kept := self.kept(kind, kind.path)) is not None:
             return [kept]
-        context = contexts[kind.name] = kind.context(self)
-        embed: dict[str, Any] = {"embed": self.embed(kind)} if kind.embeddable else {}
+        context = contexts[kind.name] = kind.context(self.groups)
+        embed: dict[str, Any] = {"embed": self.embed(kind, kind.embed.label)} if kind.embed else {}
         return [self.page(kind, kind.path, kind.title, **context, **embed)]
 
     def kept(self, kind: PageKind, path: str) -> Page | None:
@@ -299,7 +120,7 @@ class _Renderer:
 
     def player_page(self, kind: PageKind, actor: Actor) -> Page:
         """A player's page: the last render's, if nothing it shows changed (:mod:`rerender`)."""
-        path, context = kind.path.format(id=actor.id), _player(self, actor)
+        path, context = kind.path.format(id=actor.id), player_context(self.groups, actor)
         ids = tuple(
             tuple(r.id for r in value) if isinstance(value, list) else value.id
             for value in context.values()
@@ -317,16 +138,13 @@ class _Renderer:
         self.rendered.pages[path] = (Inputs(ids, shown), page)
         return page
 
-    def embed(self, kind: PageKind) -> Embed:
+    def embed(self, kind: PageKind, label: str) -> Embed:
         title = f"{kind.title}: {self.data.story.headline}"
         ln = Linker(self.index, kind.path)
-        label = EMBED_LABELS[kind.name]
         return embed_block(ln, EMBED_PAGES[kind.name], label, title, self.site_url)
 
-    def embed_page(self, kind: PageKind, context: dict[str, Any]) -> Page:
+    def embed_page(self, kind: PageKind, full_label: str, context: dict[str, Any]) -> Page:
         embed = PageKind(kind.name, "embed.md", EMBED_PAGES[kind.name], kind.title, kind.source)
-        full_label = {"timeline": "The full timeline", "stances": "Every position in full"}
-        full_label["figures"] = "Every report of each figure"
         return self.page(
             embed,
             embed.path,
@@ -334,20 +152,9 @@ class _Renderer:
             footer=False,
             kind=kind.name,
             full_page=kind.path,
-            full_label=full_label[kind.name],
+            full_label=full_label,
             **context,
         )
-
-    def stance_rows(self) -> list[tuple[Actor, list[list[Position]]]]:
-        """Players with at least one position, each with one cell (a list) per question."""
-        if self._rows is None:
-            self._rows = []
-            for actor in self.data.actors:
-                mine = self.positions_by[actor.id]
-                if mine:
-                    cells = [[p for p in mine if p.question == q.id] for q in self.data.questions]
-                    self._rows.append((actor, cells))
-        return self._rows
 
 
 def render_pages(index: Index, *, site_url: str | None = None) -> list[Page]:

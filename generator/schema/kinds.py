@@ -85,6 +85,10 @@ class Kind(Generic[R]):
     """The title of its page, for a kind whose page the generic template renders."""
     label: str = "id"
     """The field whose text links to a record (``[[event:x]]`` shows the event's ``title``)."""
+    worded: bool = False
+    """Its link reads better than its label field (a figure as 'about 1,200 people'): the page
+    linker (:class:`~generator.pages.references.Linker`) words it with its method of the kind's
+    name."""
     fact: bool = False
     """A fact: it cites excerpts (``cites``), carries correction markers, an update names it."""
     grows: bool = False
@@ -112,6 +116,7 @@ KINDS: list[Kind[Any]] = [
         page="sources.md",
         anchor="source",
         label="headline",
+        worded=True,
         min_records=1,
     ),
     Kind(
@@ -122,6 +127,7 @@ KINDS: list[Kind[Any]] = [
         page="sources.md",
         anchor="excerpt",
         label="text",
+        worded=True,
     ),
     Kind(
         "actor",
@@ -131,6 +137,7 @@ KINDS: list[Kind[Any]] = [
         page="players/index.md",
         anchor="actor",
         label="name",
+        worded=True,
         fact=True,
         grows=True,
     ),
@@ -153,6 +160,7 @@ KINDS: list[Kind[Any]] = [
         page="figures.md",
         anchor="figure",
         label="counts",
+        worded=True,
         fact=True,
         grows=True,
     ),
@@ -164,6 +172,7 @@ KINDS: list[Kind[Any]] = [
         page="figures.md",
         anchor="report",
         label="id",
+        worded=True,
     ),
     Kind(
         "quote",
@@ -173,6 +182,7 @@ KINDS: list[Kind[Any]] = [
         page="quotes.md",
         anchor="quote",
         label="text",
+        worded=True,
         fact=True,
         grows=True,
     ),
@@ -184,6 +194,7 @@ KINDS: list[Kind[Any]] = [
         page="stances.md",
         anchor="question",
         label="question",
+        worded=True,
     ),
     Kind(
         "position",
@@ -193,6 +204,7 @@ KINDS: list[Kind[Any]] = [
         page="stances.md",
         anchor="position",
         label="summary",
+        worded=True,
         fact=True,
         grows=True,
     ),

@@ -25,30 +25,35 @@ from collections.abc import Iterator
 import pytest
 from support import REPO, run_mkdocs_build, shared_site
 
+from generator.outputs.sharemeta import page_url
+from generator.pages.pagekinds import EMBED_PAGES, page_kinds
+
 from .static_server import serve
 from .support import CATEGORIES, LighthouseRun, run_lighthouse
 
 pytestmark = pytest.mark.slow
 
-PAGE_KINDS = {
-    "home": "",
-    "timeline": "timeline/",
-    "players index": "players/",
-    "player page": "players/vladimir-putin/",
-    "stances": "stances/",
-    "figures": "figures/",
-    "quotes": "quotes/",
-    "sources": "sources/",
-    "updates": "updates/",
-    "data reference": "reference/",
-    "embed": "embed/timeline/",
-    "404": "404.html",
-    "surfside figures (charts)": "surfside/figures/",
-    "surfside timeline (strip)": "surfside/timeline/",
-}
-"""Page kind -> its address in the site. (A missing address gets 404.html with status 404,
-which Lighthouse's SEO audit http-status-code fails by design: the 404 page is audited at its
-own address.)"""
+SAMPLE_PLAYER = "vladimir-putin"
+"""The player whose page stands for every player page."""
+
+
+def _page_addresses() -> dict[str, str]:
+    """Page kind -> its address in the site: every page kind of the registry
+    (:mod:`generator.pages.pagekinds`), the home page, the first embed, the 404 page, and the
+    second story's pages with pictures. (A missing address gets 404.html with status 404, which
+    Lighthouse's SEO audit http-status-code fails by design: the 404 page is audited at its own
+    address.)"""
+    addresses = {"home": ""}
+    for kind in page_kinds():
+        addresses[kind.name] = page_url(kind.path.format(id=SAMPLE_PLAYER))
+    addresses["embed"] = page_url(next(iter(EMBED_PAGES.values())))
+    addresses["404"] = "404.html"
+    addresses["surfside figures (charts)"] = "surfside/figures/"
+    addresses["surfside timeline (strip)"] = "surfside/timeline/"
+    return addresses
+
+
+PAGE_KINDS = _page_addresses()
 
 PLANTED = "planted.html"
 """A copy of the home page with one fault per category (see :func:`plant_faults`)."""
