@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.engines.zensical import dump_config, load_mkdocs_config, zensical_config
-from generator.pages.references import Index
 from generator.pages.render import render_pages
+from generator.pages.storyindex import Index
 from generator.pipeline import write_pages
 from generator.read.loader import load_story
 from generator.tools.synthetic import write_scaled_story

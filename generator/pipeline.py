@@ -1,7 +1,7 @@
 """Load, check and render one story, caching the result while its input files are unchanged.
 
 Engine-independent: the MkDocs plugin, the CLI's ``render`` (:func:`write_pages`) and the
-benchmark all go through ``StoryBuild``. One :class:`~generator.pages.references.Index` is made per
+benchmark all go through ``StoryBuild``. One :class:`~generator.pages.storyindex.Index` is made per
 build and carried in its result: rendering, the hand-written pages' references and their checks
 all read it. ``mkdocs serve`` rebuilds on every save; reading and validating the YAML and
 rendering every page again when nothing they depend on changed would make each reload slower
@@ -20,9 +20,9 @@ from generator.outputs.opendata import data_files
 from generator.outputs.sharefront import ShareSite, with_share
 from generator.outputs.sharemeta import share_images
 from generator.pages.content import check_content, content_label, content_page
-from generator.pages.references import Index
 from generator.pages.render import FirstPages, Page, render_story
 from generator.pages.rerender import Rendered
+from generator.pages.storyindex import Index
 from generator.pages.templating import TEMPLATES_DIR
 from generator.read.checks import ValidFile
 from generator.read.diagnostics import DataError, Diagnostic

@@ -20,8 +20,8 @@ from support import GOLDEN, load_golden_story
 from generator.pages.charts import figure_chart
 from generator.pages.chartwords import trend_sentence
 from generator.pages.figures import FigureView, view
-from generator.pages.references import Index
 from generator.pages.render import Page, render_pages
+from generator.pages.storyindex import Index
 from generator.pages.timeaxis import resolve_links
 from generator.schema.model import Figure, Source
 

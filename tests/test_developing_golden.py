@@ -12,8 +12,8 @@ import pytest
 from support import GOLDEN, load_golden_story
 
 from generator.pages.content import with_summary
-from generator.pages.references import Index
 from generator.pages.render import Page, render_pages
+from generator.pages.storyindex import Index
 from generator.pages.summary import what_we_know
 
 STORY = GOLDEN / "developing"

@@ -18,8 +18,8 @@ from support import REPO, build_env, load_golden_story
 
 from generator.cli import main
 from generator.pages.guide import guide_markdown
-from generator.pages.references import Index
 from generator.pages.render import render_pages
+from generator.pages.storyindex import Index
 from generator.schema.annotations import nested_model
 from generator.schema.kinds import FILE_MODELS
 

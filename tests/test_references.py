@@ -8,7 +8,8 @@ import pytest
 from support import load_golden_story
 
 from generator.pages.content import check_content, resolve_references
-from generator.pages.references import Index, Linker
+from generator.pages.linker import Linker
+from generator.pages.storyindex import Index
 from generator.read.diagnostics import DataError, Diagnostic
 from generator.schema import kinds
 

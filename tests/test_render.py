@@ -13,8 +13,8 @@ import pytest
 from support import GOLDEN, REPO, load_golden_story
 
 import generator.pipeline
-from generator.pages.references import Index
 from generator.pages.render import FirstPages, Page, render_pages, render_story
+from generator.pages.storyindex import Index
 from generator.pipeline import write_pages
 from generator.read.loader import LoadResult, load_story
 from generator.schema.kinds import StoryData

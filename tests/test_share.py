@@ -31,7 +31,7 @@ from support import (
 from generator.outputs.jsonld import page_document
 from generator.outputs.shareimage import Card, draw, images
 from generator.outputs.sharemeta import share_images, share_meta
-from generator.pages.references import Index
+from generator.pages.storyindex import Index
 from generator.read.loader import load_story
 
 SURFSIDE = REPO / "examples" / "surfside-collapse"

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from support import REPO, problems, shared_site
 
-from generator.pages.references import Index
 from generator.pages.render import render_pages
+from generator.pages.storyindex import Index
 from generator.read.loader import load_story
 from generator.schema.model import UpdateKind
 

@@ -43,8 +43,8 @@ from generator.engines.zensical import (
 )
 from generator.outputs.sharemeta import share_images
 from generator.pages.content import content_page
-from generator.pages.references import Index
 from generator.pages.render import render_pages
+from generator.pages.storyindex import Index
 from generator.pipeline import RENDER_MANIFEST, site_files, write_pages
 
 ZENSICAL_DORMANT_URLS = {

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from generator.outputs.sharemeta import page_url, share_meta
-from generator.pages.references import Index
+from generator.pages.storyindex import Index
 
 __all__ = ["FRONT_MATTER_KEY", "ShareSite", "content_title", "share_site", "with_share"]
 

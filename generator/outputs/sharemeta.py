@@ -23,7 +23,7 @@ from typing import Any
 
 from generator.outputs.shareimage import HEIGHT, WIDTH, Card, Chart, Number, Point, Series, images
 from generator.pages.pagekinds import by_name, page_kind_at, page_kinds
-from generator.pages.references import Index
+from generator.pages.storyindex import Index
 from generator.pages.wording import figure_text, source_title
 
 __all__ = [

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.pages.references import Index, Linker
+from generator.pages.linker import Linker
 from generator.pages.render import page_footer
+from generator.pages.storyindex import Index
 from generator.pages.summary import what_we_know
 from generator.read.diagnostics import DataError, Diagnostic, did_you_mean
 from generator.read.loader import display_path, read_utf8

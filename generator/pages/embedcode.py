@@ -7,7 +7,7 @@ import html
 from dataclasses import dataclass
 
 from generator.pages.escape import Trusted, escape_text
-from generator.pages.references import Linker
+from generator.pages.linker import Linker
 
 __all__ = ["Embed", "embed_block", "is_site_url"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.pages.escape import Trusted, escape_text
-from generator.pages.references import Linker
+from generator.pages.linker import Linker
 from generator.pages.wording import long_date
 from generator.schema import kinds
 from generator.schema.annotations import unwrap

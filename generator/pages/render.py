@@ -1,6 +1,6 @@
 """The story as Markdown pages, independent of any site engine.
 
-:func:`render_story` turns the story's :class:`~generator.pages.references.Index` into one
+:func:`render_story` turns the story's :class:`~generator.pages.storyindex.Index` into one
 :class:`Page` per generated page of the table (:mod:`generator.pages.pagekinds`), keeping the
 pages of the last render whose inputs did not change (:mod:`generator.pages.rerender`); the
 MkDocs plugin serves them as virtual files and ``explainer render --out DIR`` writes them
@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 
 from generator.pages.embedcode import Embed, embed_block, is_site_url
+from generator.pages.linker import Linker
 from generator.pages.pagekinds import (
     EMBED_PAGES,
     PageKind,
@@ -24,8 +25,8 @@ from generator.pages.pagekinds import (
     page_kinds,
     player_context,
 )
-from generator.pages.references import Index, Linker
 from generator.pages.rerender import Inputs, Rendered, changed_records
+from generator.pages.storyindex import Index
 from generator.pages.templating import environment
 from generator.schema.model import Actor
 

@@ -27,7 +27,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from generator.pages.references import Index
+from generator.pages.storyindex import Index
 from generator.schema import kinds
 from generator.schema.annotations import field_types, references_in
 

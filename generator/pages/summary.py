@@ -3,7 +3,8 @@ that moved, what is disputed or denied, the claims that are not established fact
 
 from __future__ import annotations
 
-from generator.pages.references import Index, Linker
+from generator.pages.linker import Linker
+from generator.pages.storyindex import Index
 from generator.pages.templating import environment
 from generator.pages.wording import claim_state
 from generator.schema import kinds

@@ -8,9 +8,7 @@
 - a quote occurs verbatim in at least one excerpt it cites
   (:func:`generator.read.verbatim.normalise`: curly quotes read as straight ones, runs of whitespace
   as one space);
-- a date agrees with its basis, resolved against the publication date of the source of the
-  record's first cited excerpt; the basis' words occur in a cited excerpt (except for rule
-  publication, whose words are the source's dateline);
+- a date agrees with its basis (:mod:`generator.read.datechecks`);
 - the story was not updated before it was published, nor before its latest update;
 - the rules of a developing story (:mod:`generator.read.developing`): figure reports, headlines,
   times of day, date ranges, claim status histories.
@@ -27,27 +25,23 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from generator.read.datechecks import check_date
 from generator.read.developing import check_developing
 from generator.read.diagnostics import Diagnostic, did_you_mean, format_loc
 from generator.read.sourcemap import Path, SourceMap
 from generator.read.verbatim import folded, normalise
 from generator.schema import kinds
 from generator.schema.annotations import references_in
-from generator.schema.datemodel import Weekday
 from generator.schema.kinds import STORY_FILE, Kind
 from generator.schema.model import (
     DateBasis,
-    DateRule,
     Record,
     Source,
     Story,
     Update,
 )
-from generator.schema.safedates import DATE_RANGE, add_days
 
 __all__ = ["ValidFile", "check_story"]
-
-_WEEKDAYS = list(Weekday)
 
 
 @dataclass(frozen=True)
@@ -241,122 +235,14 @@ class _Checker:
                     message = f"{basis_name} is given but {date_name} is not"
                     self.out.append(file.at(basis_path, message))
                 elif date is not None and basis is not None:
-                    self._date(file, record.cites, date, basis, date_path, basis_path)
+                    cited = self._cited_texts(record.cites)
+                    first = self.excerpts.get(record.cites[0]) if record.cites else None
+                    source = None if first is None else first[1]
 
-    def _date(
-        self,
-        file: ValidFile,
-        cites: Sequence[str],
-        given: dt.date | str,
-        basis: DateBasis,
-        date_path: Path,
-        basis_path: Path,
-    ) -> None:
-        def report(path: Path, message: str) -> None:
-            self.out.append(file.at(path, message))
+                    def report(path: Path, message: str, file: ValidFile = file) -> None:
+                        self.out.append(file.at(path, message))
 
-        rule = basis.rule
-        for name, only in (("weekday", "weekday"), ("direction", "weekday"), ("days", "relative")):
-            if getattr(basis, name) is not None and rule.value != only:
-                report((*basis_path, name), f"{name} is only for rule {only}")
-        if rule is DateRule.INFERRED and basis.reason is None:
-            report(basis_path, "rule inferred needs 'reason': how the date was worked out")
-        elif rule is not DateRule.INFERRED and basis.reason is not None:
-            report((*basis_path, "reason"), "reason is only for rule inferred")
-
-        cited = self._cited_texts(cites)
-        if rule is not DateRule.PUBLICATION and cited:
-            words = normalise(basis.words).casefold()
-            if not any(words in folded(excerpt) for _, excerpt in cited):
-                ids = ", ".join(cite for cite, _ in cited)
-                message = f"the words '{basis.words}' do not occur in the excerpts cited ({ids})"
-                report((*basis_path, "words"), message)
-
-        first = self.excerpts.get(cites[0]) if cites else None
-        if first is None or rule in (DateRule.STATED, DateRule.CAPTION, DateRule.INFERRED):
-            return  # an unknown excerpt is reported already; these rules need no arithmetic
-        source = first[1]
-        published = source.published
-        if published is None:
-            report(basis_path, f"rule {rule.value} needs the publication date of '{source.id}'")
-            return
-        if not isinstance(given, dt.date):
-            report(date_path, f"rule {rule.value} gives a day: write the date as YYYY-MM-DD")
-            return
-        date = given
-        of = f"the publication of '{source.id}' on {published.isoformat()}"
-
-        if rule is DateRule.PUBLICATION:
-            if date != published:
-                report(date_path, f"{date.isoformat()} is not {of}")
-        elif rule is DateRule.DAY_MONTH:
-            if date.year != published.year:
-                report(date_path, f"{date.isoformat()} is not in the year of {of}")
-            elif date > published:
-                report(date_path, f"{date.isoformat()} is after {of}")
-        elif rule is DateRule.RELATIVE:
-            if basis.days is None:
-                report(basis_path, "rule relative needs 'days': days from the publication date")
-                return
-            expected = add_days(published, basis.days)
-            span = f"{abs(basis.days)} day{'s' if abs(basis.days) != 1 else ''}"
-            side = "after" if basis.days > 0 else "before"
-            said = f"{span} {side} {of}" if basis.days else of.removeprefix("the ")
-            if expected is None:
-                report(date_path, f"{said} falls outside the calendar ({DATE_RANGE})")
-            elif date != expected:
-                report(
-                    date_path,
-                    f"{date.isoformat()} does not match its basis: {said} is "
-                    f"{expected.isoformat()}",
-                )
-        elif rule is DateRule.WEEKDAY:
-            self._weekday(report, basis, basis_path, date, date_path, source.id, published, of)
-
-    def _weekday(
-        self,
-        report: Any,
-        basis: DateBasis,
-        basis_path: Path,
-        date: dt.date,
-        date_path: Path,
-        source_id: str,
-        published: dt.date,
-        of: str,
-    ) -> None:
-        missing = [n for n in ("weekday", "direction") if getattr(basis, n) is None]
-        if missing:
-            names = " and ".join(f"'{n}'" for n in missing)
-            report(basis_path, f"rule weekday needs {names}")
-            return
-        assert basis.weekday is not None and basis.direction is not None
-        wanted = _WEEKDAYS.index(basis.weekday)
-        day = basis.weekday.value
-        published_day = _WEEKDAYS[published.weekday()].value
-        if basis.direction == "same":
-            if published.weekday() != wanted:
-                report(
-                    (*basis_path, "weekday"),
-                    f"'{source_id}' was published on a {published_day} "
-                    f"({published.isoformat()}), not a {day}",
-                )
-            elif date != published:
-                report(date_path, f"{date.isoformat()} is not {of}, the {day} it names")
-            return
-        if basis.direction == "previous":
-            expected = add_days(published, -((published.weekday() - wanted - 1) % 7 + 1))
-            side = "before"
-        else:
-            expected = add_days(published, (wanted - published.weekday() - 1) % 7 + 1)
-            side = "after"
-        if expected is None:
-            report(date_path, f"the {day} {side} {of} falls outside the calendar ({DATE_RANGE})")
-        elif date != expected:
-            report(
-                date_path,
-                f"{date.isoformat()} does not match its basis: the {day} {side} {of} "
-                f"is {expected.isoformat()}",
-            )
+                    check_date(report, cited, source, date, basis, date_path, basis_path)
 
     # --- the story -----------------------------------------------------------------------------
 

@@ -253,7 +253,7 @@ def read_utf8(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
     """The text of a UTF-8 file (without a byte-order mark), or None and why it cannot be read.
 
     A byte that is not UTF-8 is reported at its line and column, so an editor can find it; the
-    content pages (:func:`generator.pages.references.check_content`) are read the same way.
+    content pages (:func:`generator.pages.content.check_content`) are read the same way.
     """
 
     def problem(line: int, col: int, message: str) -> tuple[None, list[Diagnostic]]:

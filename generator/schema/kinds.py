@@ -87,7 +87,7 @@ class Kind(Generic[R]):
     """The field whose text links to a record (``[[event:x]]`` shows the event's ``title``)."""
     worded: bool = False
     """Its link reads better than its label field (a figure as 'about 1,200 people'): the page
-    linker (:class:`~generator.pages.references.Linker`) words it with its method of the kind's
+    linker (:class:`~generator.pages.linker.Linker`) words it with its method of the kind's
     name."""
     fact: bool = False
     """A fact: it cites excerpts (``cites``), carries correction markers, an update names it."""

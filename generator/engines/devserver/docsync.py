@@ -20,15 +20,15 @@ What the folder holds:
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.engines.devserver.quirks import WRITE_MARK, mark_page, problem_page
 from generator.engines.errorpage import error_page_markdown
 from generator.pages.content import content_label, content_page
 from generator.pages.escape import escape_text
-from generator.pages.references import Index
+from generator.pages.storyindex import Index
 from generator.pipeline import BuildResult
 from generator.read.diagnostics import Diagnostic
 
@@ -98,10 +98,7 @@ def error_files(
     error = error_page_markdown(diagnostics)
 
     def page(rel: str) -> bytes:
-        # Each page names itself: Zensical 0.0.70 builds only one of several pages whose
-        # Markdown is the same (the others are then not found).
-        where = f'<p class="data-errors-page">In place of <code>{escape_text(rel)}</code>.</p>'
-        return f"{error}\n{where}\n".encode()
+        return problem_page(error, rel, escape_text)  # each names itself: quirk 2
 
     files: dict[str, bytes] = {ERROR_PAGE: page(ERROR_PAGE)}
     for rel, path in _content_files(content_dir):
@@ -118,10 +115,6 @@ class SyncReport:
     removed: list[str]
 
 
-WRITE_MARK = re.compile(rb"\n<!-- explainer serve: write \d+ -->\n\Z")
-"""How :class:`DocsFolder` ends a page it writes while marking (stripped when it reads one)."""
-
-
 class DocsFolder:
     """A folder kept equal to a mapping of relative path -> bytes, with the fewest writes.
 
@@ -135,8 +128,9 @@ class DocsFolder:
         self.scratch = scratch
         self._current: dict[str, bytes] | None = None  # what the folder holds, once read
         self.marking = False
-        """Whether each page written ends with a mark of the write (:data:`WRITE_MARK`), so the
-        page Zensical built from it can be told from one built from an earlier text."""
+        """Whether each page written ends with a mark of the write
+        (:func:`~generator.engines.devserver.quirks.mark_page`), so the page Zensical built from
+        it can be told from one built from an earlier text."""
         self._writes = 0
         self._marks: dict[str, bytes] = {}  # page -> the mark of its last write
 
@@ -196,16 +190,15 @@ class DocsFolder:
 
     def _put(self, files: Mapping[str, bytes]) -> None:
         """Write every file to the scratch folder first, then rename them all into place at once
-        (a watcher sees the whole save land within a fraction of a millisecond)."""
+        (a watcher sees the whole save land within a fraction of a millisecond: quirk 3 of
+        :mod:`~generator.engines.devserver.quirks`)."""
         self.root.mkdir(parents=True, exist_ok=True)
         self.scratch.mkdir(parents=True, exist_ok=True)
         staged = []
         self._writes += 1
-        mark = f"<!-- explainer serve: write {self._writes} -->".encode()
         for number, (rel, data) in enumerate(files.items()):
-            if rel.endswith(".md") and self.marking:
-                data = data + b"\n" + mark + b"\n"  # an HTML comment: Zensical keeps it as is
-                self._marks[rel] = mark
+            if rel.endswith(".md") and self.marking:  # quirk 3
+                data, self._marks[rel] = mark_page(data, self._writes)
             elif rel.endswith(".md"):
                 self._marks.pop(rel, None)
             temporary = self.scratch / f"{number}.tmp"

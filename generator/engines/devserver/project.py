@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from generator.engines.devserver.quirks import watched_roots
 from generator.engines.zensical import load_mkdocs_config, plugin_config
 from generator.pages.render import is_site_url
 from generator.read.diagnostics import DataError, Diagnostic
@@ -70,8 +71,5 @@ class Project:
         )
 
     def watched(self) -> list[Path]:
-        """What our watcher looks at. Not the theme overrides: Zensical watches them itself, and
-        while we listed their folder every 10 ms Zensical 0.0.70 finished no build in 12 s (its
-        first build takes 1.3 s otherwise); presumably each listing is an event to its watcher
-        that starts its wait for quiet again, so at 25-50 ms a listing could hold a build back."""
-        return [self.mkdocs_yml, self.data_dir, self.content_dir]
+        """What our watcher looks at (not the theme overrides: quirk 1)."""
+        return watched_roots(self.mkdocs_yml, self.data_dir, self.content_dir)

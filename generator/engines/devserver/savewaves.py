@@ -6,7 +6,7 @@ title changes after 0.45-0.6 s. So ``explainer serve`` writes first the pages ma
 files just saved (an event's edit: the timeline, the page the editor most likely has open), or
 every changed page if none is, and holds the rest (embeds, pages that link to the edited
 records, the open data, the feed) until Zensical has built those
-(:meth:`generator.engines.devserver.savebuilds.SaveBuilds.check`).
+(:meth:`generator.engines.devserver.quirks.SaveBuilds.check`).
 """
 
 from __future__ import annotations

@@ -45,7 +45,14 @@ from generator.engines.devserver.docsync import (
     story_files,
 )
 from generator.engines.devserver.project import Project, Snapshot, snapshot
-from generator.engines.devserver.savebuilds import SaveBuilds
+from generator.engines.devserver.quirks import (
+    POLL_SECONDS,
+    SHARE_FILES,
+    SaveBuilds,
+    dev_config,
+    forget_copies,
+    says_built,
+)
 from generator.engines.devserver.savewaves import first_wave, leading_pages, made_from
 from generator.engines.zensical import (
     SEARCH_INDEX,
@@ -58,12 +65,6 @@ from generator.pipeline import BuildResult, StoryBuild
 from generator.read.diagnostics import DataError, Diagnostic
 
 __all__ = ["DevServer", "Project", "Snapshot", "snapshot"]
-
-POLL_SECONDS = 0.025
-"""How often the watched files are looked at (a stat of each: a few dozen files). Not more
-often: Zensical 0.0.70 built nothing at all while two files of its folder were read every
-10 ms (every 25 ms, it built as usual), and a poll may read the built pages
-(:class:`~generator.engines.devserver.savebuilds.SaveBuilds`)."""
 
 SETTLE_SECONDS = 0.03
 """After a change is seen, how long the files must stay as they are before we render."""
@@ -107,7 +108,9 @@ class DevServer:
             self.docs, work / "site", self._sync, self.log, says_when_built=check_links
         )
         self._early: tuple[int, list[str]] | None = None  # when (ns), pages written mid-render
-        self._restart = False
+        self.restart = False
+        """Zensical must be started afresh (a full build): the one restart flag (see
+        :mod:`~generator.engines.devserver.quirks`)."""
         self.ok = False
 
     # --- one refresh ---------------------------------------------------------------------
@@ -127,15 +130,13 @@ class DevServer:
         builder = self._builder
         if builder is None or (builder.data_dir, builder.content_dir, builder.site_url) != key:
             root = project.mkdocs_yml.resolve().parent
-            # No share images and no share meta here (make build-zensical has both): with them,
-            # Zensical 0.0.70's live rebuilds now and then kept serving old pages after a save
-            # (tests/test_devserve.py caught it), and nobody shares a page of the dev server.
+            # No share images and no share meta here (make build-zensical has both): quirk 8.
             self._builder = builder = StoryBuild(
                 project.data_dir,
                 project.content_dir,
                 display_root=root,
                 site_url=project.site_url,
-                share_images=False,
+                share_images=SHARE_FILES,
             )
         result = builder.run(self._first_pages(project))
         if result.diagnostics:
@@ -174,7 +175,7 @@ class DevServer:
         self, project: Project, files: dict[str, bytes], result: BuildResult
     ) -> dict[str, bytes]:
         """``files`` as they go first (:mod:`generator.engines.devserver.savewaves`), the whole save
-        held by :class:`~generator.engines.devserver.savebuilds.SaveBuilds` when part of it waits;
+        held by :class:`~generator.engines.devserver.quirks.SaveBuilds` when part of it waits;
         all of them when Zensical is not running."""
         if self._early is not None:  # the first wave is written: the rest waits, new files aside
             held = self.docs.held()
@@ -209,13 +210,7 @@ class DevServer:
 
     def _sync(self, files: dict[str, bytes]) -> SyncReport:
         report = self.docs.sync(files)
-        # Zensical 0.0.70 copies a non-Markdown file (open data, the feed) into the site when it
-        # appears but leaves the copy there when the file goes: remove it ourselves, or a bad
-        # save would still serve the last good data.
-        site = self.work / "site"
-        for rel in report.removed:
-            if not rel.endswith(".md"):
-                (site / rel).unlink(missing_ok=True)
+        forget_copies(self.work / "site", report.removed)  # quirk 6
         self.builds.wrote([rel for rel in report.written if rel.endswith(".md")])
         return report
 
@@ -227,16 +222,14 @@ class DevServer:
             docs_dir=self.work / "docs",
             site_dir=self.work / "site",
         )
-        if not self.check_links:
-            derived["validation"] = False  # see check_links
-        text = dump_config(derived)
+        text = dump_config(dev_config(derived, check_links=self.check_links))  # quirk 9
         path = self.work / "mkdocs.yml"
         self.work.mkdir(parents=True, exist_ok=True)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-            # Zensical reloads a changed config itself, but 0.0.70 may then build pages written
-            # during the reload from their old text: start it afresh instead (a full build).
-            self._restart = self._process is not None
+            # Zensical reloads a changed config itself, but may then build pages written during
+            # the reload from their old text (quirk 7): start it afresh instead (a full build).
+            self.restart = self.restart or self._process is not None
 
     # --- watching ------------------------------------------------------------------------
 
@@ -297,7 +290,7 @@ class DevServer:
     def _launch(self) -> None:
         self.builds.launched()
         self.docs.marking = True  # from now on a page may be built from an earlier text
-        self._restart = False
+        self.restart = False
         command = [self.zensical, "serve", "--config-file", str(self.work / "mkdocs.yml")]
         self._process = process = subprocess.Popen(
             [*command, "--dev-addr", self.dev_addr],
@@ -311,7 +304,7 @@ class DevServer:
         assert process.stdout is not None
         for line in process.stdout:
             text = line.decode("utf-8", "replace").rstrip("\n")
-            if text.endswith("found") or "Build finished" in text:  # "No issues found", ...
+            if says_built(text):
                 self.builds.built()
             self.log(text)
 
@@ -339,13 +332,12 @@ class DevServer:
             while (code := self._process.poll()) is None:
                 if self.changed():
                     self.refresh()
-                if self._restart:
+                if self.restart:
                     self.log("explainer serve: restarting zensical serve")
                     self.stop()
                     self._launch()
                     continue
-                self.builds.check()
-                self._restart = self._restart or self.builds.restart
+                self.restart = self.builds.check() or self.restart
                 self.fold_search()
                 time.sleep(POLL_SECONDS)
             self.log(f"explainer serve: zensical serve exited ({code})")

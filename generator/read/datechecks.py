@@ -1,0 +1,137 @@
+"""A date against its basis: the rule by which it was read from the source, checked.
+
+The date is resolved against the publication date of the source of the record's first cited
+excerpt (rules ``publication``, ``day-month``, ``relative``, ``weekday``); the basis' words
+occur in a cited excerpt (except for rule ``publication``, whose words are the source's
+dateline); each field of the basis is used only by the rule that needs it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from generator.read.sourcemap import Path
+from generator.read.verbatim import folded, normalise
+from generator.schema.datemodel import Weekday
+from generator.schema.model import DateBasis, DateRule, Source
+from generator.schema.safedates import DATE_RANGE, add_days
+
+__all__ = ["Report", "check_date"]
+
+Report = Callable[[Path, str], None]
+"""Says one problem at a path of the data."""
+
+_WEEKDAYS = list(Weekday)
+
+
+def check_date(
+    report: Report,
+    cited: Sequence[tuple[str, str]],
+    source: Source | None,
+    given: dt.date | str,
+    basis: DateBasis,
+    date_path: Path,
+    basis_path: Path,
+) -> None:
+    """Every problem of one date with its basis, said through ``report``. ``cited``: the
+    record's cited excerpts that exist, as (id, text); ``source``: the source of its first
+    cited excerpt (None when that excerpt is unknown, which is reported already)."""
+    rule = basis.rule
+    for name, only in (("weekday", "weekday"), ("direction", "weekday"), ("days", "relative")):
+        if getattr(basis, name) is not None and rule.value != only:
+            report((*basis_path, name), f"{name} is only for rule {only}")
+    if rule is DateRule.INFERRED and basis.reason is None:
+        report(basis_path, "rule inferred needs 'reason': how the date was worked out")
+    elif rule is not DateRule.INFERRED and basis.reason is not None:
+        report((*basis_path, "reason"), "reason is only for rule inferred")
+
+    if rule is not DateRule.PUBLICATION and cited:
+        words = normalise(basis.words).casefold()
+        if not any(words in folded(excerpt) for _, excerpt in cited):
+            ids = ", ".join(cite for cite, _ in cited)
+            message = f"the words '{basis.words}' do not occur in the excerpts cited ({ids})"
+            report((*basis_path, "words"), message)
+
+    if source is None or rule in (DateRule.STATED, DateRule.CAPTION, DateRule.INFERRED):
+        return  # an unknown excerpt is reported already; these rules need no arithmetic
+    published = source.published
+    if published is None:
+        report(basis_path, f"rule {rule.value} needs the publication date of '{source.id}'")
+        return
+    if not isinstance(given, dt.date):
+        report(date_path, f"rule {rule.value} gives a day: write the date as YYYY-MM-DD")
+        return
+    date = given
+    of = f"the publication of '{source.id}' on {published.isoformat()}"
+
+    if rule is DateRule.PUBLICATION:
+        if date != published:
+            report(date_path, f"{date.isoformat()} is not {of}")
+    elif rule is DateRule.DAY_MONTH:
+        if date.year != published.year:
+            report(date_path, f"{date.isoformat()} is not in the year of {of}")
+        elif date > published:
+            report(date_path, f"{date.isoformat()} is after {of}")
+    elif rule is DateRule.RELATIVE:
+        if basis.days is None:
+            report(basis_path, "rule relative needs 'days': days from the publication date")
+            return
+        expected = add_days(published, basis.days)
+        span = f"{abs(basis.days)} day{'s' if abs(basis.days) != 1 else ''}"
+        side = "after" if basis.days > 0 else "before"
+        said = f"{span} {side} {of}" if basis.days else of.removeprefix("the ")
+        if expected is None:
+            report(date_path, f"{said} falls outside the calendar ({DATE_RANGE})")
+        elif date != expected:
+            report(
+                date_path,
+                f"{date.isoformat()} does not match its basis: {said} is {expected.isoformat()}",
+            )
+    elif rule is DateRule.WEEKDAY:
+        _weekday(report, basis, basis_path, date, date_path, source.id, published, of)
+
+
+def _weekday(
+    report: Report,
+    basis: DateBasis,
+    basis_path: Path,
+    date: dt.date,
+    date_path: Path,
+    source_id: str,
+    published: dt.date,
+    of: str,
+) -> None:
+    missing = [n for n in ("weekday", "direction") if getattr(basis, n) is None]
+    if missing:
+        names = " and ".join(f"'{n}'" for n in missing)
+        report(basis_path, f"rule weekday needs {names}")
+        return
+    assert basis.weekday is not None and basis.direction is not None
+    wanted = _WEEKDAYS.index(basis.weekday)
+    day = basis.weekday.value
+    published_day = _WEEKDAYS[published.weekday()].value
+    if basis.direction == "same":
+        if published.weekday() != wanted:
+            report(
+                (*basis_path, "weekday"),
+                f"'{source_id}' was published on a {published_day} "
+                f"({published.isoformat()}), not a {day}",
+            )
+        elif date != published:
+            report(date_path, f"{date.isoformat()} is not {of}, the {day} it names")
+        return
+    if basis.direction == "previous":
+        expected = add_days(published, -((published.weekday() - wanted - 1) % 7 + 1))
+        side = "before"
+    else:
+        expected = add_days(published, (wanted - published.weekday() - 1) % 7 + 1)
+        side = "after"
+    if expected is None:
+        report(date_path, f"the {day} {side} {of} falls outside the calendar ({DATE_RANGE})")
+    elif date != expected:
+        report(
+            date_path,
+            f"{date.isoformat()} does not match its basis: the {day} {side} {of} "
+            f"is {expected.isoformat()}",
+        )
