@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from support import load_golden_story
 
-from generator.pages.content import check_content, resolve_references
+from generator.pages.content import resolve_references
+from generator.pages.contentcheck import check_content
 from generator.pages.linker import Linker
 from generator.pages.storyindex import Index
 from generator.read.diagnostics import DataError, Diagnostic

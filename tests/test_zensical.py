@@ -33,12 +33,11 @@ from support import (
 )
 from test_privacy import scan_file, scan_vendored_js
 
+from generator.engines.mkdocsyml import load_mkdocs_config, plugin_config
 from generator.engines.zensical import (
     dump_config,
     fold_zensical_search_index,
-    load_mkdocs_config,
     main,
-    plugin_config,
     zensical_config,
 )
 from generator.outputs.sharemeta import share_images

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from generator.engines.devserver.quirks import watched_roots
-from generator.engines.zensical import load_mkdocs_config, plugin_config
+from generator.engines.mkdocsyml import load_mkdocs_config, plugin_config
 from generator.pages.render import is_site_url
 from generator.read.diagnostics import DataError, Diagnostic
 
@@ -69,6 +69,11 @@ class Project:
             content_dir=root / str(config.get("docs_dir", "docs")),
             site_url=str(site_url) if site_url else None,
         )
+
+    @property
+    def root(self) -> Path:
+        """The story's folder (where mkdocs.yml is): no file the build reads may lead out of it."""
+        return self.mkdocs_yml.resolve().parent
 
     def watched(self) -> list[Path]:
         """What our watcher looks at (not the theme overrides: quirk 1)."""
