@@ -20,7 +20,9 @@ third-party MkDocs plugins: it silently ignores the ``explainer`` entry, so a pl
 5. fixes, in every page it built, the markup of Zensical's templates that the Nu Html Checker
    rejects, with :func:`generator.outputs.htmlfix.fix_page`, as the plugin does after each MkDocs
    page (Zensical runs no plugin, so nothing else would; see that module for each fault and why);
-6. swaps the result into the output folder (``site-zensical/``) only when every step passed.
+6. publishes the result as the output folder (``site-zensical``, a link to one complete build,
+   switched in one rename: :mod:`generator.engines.publish`) only when every step passed. Two
+   builds at once take turns (a lock on the work folder, which each would empty).
 
 ``theme.font: false`` carries over as it is: Zensical's templates, like Material's, then link no
 Google Fonts. Nothing here imports mkdocs or zensical (Zensical runs as a subprocess).
@@ -50,6 +52,7 @@ from generator.engines.mkdocsyml import (
     plugin_name,
     theme_dirs,
 )
+from generator.engines.publish import discard, locked, new_build, publish
 from generator.outputs.htmlfix import fix_page
 from generator.outputs.search import fold_search_index
 from generator.outputs.sharefront import share_site
@@ -174,17 +177,6 @@ class ZensicalBuild:
     site: Path
 
 
-def _swap_in(new: Path, target: Path) -> None:
-    """Replace ``target`` by ``new``; until the last rename, ``target`` stays as it was."""
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        target.rename(old)
-    shutil.move(str(new), str(target))
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def build_site(
     mkdocs_yml: Path,
     work: Path,
@@ -211,30 +203,41 @@ def build_site(
     if site_url and not is_site_url(str(site_url)):
         raise ValueError(f"{mkdocs_yml}: site_url must be an http(s) address, got {site_url!r}")
 
-    shutil.rmtree(work, ignore_errors=True)
-    docs, scratch_site, derived_yml = work / "docs", work / "site", work / "mkdocs.yml"
-    url = str(site_url) if site_url else None
-    write_pages(
-        data_dir,
-        content_dir,
-        docs,
-        site_url=url,
-        share=share_site(config),
-        project=source_dir,
-        theme_dirs=theme_dirs(config, source_dir),
-        allow_raw_html=allows_raw_html(config),
-    )
-    derived = zensical_config(
-        config, source_dir=source_dir, config_dir=work, docs_dir=docs, site_dir=scratch_site
-    )
-    derived_yml.write_text(dump_config(derived), encoding="utf-8")
-    command = [zensical, "build", "--config-file", str(derived_yml)]
-    if strict:
-        command.append("--strict")
-    subprocess.run(command, check=True)
-    fold_search_file(scratch_site)
-    fix_built_pages(scratch_site)
-    _swap_in(scratch_site, site_dir)
+    # One build at a time in a work folder: a second waits here (each would empty it).
+    with locked(work.with_name(work.name + ".lock")):
+        shutil.rmtree(work, ignore_errors=True)
+        docs, scratch_site, derived_yml = work / "docs", work / "site", work / "mkdocs.yml"
+        url = str(site_url) if site_url else None
+        write_pages(
+            data_dir,
+            content_dir,
+            docs,
+            site_url=url,
+            share=share_site(config),
+            project=source_dir,
+            theme_dirs=theme_dirs(config, source_dir),
+            allow_raw_html=allows_raw_html(config),
+        )
+        derived = zensical_config(
+            config, source_dir=source_dir, config_dir=work, docs_dir=docs, site_dir=scratch_site
+        )
+        derived_yml.write_text(dump_config(derived), encoding="utf-8")
+        command = [zensical, "build", "--config-file", str(derived_yml)]
+        if strict:
+            command.append("--strict")
+        subprocess.run(command, check=True)
+        fold_search_file(scratch_site)
+        fix_built_pages(scratch_site)
+        build = new_build(site_dir)
+        try:
+            os.replace(scratch_site, build)  # a folder over an empty one: one rename
+        except OSError:  # the site is on another file system
+            try:
+                shutil.copytree(scratch_site, build, dirs_exist_ok=True)
+            except OSError:
+                discard(build)
+                raise
+        publish(build, site_dir)
     return ZensicalBuild(config=derived_yml, docs=docs, site=site_dir)
 
 
