@@ -47,14 +47,16 @@ __all__ = [
 CACHE_DIR = Path(".cache") / "explainer" / "share"
 """The share images' cache, relative to the project (git-ignored, like Material's ``.cache``)."""
 
-Fingerprint = tuple[tuple[str, int, int], ...]
+Fingerprint = tuple[tuple[str, int, int, int, int], ...]
 
 
 def fingerprint(
     *folders: Path, patterns: tuple[str, ...] = ("*.yaml", "*.yml", "*.md")
 ) -> Fingerprint:
-    """(path, size, mtime_ns) of every matching file below the folders, in a stable order."""
-    entries: list[tuple[str, int, int]] = []
+    """(path, size, mtime_ns, inode, ctime_ns) of every matching file below the folders, in a
+    stable order. The inode and ctime tell a save that keeps size and mtime (``cp -p``,
+    ``rsync -t``): the kernel sets the ctime on every write, and no tool sets it back."""
+    entries: list[tuple[str, int, int, int, int]] = []
     for folder in folders:
         if not folder.is_dir():
             continue
@@ -64,7 +66,9 @@ def fingerprint(
                     stat = path.stat()
                 except OSError:
                     continue
-                entries.append((str(path), stat.st_size, stat.st_mtime_ns))
+                entries.append(
+                    (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns)
+                )
     return tuple(sorted(entries))
 
 
@@ -147,7 +151,8 @@ class StoryBuild:
         content_key = fingerprint(self.content_dir, patterns=("*",))
         if self.config_file is not None and self.config_file.is_file():  # its site name
             stat = self.config_file.stat()
-            content_key += ((str(self.config_file), stat.st_size, stat.st_mtime_ns),)
+            config = (str(self.config_file), stat.st_size, stat.st_mtime_ns)
+            content_key += ((*config, stat.st_ino, stat.st_ctime_ns),)
         if self._story is None or data_key != self._data_key:
             self._story, self._result = self._load(first), None
             self._data_key = data_key

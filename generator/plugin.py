@@ -22,15 +22,19 @@ checks the YAML, renders the pages and folds the search index.
   MkDocs leaves alone in raw HTML (``generator.pages.timeaxis.resolve_links``).
 - ``on_post_page`` and ``on_post_template`` (404.html) fix Material's invalid markup
   (``generator.outputs.htmlfix``).
-- ``on_serve`` watches the data folder; ``on_post_build`` minifies the site's own stylesheets,
-  drops one costly rule of Material's (``generator.outputs.stylesheets``) and folds accents in the
-  search index.
+- ``on_serve`` watches the data folder, with MkDocs' watcher and one of ours for what that one
+  misses (:meth:`ExplainerPlugin._watch_what_mkdocs_misses`); ``on_post_build`` minifies the
+  site's own stylesheets, drops one costly rule of Material's (``generator.outputs.stylesheets``)
+  and folds accents in the search index.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -46,6 +50,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from generator.engines.errorpage import error_page_markdown
+from generator.engines.watch import SaveWatcher
 from generator.outputs.htmlfix import fix_page
 from generator.outputs.jsonld import page_document, script_json
 from generator.outputs.search import fold_search_index
@@ -110,6 +115,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self._last_page_paths: list[str] = []  # pages of the last good build, for the error page
         self._titles: dict[str, str] = {}  # generated page path -> its title, as plain text
         self._theme_bytecode = _MemoryBytecodeCache()  # kept across serve rebuilds
+        self._watcher: SaveWatcher | None = None  # under mkdocs serve: what MkDocs misses
+        self._poke: Path | None = None  # the file it writes so that MkDocs rebuilds
 
     # Defining on_startup keeps this instance across rebuilds of `mkdocs serve`.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -166,12 +173,39 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self._builder is not None:
             server.watch(str(self._builder.data_dir))
+            self._watch_what_mkdocs_misses(server)
         # MkDocs watches the theme only with --watch-theme, and then Material's whole installed
         # theme too; the overrides in custom_dir are all an editor of this site would change.
         custom_dir = config.theme.custom_dir
         if custom_dir and Path(custom_dir).is_dir():
             server.watch(custom_dir)
         return server
+
+    def _watch_what_mkdocs_misses(self, server: Any) -> None:
+        """MkDocs' watcher (watchdog's polling observer) compares files' size and modification
+        time and drops folder events: a save that keeps both (cp -p, rsync -t) and a data file
+        replaced by a folder, or back, never rebuild. A watcher of our own sees them
+        (:mod:`generator.engines.watch`) and writes a file in a folder MkDocs watches, which
+        MkDocs does see; the rebuild reads the data again (its fingerprint has inode and ctime)."""
+        self._poke = target = Path(tempfile.mkdtemp(prefix="explainer-serve-")) / "changed"
+        server.watch(str(target.parent))
+        pokes = itertools.count(1)
+
+        def poke(paths: list[str]) -> None:
+            target.write_text(f"{next(pokes)} {paths[0]}\n", encoding="utf-8")
+
+        builder = self._builder
+        assert builder is not None
+        self._watcher = SaveWatcher(lambda: [builder.data_dir], poke)
+        self._watcher.start()
+
+    def on_shutdown(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher = None
+        if self._poke is not None:
+            shutil.rmtree(self._poke.parent, ignore_errors=True)
+            self._poke = None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         result = self._result
