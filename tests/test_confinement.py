@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
-from support import BIN, FIXTURES, REPO, build_env
+from support import BIN, FIXTURES, run_in, small_project
 
 from generator.engines.devserver.server import DevServer
 
@@ -32,16 +32,6 @@ OUTSIDE_LINK = (
     "a symbolic link leading outside the project (to {}); only files inside the project are read"
 )
 
-MKDOCS_YML = """\
-site_name: Confined
-docs_dir: content
-theme:
-  name: material
-  custom_dir: theme
-plugins:
-  - explainer
-"""
-
 
 def _limits() -> None:
     """For the child: at most 2 GiB of memory and no file over 64 MiB written (the code before
@@ -50,18 +40,9 @@ def _limits() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (64 << 20, 64 << 20))
 
 
-def run(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``args`` in ``root``, bounded (a hang is a failure: TimeoutExpired)."""
-    return subprocess.run(
-        list(args),
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-        preexec_fn=_limits,
-    )
+    return run_in(root, *args, timeout=60, preexec_fn=_limits)
 
 
 def explainer(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -72,13 +53,7 @@ def explainer(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def project(story_copy: Path) -> Path:
     """The minimal story with mkdocs.yml, a content page and the theme overrides, and beside
     the project a folder ``outside/`` holding a secret."""
-    root = story_copy.parent / "project"
-    root.mkdir()
-    story_copy.rename(root / "site_data")
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (root / "content").mkdir()
-    (root / "content" / "index.md").write_text("# The bridge\n\nOur own words.\n", "utf-8")
-    shutil.copytree(REPO / "theme", root / "theme")
+    root = small_project(story_copy)
     outside = story_copy.parent / "outside"
     (outside / "folder").mkdir(parents=True)
     (outside / "token.txt").write_text(SECRET + "\n", encoding="utf-8")

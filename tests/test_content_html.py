@@ -11,57 +11,26 @@ from the page in the test.
 from __future__ import annotations
 
 import importlib.util
-import shutil
-import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from support import BIN, REPO, build_env
+from support import BIN, SMALL_MKDOCS_YML, run_in, small_project
 
-MKDOCS_YML = """\
-site_name: Checked pages
-docs_dir: content
-theme:
-  name: material
-  custom_dir: theme
-plugins:
-  - explainer
-extra_javascript:
-  - assets/fold-highlight.js
-"""
+MKDOCS_YML = SMALL_MKDOCS_YML + "extra_javascript:\n  - assets/fold-highlight.js\n"
 
 ALLOW = "(allowed only with allow_raw_html: true in mkdocs.yml)"
 
 
-def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        list(args),
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def check(root: Path) -> tuple[int, list[str]]:
-    result = run(root, sys.executable, "-m", "generator.cli", "check")
+    result = run_in(root, sys.executable, "-m", "generator.cli", "check")
     return result.returncode, result.stderr.splitlines()
 
 
 @pytest.fixture
 def project(story_copy: Path) -> Path:
-    root = story_copy.parent / "project"
-    root.mkdir()
-    story_copy.rename(root / "site_data")
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (root / "content").mkdir()
-    (root / "content" / "index.md").write_text("# The bridge\n\nOur own words.\n", "utf-8")
-    shutil.copytree(REPO / "theme", root / "theme")
-    return root
+    return small_project(story_copy, MKDOCS_YML)
 
 
 HOSTILE_PAGE = """\
@@ -113,7 +82,7 @@ def test_check_reports_markup_that_runs_code_each_at_its_place(project: Path) ->
 
 def test_the_build_stops_on_them_too(project: Path) -> None:
     (project / "content" / "about.md").write_text("Hi <svg onload=alert(1)>\n", "utf-8")
-    build = run(project, str(BIN / "mkdocs"), "build", "--strict", "--site-dir", "site")
+    build = run_in(project, str(BIN / "mkdocs"), "build", "--strict", "--site-dir", "site")
     assert build.returncode == 1
     assert (
         f"content/about.md:1:9: event-handler attribute onload= on <svg>: it runs script {ALLOW}"
@@ -130,7 +99,7 @@ def test_a_story_may_allow_raw_html_but_not_hidden_characters(project: Path) -> 
     page = project / "content" / "about.md"
     page.write_text('# Poll\n\n<script src="poll.js"></script>\n', encoding="utf-8")
     assert check(project)[0] == 0
-    build = run(project, str(BIN / "mkdocs"), "build", "--strict", "--site-dir", "site")
+    build = run_in(project, str(BIN / "mkdocs"), "build", "--strict", "--site-dir", "site")
     assert build.returncode == 0, build.stderr
     assert '<script src="poll.js"></script>' in (
         project / "site" / "about" / "index.html"
@@ -227,11 +196,11 @@ def test_front_matter_is_text_wherever_the_theme_prints_it(project: Path, engine
     front = f"---\ntitle: '{TITLE}'\ndescription: '{DESCRIPTION}'\nauthor: '{AUTHOR}'\n---\n"
     (project / "content" / "about.md").write_text(front + "\nPlain words.\n", encoding="utf-8")
     if engine == "mkdocs":
-        build = run(project, str(BIN / "mkdocs"), "build", "--strict", "--site-dir", "site")
+        build = run_in(project, str(BIN / "mkdocs"), "build", "--strict", "--site-dir", "site")
         site = project / "site"
     else:
         command = [sys.executable, "-m", "generator.engines.zensical"]
-        build = run(project, *command, "--zensical", str(BIN / "zensical"))
+        build = run_in(project, *command, "--zensical", str(BIN / "zensical"))
         site = project / "site-zensical"
     assert build.returncode == 0, build.stderr
     page = site / "about" / "index.html"

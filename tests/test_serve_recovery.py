@@ -15,26 +15,15 @@ import html
 import os
 import re
 import shutil
-import signal
 import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import BIN, REPO, build_env, fetch, free_port
+from support import BIN, fetch, serving, small_project
 
 from generator.engines.devserver.server import DevServer
-
-MKDOCS_YML = """\
-site_name: Recovery
-docs_dir: content
-theme:
-  name: material
-  custom_dir: theme
-plugins:
-  - explainer
-"""
 
 QUESTION = "Should the town pay for the footbridge?"
 SAME_SIZE = "Should the city pay for the footbridge?"
@@ -50,14 +39,7 @@ def shown(markup: str) -> str:
 
 @pytest.fixture
 def project(story_copy: Path) -> Path:
-    root = story_copy.parent / "project"
-    root.mkdir()
-    story_copy.rename(root / "site_data")
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (root / "content").mkdir()
-    (root / "content" / "index.md").write_text("# The bridge\n\nOur own words.\n", "utf-8")
-    shutil.copytree(REPO / "theme", root / "theme")
-    return root
+    return small_project(story_copy)
 
 
 def save_keeping_size_and_time(path: Path, old: str, new: str) -> None:
@@ -131,30 +113,6 @@ def _until(what: str, check: Callable[[], bool], log: Path, timeout: float) -> f
     raise AssertionError(f"{what}: not within {timeout} s\n{log.read_text(errors='replace')}")
 
 
-def _serve(project: Path, command: list[str], log: Path) -> Iterator[str]:
-    port = free_port()
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [*command, "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=build_env(),
-            start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _until("the first page", lambda: fetch(url)[0] == 200, log, 90)
-        yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=15)
-
-
 SERVERS = {
     "mkdocs serve": [str(BIN / "mkdocs"), "serve"],
     "explainer serve": [str(BIN / "explainer"), "serve"],
@@ -174,8 +132,8 @@ def test_the_server_recovers_from_a_folder_and_sees_every_save(
     kept = tmp_path / "questions.yaml"
     shutil.copy2(questions, kept)
     log = tmp_path / "serve.log"
-    for url in _serve(project, SERVERS[name], log):
-        home, stances = url, url + "stances/"
+    with serving(SERVERS[name], project, log) as served:
+        home, stances = served.url, served.url + "stances/"
 
         def says(words: str, page: str = home) -> Callable[[], bool]:
             return lambda: words in _text(page)
