@@ -115,6 +115,31 @@ def test_a_story_may_allow_raw_html_but_not_hidden_characters(project: Path) -> 
     )
 
 
+def test_html_and_svg_files_published_as_they_are_are_checked_too(project: Path) -> None:
+    """A content/poll.html is a page of its own at the site's address; an SVG opened by itself
+    runs its script too. Both are held to the same rules; a plain drawing is fine."""
+    content = project / "content"
+    (content / "poll.html").write_text(
+        "<!doctype html>\n<p>Vote</p>\n<script>steal()</script>\n", encoding="utf-8"
+    )
+    (content / "map.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg">\n  <rect onload="steal()"/>\n</svg>\n', "utf-8"
+    )
+    (content / "plain.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>\n', encoding="utf-8"
+    )
+    assert check(project) == (
+        1,
+        [
+            f"content/map.svg:2:9: event-handler attribute onload= on <rect>: it runs script "
+            f"{ALLOW}",
+            f"content/poll.html:3:1: raw <script> element: it runs script in every reader's "
+            f"browser {ALLOW}",
+            "2 problems found",
+        ],
+    )
+
+
 def test_a_content_file_may_not_replace_the_themes_files(project: Path) -> None:
     spec = importlib.util.find_spec("material")
     assert spec is not None and spec.submodule_search_locations is not None

@@ -16,7 +16,9 @@ HTML as it is; so a page is held to these:
   ``<meta>`` element; an event-handler attribute (``onclick=``, in HTML or in an attribute list
   ``{: onclick=... }``); a ``javascript:``, ``vbscript:`` or ``data:text/html`` address in an
   HTML attribute, a Markdown link or a link definition, however it is written (entities,
-  case, spaces). Code blocks and code spans are shown as text, so they are left alone.
+  case, spaces). Code blocks and code spans are shown as text, so they are left alone. An
+  HTML or SVG file of ``content/`` (:data:`MARKUP_FILES`), published as it is, is held to the
+  same rules, as markup throughout.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from generator.read.diagnostics import Diagnostic
 from generator.read.loader import read_utf8
 from generator.read.texthygiene import first_problem
 
-__all__ = ["ALLOW_OPTION", "check_content", "page_problems"]
+__all__ = ["ALLOW_OPTION", "MARKUP_FILES", "check_content", "page_problems"]
 
 ALLOW_OPTION = "allow_raw_html"
 """The plugin option (``mkdocs.yml``) that lets a story's pages hold such markup."""
@@ -55,6 +57,10 @@ _ELEMENTS = {
     "base": "it changes where every link of the page leads",
     "meta": "it can redirect or refresh the page",
 }
+MARKUP_FILES = frozenset({".html", ".htm", ".xhtml", ".svg"})
+"""Content files published as they are that a browser runs as markup: held to the same rules
+(a standalone ``content/poll.html``, opened at the site's address, would run its script)."""
+
 _URL_ATTRIBUTES = frozenset(
     {"href", "src", "action", "formaction", "data", "poster", "background", "cite", "srcset"}
 )
@@ -152,20 +158,31 @@ def check_content(
     problems = [*walked.problems]
     problems += theme_clashes(walked, list(theme_dirs), project, display_root=display_root)
     for rel, path in sorted(walked.files.items()):
-        if not rel.endswith(".md"):
+        markup = path.suffix.lower() in MARKUP_FILES
+        if not rel.endswith(".md") and (allow_raw_html or not markup):
             continue
         label = walked.label(rel)
         text, unreadable = read_utf8(path, label, within=project)
         if text is None:
             problems.extend(unreadable)
-            continue
-        if index is not None:
-            for ref in find_references(text):
-                problem = reference_problem(ref, index, label)
-                if problem is not None:
-                    problems.append(problem)
-        problems += page_problems(text, label, allow_raw_html=allow_raw_html)
+        elif markup:  # published as it is: a page of its own on the site's address
+            problem = _Problem(label)
+            _feed(text, problem)
+            problems += problem.found
+        else:
+            problems += _page(text, label, index, allow_raw_html)
     return sorted(problems)
+
+
+def _page(text: str, label: str, index: Index | None, allow_raw_html: bool) -> list[Diagnostic]:
+    """A Markdown page's unknown references (when the data loaded) and :func:`page_problems`."""
+    problems: list[Diagnostic] = []
+    if index is not None:
+        for ref in find_references(text):
+            problem = reference_problem(ref, index, label)
+            if problem is not None:
+                problems.append(problem)
+    return problems + page_problems(text, label, allow_raw_html=allow_raw_html)
 
 
 def page_problems(markdown: str, label: str, *, allow_raw_html: bool = False) -> list[Diagnostic]:
@@ -215,8 +232,12 @@ def _active_markup(markdown: str, body_start: int, problem: _Problem) -> None:
         kept = line.offset + len(line.text)
         _links(line.number, text, problem)
     pieces.append(_blank(markdown[kept:]))
+    _feed("".join(pieces), problem)
+
+
+def _feed(markup: str, problem: _Problem) -> None:
     parser = _Markup(problem)
-    parser.feed("".join(pieces))
+    parser.feed(markup)
     parser.close()
 
 
