@@ -163,6 +163,16 @@ def test_check_content_reports_without_raising(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+def test_check_content_reports_every_unknown_reference_of_a_page(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "index.md").write_text("[[event:nope]] [[event:meeting]] [[quote:no]]\n", "utf-8")
+    assert [str(d) for d in check_content(content, DATA, display_root=tmp_path)] == [
+        "content/index.md:1:1: [[event:nope]]: unknown event 'nope'",
+        "content/index.md:1:34: [[quote:no]]: unknown quote 'no'",
+    ]
+
+
 def test_check_content_reports_a_page_that_is_not_utf8(tmp_path: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()
