@@ -120,6 +120,7 @@ def test_a_link_to_a_folder_that_holds_it_is_refused(project: Path) -> None:
     ]
 
 
+@pytest.mark.slow  # a build
 def test_links_inside_the_project_are_fine_and_published(project: Path, tmp_path: Path) -> None:
     notes = project / "notes"
     notes.mkdir()
@@ -142,6 +143,7 @@ def test_links_inside_the_project_are_fine_and_published(project: Path, tmp_path
 # --- the engines ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a build
 def test_mkdocs_build_stops_before_reading_or_copying_and_keeps_the_site(project: Path) -> None:
     outside = plant_links(project)
     os.mkfifo(project / "content" / "pipe.bin")
@@ -173,6 +175,7 @@ def test_mkdocs_serve_drops_what_it_may_not_publish(project: Path) -> None:
     assert index is not None and "content/zero.bin:1:1" in index.content_string
 
 
+@pytest.mark.slow  # a build
 def test_zensical_build_refuses_before_copying(project: Path) -> None:
     outside = plant_links(project)
     result = run(

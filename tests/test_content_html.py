@@ -80,6 +80,7 @@ def test_check_reports_markup_that_runs_code_each_at_its_place(project: Path) ->
     ]
 
 
+@pytest.mark.slow  # a build
 def test_the_build_stops_on_them_too(project: Path) -> None:
     (project / "content" / "about.md").write_text("Hi <svg onload=alert(1)>\n", "utf-8")
     build = run_in(project, str(BIN / "mkdocs"), "build", "--strict", "--site-dir", "site")
@@ -90,6 +91,7 @@ def test_the_build_stops_on_them_too(project: Path) -> None:
     assert not (project / "site").exists()
 
 
+@pytest.mark.slow  # a build
 def test_a_story_may_allow_raw_html_but_not_hidden_characters(project: Path) -> None:
     config = project / "mkdocs.yml"
     config.write_text(
@@ -216,6 +218,7 @@ def _read(page: Path) -> _Head:
     return parsed
 
 
+@pytest.mark.slow  # two builds
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_front_matter_is_text_wherever_the_theme_prints_it(project: Path, engine: str) -> None:
     front = f"---\ntitle: '{TITLE}'\ndescription: '{DESCRIPTION}'\nauthor: '{AUTHOR}'\n---\n"
