@@ -32,6 +32,7 @@ from generator.pages.examples import (
 )
 from generator.pages.templating import TEMPLATES_DIR
 from generator.schema import kinds
+from generator.schema.formats import CURRENT, FORMATS
 from generator.schema.model import SLUG_PATTERN, DateRule
 
 __all__ = ["EXAMPLE_DAY", "GUIDE_PAGE", "guide_markdown"]
@@ -87,5 +88,7 @@ def _guide(_stamp: tuple[tuple[str, int, int], ...]) -> str:
         placeholder=PLACEHOLDER,
         reference_kinds=[kind.name for kind in kinds.KINDS if kind.page],
         date_rules=[rule.value for rule in DateRule],
+        current_format=CURRENT,
+        formats=FORMATS,
     )
     return text.strip("\n") + "\n"
