@@ -110,7 +110,12 @@ def test_the_site_has_it_and_the_data_reference_links_it() -> None:
     guide = pages["guide.md"].markdown
     # out of the site's search (readers look for the story, not for how to edit it), then the
     # guide, then the footer of every page
-    assert guide.startswith("---\nsearch:\n  exclude: true\n---\n\n" + guide_markdown())
+    assert guide.startswith("---\nsearch:\n  exclude: true\n---\n\n" + guide_markdown(site=True))
+    # the same guide, its field tables as HTML tables of the data reference's class (Material's
+    # script leaves a table with a class alone: see the Lighthouse test)
+    markdown_rows = guide_markdown().count("\n| `")
+    assert markdown_rows > 100 and guide.count('<tr><th scope="row"><code>') == markdown_rows
+    assert guide.count('<table class="field-table">') == guide_markdown().count("| Field | Type |")
     assert "[editors’ guide](guide.md)" in pages["reference.md"].markdown
 
 
