@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
-from support import BIN, FIXTURES, REPO, build_env, run_mkdocs_build
+from support import BIN, FIXTURES, REPO, build_env, run_explainer, run_mkdocs_build
 
 from generator.cli import main
 from generator.pipeline import StoryBuild
@@ -54,16 +54,7 @@ def _texts(root: Path) -> dict[str, str]:
     }
 
 
-def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "explainer"), *args],
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+_run = run_explainer
 
 
 def _data(root: Path) -> dict[str, Any]:
