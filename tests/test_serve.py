@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import MKDOCS, copy_project, fetch, serving, wait_for
+from support import MKDOCS, REPO, copy_project, fetch, serving, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -43,7 +44,13 @@ class Server:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
+    # A story with overrides of its own (custom_dir, on top of the generator's theme): a copy
+    # of the generator's theme, which test_theme_overrides_are_watched_too edits.
     root = copy_project(tmp_path / "project")
+    shutil.copytree(REPO / "theme", root / "theme")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\ntheme:\n", "\ntheme:\n  custom_dir: theme\n", 1), "utf-8")
     log_path = tmp_path / "serve.log"
     with serving([str(MKDOCS), "serve"], root, log_path) as served:
         yield Server(root, served.url, served.process, log_path)

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from generator.outputs.theme import THEME_DIR
 from generator.pages.contentcheck import ALLOW_OPTION
 
 __all__ = [
@@ -112,12 +113,14 @@ def allows_raw_html(config: dict[str, Any]) -> bool:
 
 def theme_dirs(config: dict[str, Any], source_dir: Path) -> list[Path]:
     """The theme's folders in a loaded mkdocs.yml, found without importing an engine: its
-    ``custom_dir``, the installed theme it names (MkDocs' ``mkdocs.themes`` entry point, e.g.
+    ``custom_dir``, the generator's own theme (:mod:`generator.outputs.theme`), the installed
+    theme it names (MkDocs' ``mkdocs.themes`` entry point, e.g.
     ``material/templates``), Zensical's own templates and MkDocs' base templates, those that
     exist. A content file may replace none of their files (``explainer check``)."""
     theme = config.get("theme")
     theme = {"name": theme} if isinstance(theme, str) else dict(theme or {})
     found = [source_dir / str(theme["custom_dir"])] if theme.get("custom_dir") else []
+    found.append(THEME_DIR)  # under the story's own overrides, as the plugin stacks them
     themes = {entry.name: entry.value for entry in entry_points(group="mkdocs.themes")}
     for module in (themes.get(str(theme.get("name"))), "zensical.templates", "mkdocs.templates"):
         folder = _module_folder(module) if module else None

@@ -31,6 +31,7 @@ import yaml
 
 from generator.read.checks import ValidFile
 from generator.read.datafile import Missing, Unreadable, leaves_project, outside, read_bounded
+from generator.read.dataformat import format_problem, found_format, stated_format
 from generator.read.diagnostics import (
     MAX_PROBLEMS_PER_FILE,
     DataError,
@@ -46,6 +47,7 @@ __all__ = [
     "LoadResult",
     "display_path",
     "load",
+    "load_file",
     "load_story",
     "load_story_or_diagnostics",
     "modeline",
@@ -137,6 +139,14 @@ def load(
         where = display_path(data_dir, display_root)
         return LoadResult(None, [Diagnostic(where, 1, 1, "", folder_problem)])
 
+    # Data of another version of the format: one line that says so and how to move it, not a
+    # list of field errors (generator.read.dataformat).
+    folder = display_path(data_dir, display_root)
+    stated = stated_format(data_dir, project)
+    other = format_problem(stated, data_dir, folder)
+    if other is not None:
+        return LoadResult(None, [other])
+
     diagnostics: list[Diagnostic] = []
     files: dict[str, ValidFile] = {}
     with _cyclic_gc_paused():
@@ -149,6 +159,10 @@ def load(
                 files[kind] = valid
         diagnostics.extend(check_valid_records(files))
     diagnostics = cap_per_file(diagnostics)
+    if diagnostics and stated is None:  # a story from before versions: its shape tells
+        first = format_problem(found_format(data_dir, project), data_dir, folder)
+        if first is not None:
+            return LoadResult(None, [first])
     if diagnostics or len(files) != len(FILE_MODELS):
         return LoadResult(None, diagnostics, files)
     return LoadResult(_story_data(files), diagnostics, files)
@@ -183,14 +197,14 @@ def _story_data(files: Mapping[str, ValidFile]) -> StoryData:
 def _load_file_cached(
     path: Path, kind: str, display: str, cache: FileCache | None, project: Path
 ) -> tuple[ValidFile | None, list[Diagnostic]]:
-    """:func:`_load_file`, reused while the file's bytes are the same (hashed before and after)."""
+    """:func:`load_file`, reused while the file's bytes are the same (hashed before and after)."""
     if cache is None:
-        return _load_file(path, kind, display, project)
+        return load_file(path, kind, display, project)
     digest = _digest(path, project)
     key, hit = f"{display}\0{path}", cache.get(f"{display}\0{path}")
     if digest is not None and hit is not None and hit[0] == digest:
         return hit[1]
-    result = _load_file(path, kind, display, project)
+    result = load_file(path, kind, display, project)
     if digest is not None and _digest(path, project) == digest:  # unchanged while it was read
         cache[key] = (digest, result)
     return result
@@ -204,9 +218,13 @@ def _digest(path: Path, project: Path) -> bytes | None:
         return None
 
 
-def _load_file(
-    path: Path, kind: str, display: str, project: Path
+def load_file(
+    path: Path, kind: str, display: str, project: Path | None = None
 ) -> tuple[ValidFile | None, list[Diagnostic]]:
+    """One data file read, parsed and validated with its own model (no cross-file rule).
+    ``project``: the folder the file may not lead out of (default: the data folder's parent)."""
+    project = path.parent.parent if project is None else project
+
     def problem(line: int, col: int, message: str, loc: str = "") -> list[Diagnostic]:
         return [Diagnostic(display, line, col, loc, message)]
 
