@@ -17,6 +17,8 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -103,9 +105,12 @@ REAPER = f"""\
 # Runs make in a process group of its own and waits for it, then for every process it left:
 # this process is their subreaper (a build killed with its group leaves orphans, which the
 # container's first process may never reap).
-import ctypes, os, subprocess, sys
+# SIGTERM (the test ends early): the whole make is killed, then reaped as above.
+import ctypes, os, signal, subprocess, sys
 ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
-code = subprocess.Popen(sys.argv[1:], start_new_session=True).wait()
+child = subprocess.Popen(sys.argv[1:], start_new_session=True)
+signal.signal(signal.SIGTERM, lambda *_: os.killpg(child.pid, signal.SIGKILL))
+code = child.wait()
 while True:
     try:
         os.waitpid(-1, 0)
@@ -120,8 +125,39 @@ def _script(path: Path, text: str) -> None:
     path.chmod(0o755)
 
 
+@dataclass
+class Rig:
+    """A project with the Makefile and the stand-in tools; every make it started is stopped at
+    the end of the test, whatever happened (a stand-in waits for its signal for ever)."""
+
+    root: Path
+    started: list[subprocess.Popen[str]] = field(default_factory=list)
+
+    def make(self, target: str, name: str, **env: str) -> subprocess.Popen[str]:
+        """``make TARGET`` with the stand-in tools, in a process group of its own (under the
+        reaper, which outlives it)."""
+        tools = self.root.parent / "tools"
+        make = ["make", "--no-print-directory", f"BIN={tools}", "-o", "setup", target]
+        process = subprocess.Popen(
+            [str(tools / "reaper"), *make],
+            cwd=self.root,
+            env={**build_env(), "BUILD_NAME": name, **env},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.started.append(process)
+        return process
+
+    def stop(self) -> None:
+        for process in self.started:
+            if process.poll() is None:
+                process.terminate()
+            process.communicate(timeout=60)
+
+
 @pytest.fixture
-def rig(tmp_path: Path) -> Path:
+def rig(tmp_path: Path) -> Iterator[Rig]:
     """A project with the Makefile, and tools/: the stand-in mkdocs beside the real python
     (make's BIN), and hooks/ with sitecustomize.py and mv."""
     root = copy_project(tmp_path / "project", (*PROJECT_PARTS, "Makefile"))
@@ -135,23 +171,11 @@ def rig(tmp_path: Path) -> Path:
     hooks.mkdir()
     (hooks / "sitecustomize.py").write_text(HOOKS, encoding="utf-8")
     _script(hooks / "mv", FAKE_MV)
-    return root
-
-
-def make(root: Path, target: str, name: str, **env: str) -> subprocess.Popen[str]:
-    """``make TARGET`` with the stand-in tools, in a process group of its own (under the
-    reaper, which outlives it)."""
-    tools = root.parent / "tools"
-    make = ["make", "--no-print-directory", f"BIN={tools}", "-o", "setup", target]
-    environment = {**build_env(), "BUILD_NAME": name, **env}
-    return subprocess.Popen(
-        [str(tools / "reaper"), *make],
-        cwd=root,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    rig = Rig(root)
+    try:
+        yield rig
+    finally:
+        rig.stop()
 
 
 def finish(process: subprocess.Popen[str], timeout: float = 60) -> str:
@@ -173,26 +197,26 @@ def site_of(root: Path) -> str | None:
     return names.pop().removeprefix("built by ").strip()
 
 
-def test_killed_at_every_step_of_the_swap_a_whole_site_is_there(rig: Path) -> None:
-    hooks = rig.parent / "hooks"
-    finish(make(rig, "build", "first"))
-    assert site_of(rig) == "first"
+def test_killed_at_every_step_of_the_swap_a_whole_site_is_there(rig: Rig) -> None:
+    root = rig.root
+    hooks = root.parent / "hooks"
+    finish(rig.make("build", "first"))
+    assert site_of(root) == "first"
     before = "first"
     for kill_at in itertools.count(1):
-        steps = rig.parent / f"steps-{kill_at}"
-        run = make(
-            rig,
+        steps = root.parent / f"steps-{kill_at}"
+        run = rig.make(
             "build",
             f"run-{kill_at}",
             PATH=f"{hooks}:{os.environ['PATH']}",
             PYTHONPATH=str(hooks),
-            KILL_ROOT=str(rig),
+            KILL_ROOT=str(root),
             KILL_AT=str(kill_at),
             KILL_STEPS=str(steps),
         )
         output = run.communicate(timeout=60)[0]
         taken = steps.read_text(encoding="utf-8").splitlines() if steps.exists() else []
-        now = site_of(rig)
+        now = site_of(root)
         assert now in (before, f"run-{kill_at}"), (
             f"killed before step {kill_at} of {taken}: the site is {now!r}\n{output}"
         )
@@ -202,26 +226,27 @@ def test_killed_at_every_step_of_the_swap_a_whole_site_is_there(rig: Path) -> No
         before = now
     assert kill_at > 2, f"the swap took {taken}"  # several steps, each a place to be killed
     # What the killed runs left behind (their builds, their links) is gone after a good build.
-    builds = sorted(p.name for p in (rig / "site.builds").iterdir() if p.name != ".lock")
-    assert builds == [os.readlink(rig / "site").split("/")[-1]]
+    builds = sorted(p.name for p in (root / "site.builds").iterdir() if p.name != ".lock")
+    assert builds == [os.readlink(root / "site").split("/")[-1]]
 
 
-def test_two_builds_at_once_each_publish_a_whole_site(rig: Path) -> None:
+def test_two_builds_at_once_each_publish_a_whole_site(rig: Rig) -> None:
     """A finishes building, B starts and finishes building, then A swaps, then B: `site` is A's
     build, then B's, whole, and never missing. (Before: B emptied the one scratch folder A had
     built into, A published B's build, and B, finding nothing to move, left no site at all.)"""
-    signals = rig.parent / "signals"
+    root = rig.root
+    signals = root.parent / "signals"
     signals.mkdir()
-    a = make(rig, "build", "a", SIGNALS=str(signals))
+    a = rig.make("build", "a", SIGNALS=str(signals))
     _wait_for(signals / "built-a", a)
-    b = make(rig, "build", "b", SIGNALS=str(signals))
+    b = rig.make("build", "b", SIGNALS=str(signals))
     _wait_for(signals / "built-b", b)
     (signals / "go-a").touch()
     finish(a)
-    assert site_of(rig) == "a"
+    assert site_of(root) == "a"
     (signals / "go-b").touch()
     finish(b)
-    assert site_of(rig) == "b"
+    assert site_of(root) == "b"
 
 
 def _wait_for(signal: Path, process: subprocess.Popen[str]) -> None:
@@ -233,12 +258,13 @@ def _wait_for(signal: Path, process: subprocess.Popen[str]) -> None:
         time.sleep(0.02)
 
 
-def test_two_zensical_builds_at_once_each_publish_a_whole_site(rig: Path) -> None:
+def test_two_zensical_builds_at_once_each_publish_a_whole_site(rig: Rig) -> None:
     """The same for `make build-zensical`, with the real Zensical held after its build: the
     second build waits for the first (both would empty build/zensical)."""
-    signals = rig.parent / "signals"
+    root = rig.root
+    signals = root.parent / "signals"
     signals.mkdir()
-    tools = rig.parent / "tools"
+    tools = root.parent / "tools"
     _script(
         tools / "zensical",
         textwrap.dedent(
@@ -250,19 +276,19 @@ def test_two_zensical_builds_at_once_each_publish_a_whole_site(rig: Path) -> Non
             """
         ),
     )
-    a = make(rig, "build-zensical", "a", SIGNALS=str(signals))
+    a = rig.make("build-zensical", "a", SIGNALS=str(signals))
     _wait_for(signals / "built-a", a)
-    b = make(rig, "build-zensical", "b", SIGNALS=str(signals))
+    b = rig.make("build-zensical", "b", SIGNALS=str(signals))
     time.sleep(1)  # B starts while A waits: B must not touch A's work folder
     (signals / "go-a").touch()
     finish(a, 120)
-    first = _zensical_pages(rig)
+    first = _zensical_pages(root)
     _wait_for(signals / "built-b", b)
-    assert _zensical_pages(rig) == first  # A's site, whole, while B builds
+    assert _zensical_pages(root) == first  # A's site, whole, while B builds
     (signals / "go-b").touch()
     finish(b, 120)
-    assert _zensical_pages(rig) == first  # B's site: the same story, whole again
-    builds = [p for p in (rig / "site-zensical.builds").iterdir() if p.name != ".lock"]
+    assert _zensical_pages(root) == first  # B's site: the same story, whole again
+    builds = [p for p in (root / "site-zensical.builds").iterdir() if p.name != ".lock"]
     assert len(builds) == 1
 
 
@@ -273,16 +299,18 @@ def _zensical_pages(root: Path) -> list[str]:
     return pages
 
 
-def test_make_clean_removes_the_builds(rig: Path) -> None:
-    finish(make(rig, "build", "one"))
-    subprocess.run(["make", "-s", "-o", "setup", "clean"], cwd=rig, check=True, timeout=60)
-    assert not (rig / "site").exists() and not (rig / "site.builds").exists()
+def test_make_clean_removes_the_builds(rig: Rig) -> None:
+    root = rig.root
+    finish(rig.make("build", "one"))
+    subprocess.run(["make", "-s", "-o", "setup", "clean"], cwd=root, check=True, timeout=60)
+    assert not (root / "site").exists() and not (root / "site.builds").exists()
 
 
-def test_the_published_site_is_readable_by_others(rig: Path) -> None:
+def test_the_published_site_is_readable_by_others(rig: Rig) -> None:
     """A web server runs as another user: the build folder is not mkdtemp's 0700."""
-    finish(make(rig, "build", "one"))
-    mode = (rig / "site").resolve().stat().st_mode & 0o777
+    root = rig.root
+    finish(rig.make("build", "one"))
+    mode = (root / "site").resolve().stat().st_mode & 0o777
     assert mode & 0o055 == 0o055, oct(mode)
 
 
