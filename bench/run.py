@@ -26,7 +26,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from generator.engines.zensical import dump_config, load_mkdocs_config, zensical_config
+from generator.engines.mkdocsyml import load_mkdocs_config
+from generator.engines.zensical import dump_config, zensical_config
 from generator.pages.render import render_pages
 from generator.pages.storyindex import Index
 from generator.pipeline import write_pages

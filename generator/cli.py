@@ -9,6 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from generator.read.diagnostics import DataError, Diagnostic
 
@@ -21,6 +22,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     """What ``mkdocs build`` checks, without building: the data (every record), the content
     pages' ``[[kind:id]]`` references, content files at generated paths; and, as warnings,
     the scaffold's examples and placeholders still in place."""
+    import yaml
+
+    from generator.engines.mkdocsyml import allows_raw_html, load_mkdocs_config, theme_dirs
     from generator.outputs.jsonld import missing_credits
     from generator.pipeline import StoryBuild
     from generator.schema.kinds import FILE_MODELS
@@ -29,12 +33,22 @@ def _cmd_check(args: argparse.Namespace) -> int:
     project = data_dir.parent
     content_dir = Path(args.content_dir) if args.content_dir else project / "content"
     config = Path(args.config) if args.config else project / "mkdocs.yml"
+    settings: dict[str, Any] = {}
+    if config.is_file():
+        project = config.resolve().parent  # the story's folder: nothing may lead out of it
+        try:
+            settings = load_mkdocs_config(config)
+        except (OSError, ValueError, yaml.YAMLError):
+            settings = {}  # the build says what is wrong with it; the data is checked anyway
     build = StoryBuild(
         data_dir,
         content_dir,
         display_root=Path.cwd(),
         config_file=config if config.is_file() else None,
         share_images=False,  # a check draws no pictures
+        project=project,
+        theme_dirs=theme_dirs(settings, project),
+        allow_raw_html=allows_raw_html(settings),
     )
     try:
         result = build.run()
@@ -93,7 +107,11 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         print("explainer verify: give SOURCE_ID and ARCHIVE, or --all", file=sys.stderr)
         return 2
     summary = verify_source(
-        args.source_id, Path(args.archive), Path(args.data_dir), Path(args.content_dir)
+        args.source_id,
+        Path(args.archive),
+        Path(args.data_dir),
+        Path(args.content_dir),
+        Path(args.root),
     )
     print(summary)
     return 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,12 +20,15 @@ from generator.outputs.feed import FEED_PATH, atom_feed
 from generator.outputs.opendata import data_files
 from generator.outputs.sharefront import ShareSite, with_share
 from generator.outputs.sharemeta import share_images
-from generator.pages.content import check_content, content_label, content_page
+from generator.pages.content import content_label, content_page
+from generator.pages.contentcheck import check_content
 from generator.pages.render import FirstPages, Page, render_story
 from generator.pages.rerender import Rendered
 from generator.pages.storyindex import Index
 from generator.pages.templating import TEMPLATES_DIR
 from generator.read.checks import ValidFile
+from generator.read.contentfiles import walk_content
+from generator.read.datafile import read_bounded
 from generator.read.diagnostics import DataError, Diagnostic
 from generator.read.loader import FileCache, display_path, load
 from generator.schema.kinds import StoryData
@@ -43,14 +47,16 @@ __all__ = [
 CACHE_DIR = Path(".cache") / "explainer" / "share"
 """The share images' cache, relative to the project (git-ignored, like Material's ``.cache``)."""
 
-Fingerprint = tuple[tuple[str, int, int], ...]
+Fingerprint = tuple[tuple[str, int, int, int, int], ...]
 
 
 def fingerprint(
     *folders: Path, patterns: tuple[str, ...] = ("*.yaml", "*.yml", "*.md")
 ) -> Fingerprint:
-    """(path, size, mtime_ns) of every matching file below the folders, in a stable order."""
-    entries: list[tuple[str, int, int]] = []
+    """(path, size, mtime_ns, inode, ctime_ns) of every matching file below the folders, in a
+    stable order. The inode and ctime tell a save that keeps size and mtime (``cp -p``,
+    ``rsync -t``): the kernel sets the ctime on every write, and no tool sets it back."""
+    entries: list[tuple[str, int, int, int, int]] = []
     for folder in folders:
         if not folder.is_dir():
             continue
@@ -60,7 +66,9 @@ def fingerprint(
                     stat = path.stat()
                 except OSError:
                     continue
-                entries.append((str(path), stat.st_size, stat.st_mtime_ns))
+                entries.append(
+                    (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns)
+                )
     return tuple(sorted(entries))
 
 
@@ -98,10 +106,19 @@ class StoryBuild:
         config_file: Path | None = None,
         cache_dir: Path | None = None,
         share_images: bool = True,
+        project: Path | None = None,
+        theme_dirs: Sequence[Path] = (),
+        allow_raw_html: bool = False,
     ) -> None:
         self.data_dir = data_dir
         self.content_dir = content_dir
         self.display_root = display_root
+        self.project = data_dir.parent if project is None else project
+        """The story's folder (where mkdocs.yml is): no file it reads may lead out of it."""
+        self.theme_dirs = list(theme_dirs)
+        """The theme's folders (custom_dir first): a content file may not replace their files."""
+        self.allow_raw_html = allow_raw_html
+        """Whether content pages may hold script and other active HTML (the plugin's option)."""
         self.site_url = site_url
         self.config_file = config_file
         """``mkdocs.yml``, looked at for a placeholder site name (None: not looked at)."""
@@ -134,7 +151,8 @@ class StoryBuild:
         content_key = fingerprint(self.content_dir, patterns=("*",))
         if self.config_file is not None and self.config_file.is_file():  # its site name
             stat = self.config_file.stat()
-            content_key += ((str(self.config_file), stat.st_size, stat.st_mtime_ns),)
+            config = (str(self.config_file), stat.st_size, stat.st_mtime_ns)
+            content_key += ((*config, stat.st_ino, stat.st_ctime_ns),)
         if self._story is None or data_key != self._data_key:
             self._story, self._result = self._load(first), None
             self._data_key = data_key
@@ -146,7 +164,9 @@ class StoryBuild:
 
     def _load(self, first: FirstPages | None = None) -> BuildResult:
 
-        loaded = load(self.data_dir, display_root=self.display_root, cache=self._files)
+        loaded = load(
+            self.data_dir, display_root=self.display_root, cache=self._files, project=self.project
+        )
         self._loaded_files = loaded.files
         data, diagnostics = loaded.data, loaded.diagnostics
         if data is None or diagnostics:
@@ -166,15 +186,24 @@ class StoryBuild:
         return BuildResult(data=data, diagnostics=[], index=index, pages=pages, files=files)
 
     def _check(self, story: BuildResult) -> BuildResult:
-        """The content pages checked against the story already loaded and rendered, and the
-        scaffold's examples and placeholders still in place (warnings)."""
+        """The content pages checked against the story already loaded and rendered (their
+        files and markup even when the data has problems), and the scaffold's examples and
+        placeholders still in place (warnings)."""
 
         warnings = leftover_warnings(
             self._loaded_files, self.content_dir, self.config_file, display_root=self.display_root
         )
+        problems = check_content(
+            self.content_dir,
+            story.index,
+            display_root=self.display_root,
+            project=self.project,
+            theme_dirs=self.theme_dirs,
+            allow_raw_html=self.allow_raw_html,
+        )
         if story.index is None:
-            return replace(story, warnings=warnings)
-        problems = check_content(self.content_dir, story.index, display_root=self.display_root)
+            diagnostics = sorted([*story.diagnostics, *problems])
+            return replace(story, diagnostics=diagnostics, warnings=warnings)
         problems += self._clashes(story.pages, story.files)
         if problems:
             return BuildResult(data=None, diagnostics=sorted(problems), warnings=warnings)
@@ -221,32 +250,46 @@ def write_pages(
     *,
     site_url: str | None = None,
     share: ShareSite | None = None,
+    project: Path | None = None,
+    theme_dirs: Sequence[Path] = (),
+    allow_raw_html: bool = False,
 ) -> list[Path]:
     """Write every generated page and every content page (references resolved) under ``out``.
 
-    Content pages get the same footer as generated pages ("last updated", "get the data").
+    Content pages get the same footer as generated pages ("last updated", "get the data") and
+    their front matter escaped (:mod:`generator.pages.frontmatter`).
     The open data (``data/``), the Atom feed (``feed.xml``) and the share images are written
     too; ``site_url``
     (the site's http(s) address, if known) makes the feed's and the embed code's links
     absolute. Other files in ``content/`` (images, ...) are copied as they are. Raises
     :class:`DataError` with every problem of the data and of every content page (a reference
-    that does not resolve, a file at a path the generator writes) before writing anything.
+    that does not resolve, a file at a path the generator writes, a file that leads out of
+    ``project`` or is not a regular file, markup that runs script) before writing anything.
     With ``share`` (the site's name and address from mkdocs.yml), each page's share meta is
     written into its front matter, for an engine that runs no plugin
     (:mod:`generator.outputs.sharefront`).
     """
     root = Path.cwd()
-    result = StoryBuild(data_dir, content_dir, display_root=root, site_url=site_url).run()
+    project = data_dir.parent if project is None else project
+    result = StoryBuild(
+        data_dir,
+        content_dir,
+        display_root=root,
+        site_url=site_url,
+        project=project,
+        theme_dirs=theme_dirs,
+        allow_raw_html=allow_raw_html,
+    ).run()
     index = result.index
     if index is None or result.diagnostics:
         raise DataError(result.diagnostics)
     index_pages: dict[str, str | bytes] = {page.path: page.markdown for page in result.pages}
     index_pages.update(result.files)
     contents: dict[str, str | bytes | Path] = {}
-    for path in sorted(p for p in content_dir.rglob("*") if p.is_file()):
-        rel = path.relative_to(content_dir).as_posix()
+    # Only what the check let through: never a pipe, a device or a file outside the project.
+    for rel, path in sorted(walk_content(content_dir, project).files.items()):
         if path.suffix == ".md":
-            text = path.read_text(encoding="utf-8")
+            text = read_bounded(path, within=project).decode("utf-8").removeprefix("\ufeff")
             label = content_label(path, root)
             contents[rel] = content_page(text, index, page_path=rel, file_label=label)
         else:

@@ -6,18 +6,20 @@ Fixtures live in conftest.py; the browser tests' own helpers are in tests/browse
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -244,7 +246,84 @@ def shared_zensical_site(factory: pytest.TempPathFactory) -> Build:
     return _shared_build(factory, "shared-zensical-build", "site-zensical", build)
 
 
+SMALL_MKDOCS_YML = """\
+site_name: Checked pages
+docs_dir: content
+theme:
+  name: material
+  custom_dir: theme
+plugins:
+  - explainer
+"""
+"""A project's mkdocs.yml for the minimal story: Material, the theme overrides, the plugin."""
+
+
+def small_project(story_copy: Path, mkdocs_yml: str = SMALL_MKDOCS_YML) -> Path:
+    """The minimal story (``story_copy``, moved) as a project beside it: ``mkdocs_yml``, one
+    content page and the repository's theme overrides. Builds in about a second."""
+    root = story_copy.parent / "project"
+    root.mkdir()
+    story_copy.rename(root / "site_data")
+    (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    (root / "content").mkdir()
+    (root / "content" / "index.md").write_text("# The bridge\n\nOur own words.\n", "utf-8")
+    shutil.copytree(REPO / "theme", root / "theme")
+    return root
+
+
+def run_in(
+    root: Path, *args: str, timeout: float = 120, preexec_fn: Callable[[], None] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``args`` run in ``root``, output captured as text; a hang past ``timeout`` fails."""
+    return subprocess.run(
+        list(args),
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        preexec_fn=preexec_fn,
+    )
+
+
 # --- a running server ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Serving:
+    """A dev server started by :func:`serving`."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+
+
+@contextlib.contextmanager
+def serving(command: list[str], root: Path, log: Path) -> Iterator[Serving]:
+    """``command --dev-addr 127.0.0.1:PORT`` (a free port) in ``root``, its output in ``log``,
+    in a process group of its own; yields once it answers, stops it (and all it started) by its
+    pid after."""
+    port = free_port()
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [*command, "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=build_env(),
+            start_new_session=True,
+        )
+    served = Serving(f"http://127.0.0.1:{port}/", process)
+    try:
+        wait_for("the server's first page", lambda: fetch(served.url)[0] == 200, timeout=90)
+        yield served
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=15)
 
 
 def free_port() -> int:

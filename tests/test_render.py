@@ -231,7 +231,9 @@ def test_write_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         generator.pipeline,
         "load",
-        lambda _dir, display_root=None, cache=None: LoadResult(load_golden_story(), []),
+        lambda _dir, display_root=None, cache=None, project=None: LoadResult(
+            load_golden_story(), []
+        ),
     )
     content = tmp_path / "content"
     (content / "img").mkdir(parents=True)
@@ -259,7 +261,9 @@ def test_write_pages_removes_what_only_an_earlier_render_wrote(
     monkeypatch.setattr(
         generator.pipeline,
         "load",
-        lambda _dir, display_root=None, cache=None: LoadResult(load_golden_story(), []),
+        lambda _dir, display_root=None, cache=None, project=None: LoadResult(
+            load_golden_story(), []
+        ),
     )
     content = tmp_path / "content"
     content.mkdir()

@@ -33,12 +33,11 @@ from support import (
 )
 from test_privacy import scan_file, scan_vendored_js
 
+from generator.engines.mkdocsyml import load_mkdocs_config, plugin_config
 from generator.engines.zensical import (
     dump_config,
     fold_zensical_search_index,
-    load_mkdocs_config,
     main,
-    plugin_config,
     theme_folder,
     zensical_config,
 )
@@ -286,7 +285,12 @@ def test_zensical_build_is_clean(zensical_build: Build) -> None:
     assert "Traceback" not in zensical_build.output, zensical_build.output
     assert "Warning" not in zensical_build.output, zensical_build.output
     assert (zensical_build.site / "assets" / "explainer.css").is_file()
-    assert not (zensical_build.root / "site-zensical.old").exists()
+    # Published as a link to its one build (generator/engines/publish.py).
+    assert (zensical_build.root / "site-zensical").is_symlink()
+    builds = zensical_build.root / "site-zensical.builds"
+    assert [p.resolve() for p in builds.iterdir() if p.name != ".lock"] == [
+        zensical_build.site.resolve()
+    ]
 
 
 @pytest.mark.slow

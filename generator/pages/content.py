@@ -1,8 +1,9 @@
 """Hand-written pages (``content/*.md``): their ``[[kind:id]]`` references to facts.
 
 A page cites a fact as ``[[quote:hollande-moscow]]``; :func:`resolve_references` turns each into
-a link relative to the page, and :func:`check_content` reports every unknown one with
-``file:line:col``. References inside fenced code blocks and inline code spans are left as they
+a link relative to the page, and :func:`reference_problem` says what is wrong with an unknown
+one, with ``file:line:col`` (:func:`generator.pages.contentcheck.check_content` runs it over every
+page). References inside fenced code blocks and inline code spans are left as they
 are. :func:`content_page` is what both engines publish for a hand-written page: references
 resolved and the footer of the generated pages added.
 """
@@ -14,20 +15,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.pages.frontmatter import with_escaped_front_matter
 from generator.pages.linker import Linker
 from generator.pages.render import page_footer
 from generator.pages.storyindex import Index
 from generator.pages.summary import what_we_know
 from generator.read.diagnostics import DataError, Diagnostic, did_you_mean
-from generator.read.loader import display_path, read_utf8
+from generator.read.loader import display_path
 from generator.schema import kinds
 
 __all__ = [
     "Reference",
-    "check_content",
     "content_page",
     "find_references",
+    "prose_lines",
     "reference_kinds",
+    "reference_problem",
     "resolve_references",
 ]
 
@@ -60,8 +63,25 @@ class Reference:
         return f"[[{self.kind}:{self.id}]]"
 
 
-def find_references(markdown: str) -> Iterator[Reference]:
-    """Every ``[[kind:id]]`` outside fenced code blocks and inline code spans."""
+@dataclass(frozen=True)
+class ProseLine:
+    """A line of Markdown outside fenced code blocks, with its inline code spans."""
+
+    number: int
+    """1-based."""
+    offset: int
+    """Where the line starts in the text."""
+    text: str
+    """With its line break."""
+    code: list[tuple[int, int]]
+    """(start, end) in ``text`` of each inline code span."""
+
+    def in_code(self, at: int) -> bool:
+        return any(a <= at < b for a, b in self.code)
+
+
+def prose_lines(markdown: str) -> Iterator[ProseLine]:
+    """Every line outside fenced code blocks (the fences' own lines left out too)."""
     offset = 0
     fence: str | None = None
     for number, line in enumerate(markdown.splitlines(keepends=True), start=1):
@@ -75,21 +95,27 @@ def find_references(markdown: str) -> Iterator[Reference]:
             fence = opening.group(1)
         else:
             spans = [m.span() for m in _CODE_SPAN.finditer(line)]
-            for match in _REFERENCE.finditer(line):
-                if any(a <= match.start() < b for a, b in spans):
-                    continue
-                yield Reference(
-                    kind=match.group(1),
-                    id=match.group(2),
-                    line=number,
-                    col=match.start() + 1,
-                    start=offset + match.start(),
-                    end=offset + match.end(),
-                )
+            yield ProseLine(number, offset, line, spans)
         offset += len(line)
 
 
-def _problem(ref: Reference, index: Index, file_label: str) -> Diagnostic | None:
+def find_references(markdown: str) -> Iterator[Reference]:
+    """Every ``[[kind:id]]`` outside fenced code blocks and inline code spans."""
+    for line in prose_lines(markdown):
+        for match in _REFERENCE.finditer(line.text):
+            if line.in_code(match.start()):
+                continue
+            yield Reference(
+                kind=match.group(1),
+                id=match.group(2),
+                line=line.number,
+                col=match.start() + 1,
+                start=line.offset + match.start(),
+                end=line.offset + match.end(),
+            )
+
+
+def reference_problem(ref: Reference, index: Index, file_label: str) -> Diagnostic | None:
     known_kinds = reference_kinds()
     if ref.kind not in known_kinds:
         message = f"unknown reference kind {ref.kind!r}{did_you_mean(ref.kind, known_kinds)}"
@@ -113,7 +139,7 @@ def resolve_references(markdown: str, index: Index, *, page_path: str, file_labe
     pieces: list[str] = []
     last = 0
     for ref in find_references(markdown):
-        problem = _problem(ref, index, file_label)
+        problem = reference_problem(ref, index, file_label)
         if problem is not None:
             problems.append(problem)
             continue
@@ -126,10 +152,21 @@ def resolve_references(markdown: str, index: Index, *, page_path: str, file_labe
     return "".join(pieces)
 
 
-def content_page(markdown: str, index: Index, *, page_path: str, file_label: str) -> str:
-    """A hand-written page as both engines publish it: references resolved, then the footer
-    of the generated pages (last updated, get the data). Raises :class:`DataError` as
-    :func:`resolve_references` does."""
+def content_page(
+    markdown: str,
+    index: Index,
+    *,
+    page_path: str,
+    file_label: str,
+    front_matter: bool = True,
+) -> str:
+    """A hand-written page as both engines publish it: its front matter's texts escaped
+    (:mod:`generator.pages.frontmatter`), references resolved, then the footer of the
+    generated pages (last updated, get the data). Raises :class:`DataError` as
+    :func:`resolve_references` does. ``front_matter=False``: the page comes without it (MkDocs
+    has taken it off; the plugin escapes ``page.meta`` itself)."""
+    if front_matter:
+        markdown = with_escaped_front_matter(markdown)
     resolved = resolve_references(markdown, index, page_path=page_path, file_label=file_label)
     if page_path == HOME_PAGE:
         resolved = with_summary(resolved, what_we_know(index, page_path))
@@ -156,28 +193,6 @@ def with_summary(markdown: str, block: str) -> str:
     else:
         at = heading + 1
     return "".join(lines[:at]) + "\n" + block + "\n" + "".join(lines[at:]).lstrip("\n")
-
-
-def check_content(
-    content_dir: Path, index: Index, *, display_root: Path | None = None
-) -> list[Diagnostic]:
-    """Every unknown reference and unreadable file in ``content/**/*.md``, without raising.
-
-    Files are named relative to ``display_root`` when given (else as found under
-    ``content_dir``).
-    """
-    problems: list[Diagnostic] = []
-    for path in sorted(content_dir.rglob("*.md")):
-        label = content_label(path, display_root)
-        text, unreadable = read_utf8(path, label)
-        if text is None:
-            problems.extend(unreadable)
-            continue
-        for ref in find_references(text):
-            problem = _problem(ref, index, label)
-            if problem is not None:
-                problems.append(problem)
-    return sorted(problems)
 
 
 def content_label(path: Path, display_root: Path | None) -> str:

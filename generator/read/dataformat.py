@@ -50,9 +50,11 @@ class Found:
     """For a version found by shape: what showed it (``figures[0] has 'value'``)."""
 
 
-def _compose(path: Path) -> yaml.Node | None:
+def _compose(path: Path, project: Path | None) -> yaml.Node | None:
+    within = path.parent.parent if project is None else project  # nothing outside the project
     try:
-        return yaml.compose(read_bounded(path).decode("utf-8"), Loader=yaml.CSafeLoader)
+        raw = read_bounded(path, within=within)
+        return yaml.compose(raw.decode("utf-8"), Loader=yaml.CSafeLoader)
     except (Unreadable, UnicodeDecodeError, yaml.YAMLError, RecursionError):
         return None  # the loader reports it where it reads the file
 
@@ -63,9 +65,10 @@ def _entries(node: yaml.Node | None) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
     return [(key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)]
 
 
-def stated_format(data_dir: Path) -> Found | None:
-    """The version ``story.yaml`` states, if it states a whole number."""
-    for key, value in _entries(_compose(data_dir / f"{STORY_FILE}.yaml")):
+def stated_format(data_dir: Path, project: Path | None = None) -> Found | None:
+    """The version ``story.yaml`` states, if it states a whole number. ``project``: the folder
+    no file may lead out of (default: the data folder's parent)."""
+    for key, value in _entries(_compose(data_dir / f"{STORY_FILE}.yaml", project)):
         whole = isinstance(value, yaml.ScalarNode) and value.tag.endswith(":int")
         if key.value == FORMAT_KEY and whole and value.value.isdigit():
             mark = value.start_mark
@@ -74,9 +77,9 @@ def stated_format(data_dir: Path) -> Found | None:
     return None
 
 
-def _first_shape(data_dir: Path) -> Found | None:
+def _first_shape(data_dir: Path, project: Path | None) -> Found | None:
     """The first figure that holds its number itself, if any."""
-    for key, value in _entries(_compose(data_dir / "figures.yaml")):
+    for key, value in _entries(_compose(data_dir / "figures.yaml", project)):
         if key.value != "figures" or not isinstance(value, yaml.SequenceNode):
             continue
         for number, item in enumerate(value.value):
@@ -94,9 +97,9 @@ UNSTATED = 2
 one before versions were written down."""
 
 
-def found_format(data_dir: Path) -> Found:
+def found_format(data_dir: Path, project: Path | None = None) -> Found:
     """The version stated, else the one the shape shows (the first, or format 2)."""
-    found = stated_format(data_dir) or _first_shape(data_dir)
+    found = stated_format(data_dir, project) or _first_shape(data_dir, project)
     if found is None:
         why = "no version stated, no figure holding its own number"
         return Found(UNSTATED, False, f"{STORY_FILE}.yaml", 1, 1, why)

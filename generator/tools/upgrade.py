@@ -174,7 +174,7 @@ def _read(data_dir: Path, root: Path) -> tuple[Documents, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     for kind in FILE_MODELS:
         path = data_dir / f"{kind}.yaml"
-        read = read_document(path, kind, display_path(path, root))
+        read = read_document(path, kind, display_path(path, root), within=data_dir.parent)
         if isinstance(read, Diagnostic):
             problems.append(read)
         elif read is not None:
@@ -239,7 +239,7 @@ def _history() -> dict[str, set[str]]:
 
 def _custom_dir(project: Path) -> tuple[Path | None, Document | None]:
     config = project / "mkdocs.yml"
-    read = read_document(config, "mkdocs", display_path(config, Path.cwd()))
+    read = read_document(config, "mkdocs", display_path(config, Path.cwd()), within=project)
     if not isinstance(read, Document) or not isinstance(read.data, dict):
         return None, None
     theme = read.data.get("theme")

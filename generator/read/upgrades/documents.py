@@ -128,11 +128,14 @@ class Step:
     apply: Callable[[Documents], StepResult]
 
 
-def read_document(path: Path, kind: str, display: str) -> Document | Diagnostic | None:
+def read_document(
+    path: Path, kind: str, display: str, *, within: Path | None = None
+) -> Document | Diagnostic | None:
     """The file as a round-trip document; a located problem if it cannot be read as YAML; None
-    if it is missing."""
+    if it is missing. ``within``: the project, which the file may not lead out of (an upgrade
+    would write through such a link)."""
     try:
-        text = read_bounded(path).decode("utf-8").removeprefix("\ufeff")
+        text = read_bounded(path, within=within).decode("utf-8").removeprefix("\ufeff")
     except Missing:
         return None
     except Unreadable as error:
