@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -26,7 +27,9 @@ from generator.pages.storyindex import Index
 from generator.pages.templating import TEMPLATES_DIR
 from generator.read.checks import ValidFile
 from generator.read.diagnostics import DataError, Diagnostic
+from generator.read.factdiff import Comparison
 from generator.read.loader import FileCache, display_path, load
+from generator.read.published import PublishedError, Side, files_locator, json_side, read_published
 from generator.schema.kinds import StoryData
 from generator.tools.leftovers import leftover_warnings
 
@@ -79,6 +82,27 @@ class BuildResult:
     warnings: list[Diagnostic] = field(default_factory=list)
     """Scaffold examples and placeholders still in place (:mod:`generator.tools.leftovers`): the
     site builds with them; strict builds and ``explainer check --strict`` fail."""
+    comparison: Comparison | None = None
+    """The data against the published build's (None: not compared, or nothing published)."""
+    published: str = ""
+    """What was compared with (``site/data/story.json``), or why nothing was."""
+    published_problem: Diagnostic | None = None
+    """The published build's data could not be read: a warning (a silent change could pass)."""
+
+    @property
+    def changes(self) -> list[Diagnostic]:
+        """Every change since the published build that is not a warning (see :attr:`silent`)."""
+        if self.comparison is None:
+            return []
+        silent = set(self.comparison.silent)
+        return [line for line in self.comparison.lines if line not in silent]
+
+    @property
+    def silent(self) -> list[Diagnostic]:
+        """The changed or removed facts no update names, and a published build that could
+        not be read: warnings, which strict builds count."""
+        found = [] if self.comparison is None else list(self.comparison.silent)
+        return found + ([self.published_problem] if self.published_problem else [])
 
     @property
     def ok(self) -> bool:
@@ -98,6 +122,7 @@ class StoryBuild:
         config_file: Path | None = None,
         cache_dir: Path | None = None,
         share_images: bool = True,
+        published: str | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.content_dir = content_dir
@@ -110,6 +135,11 @@ class StoryBuild:
         self.share_images = share_images
         """Whether the files include the share images (not for a check or the dev server, which
         would only throw them away)."""
+        self.published = published
+        """The published build's ``data/story.json``: a path relative to ``display_root`` or an
+        http(s) address, to compare the data with (None: not compared)."""
+        self._published: tuple[object, Side | None, str, Diagnostic | None] | None = None
+        self._compared: tuple[object, BuildResult, BuildResult] | None = None
         self._data_key: Fingerprint | None = None
         self._content_key: Fingerprint | None = None
         self._story: BuildResult | None = None  # the data and its pages, before content checks
@@ -142,7 +172,56 @@ class StoryBuild:
         if self._result is None or content_key != self._content_key:
             self._result = self._check(self._story)
             self._content_key = content_key
-        return self._result
+        return self._compare(self._result)
+
+    def _compare(self, result: BuildResult) -> BuildResult:
+        """``result`` with the data compared to the published build's, if one is named; the
+        comparison is made again only when the data or the published file changed."""
+        if self.published is None or result.data is None or result.diagnostics:
+            return result
+        side, where, problem = self._published_side()
+        key = (self._data_key, id(side), where)
+        if self._compared is not None and self._compared[:2] == (key, result):
+            return self._compared[2]
+        comparison = None
+        if side is not None:
+            new = json_side(str(result.files["data/story.json"]), "this build")
+            comparison = Comparison.of(side.data, new.data, files_locator(self._loaded_files))
+        compared = replace(
+            result, comparison=comparison, published=where, published_problem=problem
+        )
+        self._compared = (key, result, compared)
+        return compared
+
+    def _published_side(self) -> tuple[Side | None, str, Diagnostic | None]:
+        """The published build's data (read again only when its file changed; an address once
+        per build object), what it is, and a problem reading it."""
+        assert self.published is not None
+        spec = self.published
+        if spec.startswith(("http://", "https://")):
+            key: object = spec
+        else:
+            path = self.display_root / spec
+            try:
+                stat = path.stat()  # through a symbolic link: the site swapped in
+                key = (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+            except OSError:
+                key = (str(path), None)
+        if self._published is None or self._published[0] != key:
+            root = self.display_root
+            where = spec if "://" in spec else display_path(root / spec, root)
+            try:
+                side = read_published(spec, root, root)
+                problem = None
+                if side is None:
+                    where = f"nothing published at {where} yet"
+            except PublishedError as error:
+                side = None
+                problem = Diagnostic(
+                    error.where, 1, 1, "warning", f"cannot compare with it: {error.reason}"
+                )
+            self._published = (key, side, where, problem)
+        return self._published[1], self._published[2], self._published[3]
 
     def _load(self, first: FirstPages | None = None) -> BuildResult:
 
@@ -221,6 +300,8 @@ def write_pages(
     *,
     site_url: str | None = None,
     share: ShareSite | None = None,
+    published: str | None = None,
+    compared: Callable[[BuildResult], None] | None = None,
 ) -> list[Path]:
     """Write every generated page and every content page (references resolved) under ``out``.
 
@@ -233,13 +314,20 @@ def write_pages(
     that does not resolve, a file at a path the generator writes) before writing anything.
     With ``share`` (the site's name and address from mkdocs.yml), each page's share meta is
     written into its front matter, for an engine that runs no plugin
-    (:mod:`generator.outputs.sharefront`).
+    (:mod:`generator.outputs.sharefront`). With ``published`` (see :class:`StoryBuild`), the
+    data is compared with the published build's and ``compared`` gets the result before
+    anything is written (it may raise to stop there).
     """
     root = Path.cwd()
-    result = StoryBuild(data_dir, content_dir, display_root=root, site_url=site_url).run()
+    build = StoryBuild(
+        data_dir, content_dir, display_root=root, site_url=site_url, published=published
+    )
+    result = build.run()
     index = result.index
     if index is None or result.diagnostics:
         raise DataError(result.diagnostics)
+    if compared is not None:
+        compared(result)
     index_pages: dict[str, str | bytes] = {page.path: page.markdown for page in result.pages}
     index_pages.update(result.files)
     contents: dict[str, str | bytes | Path] = {}
