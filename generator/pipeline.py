@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.outputs.feed import FEED_PATH, atom_feed
+from generator.outputs.developments import developments_files, entries
+from generator.outputs.feed import DEVELOPMENTS_FEED_PATH, FEED_PATH, atom_feed, developments_feed
 from generator.outputs.opendata import data_files
 from generator.outputs.sharefront import ShareSite, with_share
 from generator.outputs.sharemeta import share_images
@@ -286,8 +287,15 @@ class StoryBuild:
 
 
 def site_files(index: Index, *, site_url: str | None = None) -> dict[str, str]:
-    """Docs-relative path -> text of every generated non-Markdown file: open data and the feed."""
-    return {**data_files(index.data), FEED_PATH: atom_feed(index.data, site_url=site_url)}
+    """Docs-relative path -> text of every generated non-Markdown file: open data (the
+    developments too) and the two feeds (updates and corrections; developments)."""
+    made = entries(index)
+    return {
+        **data_files(index.data),
+        **developments_files(index, made),
+        FEED_PATH: atom_feed(index.data, site_url=site_url),
+        DEVELOPMENTS_FEED_PATH: developments_feed(index.data, made, site_url=site_url),
+    }
 
 
 # --- writing to disk, for engines that run no MkDocs plugin ------------------------------------
