@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.pages.asof import as_of_days
 from generator.pages.linker import Linker
 from generator.pages.render import page_footer
 from generator.pages.storyindex import Index
@@ -132,7 +133,8 @@ def content_page(markdown: str, index: Index, *, page_path: str, file_label: str
     :func:`resolve_references` does."""
     resolved = resolve_references(markdown, index, page_path=page_path, file_label=file_label)
     if page_path == HOME_PAGE:
-        resolved = with_summary(resolved, what_we_know(index, page_path))
+        earlier = as_of_days(index.data)
+        resolved = with_summary(resolved, what_we_know(index, page_path, earlier=earlier))
     return resolved.rstrip("\n") + "\n\n" + page_footer(index, page_path)
 
 

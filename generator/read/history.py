@@ -109,7 +109,21 @@ def _day(model: BaseModel, sources: dict[str, Source]) -> tuple[dt.date | str | 
 
 def developments(data: StoryData) -> list[Development]:
     """Every development of the story, newest first (a day's untimed ones after its timed ones;
-    on one moment, the last in file order first)."""
+    on one moment, the last in file order first). The open data, the feed, the as-it-stood
+    pages and the updates page all ask for the same story's: found once (the last story's list
+    is kept while it is the very same object)."""
+    global _LAST
+    if _LAST is not None and _LAST[0] is data:
+        return list(_LAST[1])
+    found = _developments(data)
+    _LAST = (data, found)
+    return list(found)
+
+
+_LAST: tuple[StoryData, list[Development]] | None = None
+
+
+def _developments(data: StoryData) -> list[Development]:
     sources = _sources_of(data)
     model_kinds = _model_kinds()
     fact_kind = {
@@ -146,9 +160,11 @@ def _about(record: Any, fact: bool, fact_kind: dict[str, str]) -> tuple[tuple[st
 
 
 def snapshot_days(data: StoryData, limit: int) -> list[dt.date]:
-    """The days of our updates on which the story stood otherwise than now (something happened,
-    or a source was published, after them), oldest first: at most the ``limit`` latest."""
-    days = [start(development.day) for development in developments(data)]
+    """The days of our updates on which the story stood otherwise than now (something happened
+    to a fact, or a source was published, after them; our own later updates do not count: the
+    story as it stood keeps today's corrections), oldest first: at most the ``limit`` latest."""
+    facts = {kind.plural for kind in kinds.fact_kinds()}
+    days = [start(d.day) for d in developments(data) if d.path[0] in facts]
     days += [source.published for source in data.sources if source.published is not None]
     if not days or limit <= 0:
         return []
