@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import FIXTURES, REPO
+from support import REPO, THREE_UPDATES
 
 from generator.pages.asof import AS_OF_PAGES
 from generator.pages.content import content_page
@@ -25,7 +25,6 @@ from generator.read.history import as_it_stood, snapshot_days
 from generator.read.loader import load_story
 from generator.schema.kinds import StoryData
 
-THREE_UPDATES = FIXTURES / "three-updates"
 MARCH = dt.date(2019, 3, 4)
 JUNE = dt.date(2019, 6, 20)
 

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from support import FIXTURES, MINIMAL
+from support import MINIMAL, THREE_UPDATES
 
 from generator.outputs.developments import DevelopmentsFile
 from generator.pages.storyindex import Index
@@ -27,7 +27,6 @@ from generator.read.loader import load_story
 from generator.schema.kinds import StoryData
 from generator.tools.synthetic import write_scaled_story
 
-THREE_UPDATES = FIXTURES / "three-updates"
 ATOM = "{http://www.w3.org/2005/Atom}"
 CLAIM = "The spillway repairs are left unfinished"
 DEATHS = "People who died in the breach, by the coroner's count and then the inquiry's"
