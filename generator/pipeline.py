@@ -30,7 +30,7 @@ from generator.read.checks import ValidFile
 from generator.read.diagnostics import DataError, Diagnostic
 from generator.read.factdiff import Comparison
 from generator.read.loader import FileCache, display_path, load
-from generator.read.published import PublishedError, Side, files_locator, json_side, read_published
+from generator.read.published import Published, files_locator, json_side
 from generator.schema.kinds import StoryData
 from generator.tools.leftovers import leftover_warnings
 
@@ -139,7 +139,7 @@ class StoryBuild:
         self.published = published
         """The published build's ``data/story.json``: a path relative to ``display_root`` or an
         http(s) address, to compare the data with (None: not compared)."""
-        self._published: tuple[object, Side | None, str, Diagnostic | None] | None = None
+        self._published = None if published is None else Published(published, display_root)
         self._compared: tuple[object, BuildResult, BuildResult] | None = None
         self._data_key: Fingerprint | None = None
         self._content_key: Fingerprint | None = None
@@ -178,9 +178,10 @@ class StoryBuild:
     def _compare(self, result: BuildResult) -> BuildResult:
         """``result`` with the data compared to the published build's, if one is named; the
         comparison is made again only when the data or the published file changed."""
-        if self.published is None or result.data is None or result.diagnostics:
+        if self._published is None or result.data is None or result.diagnostics:
             return result
-        side, where, problem = self._published_side()
+        assert self._published is not None
+        side, where, problem = self._published.read()
         key = (self._data_key, id(side), where)
         if self._compared is not None and self._compared[:2] == (key, result):
             return self._compared[2]
@@ -193,36 +194,6 @@ class StoryBuild:
         )
         self._compared = (key, result, compared)
         return compared
-
-    def _published_side(self) -> tuple[Side | None, str, Diagnostic | None]:
-        """The published build's data (read again only when its file changed; an address once
-        per build object), what it is, and a problem reading it."""
-        assert self.published is not None
-        spec = self.published
-        if spec.startswith(("http://", "https://")):
-            key: object = spec
-        else:
-            path = self.display_root / spec
-            try:
-                stat = path.stat()  # through a symbolic link: the site swapped in
-                key = (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
-            except OSError:
-                key = (str(path), None)
-        if self._published is None or self._published[0] != key:
-            root = self.display_root
-            where = spec if "://" in spec else display_path(root / spec, root)
-            try:
-                side = read_published(spec, root, root)
-                problem = None
-                if side is None:
-                    where = f"nothing published at {where} yet"
-            except PublishedError as error:
-                side = None
-                problem = Diagnostic(
-                    error.where, 1, 1, "warning", f"cannot compare with it: {error.reason}"
-                )
-            self._published = (key, side, where, problem)
-        return self._published[1], self._published[2], self._published[3]
 
     def _load(self, first: FirstPages | None = None) -> BuildResult:
 

@@ -29,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from support import BIN, build_env, copy_project, run_make
 
 from generator.cli import main
+from generator.engines.zensical import main as zensical_main
 from generator.read.published import folder_side
 
 Edit = Callable[[str, str, str], None]
@@ -280,3 +281,20 @@ def test_make_build_over_a_previous_site(tmp_path: Path) -> None:
     published = json.loads((root / "site" / "data" / "story.json").read_text("utf-8"))
     assert published["figures"][0]["reports"][0]["value"] == 131
     assert os.path.isdir(root / "site")
+
+
+def test_build_zensical_stops_on_it_before_zensical_runs(
+    project: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit("figures", "value: 12", "value: 14")
+    args = ["--config", "mkdocs.yml", "--work", "build/z", "--site-dir", "site-z"]
+    assert zensical_main([*args, "--zensical", "/bin/false"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "compared with the published build (site/data/story.json): 0 added, 1 changed, 0 "
+        "removed; 1 not named in an update",
+        CHANGED,
+        "1 problem found",
+    ]
+    assert not (project / "site-z").exists()
+    assert not (project / "build" / "z" / "docs").exists()  # nothing written

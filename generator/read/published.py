@@ -23,7 +23,7 @@ import yaml
 
 from generator.read.checks import ValidFile
 from generator.read.datafile import Missing, Unreadable, read_bounded
-from generator.read.diagnostics import DataError
+from generator.read.diagnostics import DataError, Diagnostic
 from generator.read.factdiff import Comparison, Locate
 from generator.read.loader import display_path, load
 from generator.read.sourcemap import Path as DataPath
@@ -32,6 +32,7 @@ from generator.schema.kinds import STORY_FILE
 
 __all__ = [
     "DEFAULT_PUBLISHED",
+    "Published",
     "PublishedError",
     "Side",
     "compare_sides",
@@ -159,6 +160,47 @@ def read_published(spec: str, root: Path, display_root: Path | None = None) -> S
     except UnicodeDecodeError:
         raise PublishedError(name, "not UTF-8") from None
     return json_side(text, name)
+
+
+class Published:
+    """The published build a build compares with: read again only when its file changed (an
+    address: once per object, not on every save of ``mkdocs serve``)."""
+
+    def __init__(self, spec: str, root: Path) -> None:
+        self.spec = spec
+        """A path (relative to ``root``, or absolute) or an http(s) address."""
+        self.root = root
+        self._read: tuple[object, Side | None, str, Diagnostic | None] | None = None
+
+    def _key(self) -> object:
+        if _is_address(self.spec):
+            return self.spec
+        path = self.root / self.spec
+        try:
+            stat = path.stat()  # through a symbolic link: the site swapped in
+        except OSError:
+            return (str(path), None)
+        return (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+    def read(self) -> tuple[Side | None, str, Diagnostic | None]:
+        """Its data (None: nothing published there yet, or unreadable), what was read (or
+        that nothing was), and why it could not be read (a warning: a silent change could
+        pass unseen)."""
+        key = self._key()
+        if self._read is None or self._read[0] != key:
+            spec, root = self.spec, self.root
+            where = spec if _is_address(spec) else display_path(root / spec, root)
+            side: Side | None = None
+            problem = None
+            try:
+                side = read_published(spec, root, root)
+                if side is None:
+                    where = f"nothing published at {where} yet"
+            except PublishedError as error:
+                message = f"cannot compare with it: {error.reason}"
+                problem = Diagnostic(error.where, 1, 1, "warning", message)
+            self._read = (key, side, where, problem)
+        return self._read[1], self._read[2], self._read[3]
 
 
 def side_of(spec: str, display_root: Path | None = None) -> Side:
