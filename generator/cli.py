@@ -1,4 +1,5 @@
-"""The ``explainer`` command: check, diff, schema, verify, render, serve, new, guide, check-port.
+"""The ``explainer`` command: check, diff, schema, verify, upgrade, render, serve, new, guide,
+check-port.
 
 User problems are printed as ``file:line:col: field: message`` lines and exit 1; never a traceback.
 """
@@ -145,6 +146,50 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         args.source_id, Path(args.archive), Path(args.data_dir), Path(args.content_dir)
     )
     print(summary)
+    return 0
+
+
+def _cmd_upgrade(args: argparse.Namespace) -> int:
+    """Move the story's data to the current version of the format (see tools/upgrade.py)."""
+    from generator.schema.formats import CURRENT
+    from generator.tools.upgrade import upgrade
+
+    data_dir = Path(args.data_dir)
+    result = upgrade(data_dir, check=args.check)
+    print(f"{args.data_dir}: data format {result.found}, {result.how}", file=sys.stderr)
+    if result.problems:
+        for line in sorted(result.problems):
+            print(line, file=sys.stderr)
+        count = len(result.problems)
+        print(f"{count} problem{'s' if count != 1 else ''}: nothing written", file=sys.stderr)
+        return 1
+    for note in result.notes:
+        print(note, file=sys.stderr)
+    for path in result.kept:
+        print(
+            f"{path}: kept: it differs from every version of the generator's theme, so it is "
+            "your own override of it (the generator now supplies its theme itself)",
+            file=sys.stderr,
+        )
+    if result.nothing_to_do:
+        print(f"{args.data_dir}: nothing to change (format {CURRENT})")
+        return 0
+    moved = (
+        f"from format {result.found} to {CURRENT}"
+        if result.found != CURRENT
+        else f"to state its format ({CURRENT}) in story.yaml"
+    )
+    if args.check:
+        sys.stdout.write(result.diff())
+        for path in result.removed:
+            print(f"would remove {path} (a copy of the generator's theme)")
+        print(f"{args.data_dir}: would move {moved}; run without --check to do it", file=sys.stderr)
+        return 1
+    for path in result.changed:
+        print(f"wrote {path}")
+    for path in result.removed:
+        print(f"removed {path} (a copy of the generator's theme)")
+    print(f"{args.data_dir}: moved {moved}; next: explainer check")
     return 0
 
 
@@ -304,6 +349,17 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--data-dir", default="site_data", help="data folder")
     verify.add_argument("--content-dir", default="content", help="narrative folder")
     verify.set_defaults(func=_cmd_verify)
+
+    upgrade = sub.add_parser(
+        "upgrade", help="move the story's data to the current version of the data format"
+    )
+    upgrade.add_argument("data_dir", nargs="?", default="site_data", help="data folder")
+    upgrade.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing: show what would change (a diff) and exit 1 if anything would",
+    )
+    upgrade.set_defaults(func=_cmd_upgrade)
 
     render = sub.add_parser("render", help="write every generated page to a folder")
     render.add_argument("--out", required=True, help="output folder (e.g. a docs folder)")

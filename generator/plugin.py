@@ -3,8 +3,10 @@
 It moves data between MkDocs and the library and does nothing else: the library loads and
 checks the YAML, renders the pages and folds the search index.
 
-- ``on_config`` loads and checks the data *before* MkDocs cleans the output folder, so a data
-  error stops ``mkdocs build`` with one ``PluginError`` and leaves the previous ``site/`` intact.
+- ``on_config`` puts the generator's theme (:mod:`generator.outputs.theme`) under the story's
+  own ``custom_dir``, and loads and checks the data *before* MkDocs cleans the output folder, so a
+  data error stops ``mkdocs build`` with one ``PluginError`` and leaves the previous ``site/``
+  intact.
   Under ``mkdocs serve`` the same error becomes an error page and the server keeps running.
   Scaffold examples and placeholders still in place are logged as warnings (a ``--strict``
   build stops there too, before touching ``site/``).
@@ -51,6 +53,7 @@ from generator.outputs.jsonld import page_document, script_json
 from generator.outputs.search import fold_search_index
 from generator.outputs.sharemeta import share_meta
 from generator.outputs.stylesheets import drop_colour_switch_rule, minify_stylesheets
+from generator.outputs.theme import THEME_DIR
 from generator.pages.content import content_label, content_page
 from generator.pages.render import is_site_url
 from generator.pages.timeaxis import resolve_links
@@ -115,6 +118,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The generator's own theme (templates and assets the generated pages rely on) comes
+        # with the generator: under the story's own custom_dir, if it has one, above Material.
+        dirs = config.theme.dirs
+        if all(Path(folder).resolve() != THEME_DIR.resolve() for folder in dirs):
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
         content_dir = Path(config.docs_dir)
@@ -195,10 +203,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self._builder is not None:
             server.watch(str(self._builder.data_dir))
         # MkDocs watches the theme only with --watch-theme, and then Material's whole installed
-        # theme too; the overrides in custom_dir are all an editor of this site would change.
+        # theme too; the story's own overrides (custom_dir) and the generator's theme are all an
+        # editor of this site would change.
         custom_dir = config.theme.custom_dir
-        if custom_dir and Path(custom_dir).is_dir():
-            server.watch(custom_dir)
+        for folder in {custom_dir, str(THEME_DIR)}:
+            if folder and Path(folder).is_dir():
+                server.watch(folder)
         return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

@@ -39,8 +39,8 @@ site_data/), whose earlier days have as-it-stood pages."""
 GOLDEN = REPO / "tests" / "golden"
 BIN = Path(sys.executable).parent
 MKDOCS = BIN / "mkdocs"
-PROJECT_PARTS = ("mkdocs.yml", "content", "site_data", "theme")
-"""What a build of the project reads."""
+PROJECT_PARTS = ("mkdocs.yml", "content", "site_data")
+"""What a build of the project reads (the theme is the generator's: generator/outputs/theme.py)."""
 
 
 # --- the story ---------------------------------------------------------------------------------
@@ -155,6 +155,51 @@ def run_make(root: Path, target: str, site_dir: str) -> Build:
     venv = BIN.parent
     command = ["make", "--no-print-directory", f"VENV={venv}", "-o", f"{venv}/.installed", target]
     return _run_build(command, root, site_dir)
+
+
+def run_explainer(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`explainer ARGS` in ``root``, as an editor runs it; never raises on a non-zero exit."""
+    return subprocess.run(
+        [str(BIN / "explainer"), *args],
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def build_wheel(scratch: Path) -> Path:
+    """A wheel of the generator, built from a copy of this checkout in ``scratch`` (the build
+    writes nothing into the repository)."""
+    source = scratch / "source"
+    for part in ("generator", "theme"):
+        shutil.copytree(REPO / part, source / part, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, source / name)
+    wheels = scratch / "wheels"
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(wheels),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = wheels.glob("explainer-*.whl")
+    return wheel
 
 
 def run_mkdocs_build(root: Path, site_dir: str = "site") -> Build:

@@ -283,7 +283,7 @@ def clean_build(served: Served, scratch: Path) -> dict[str, str]:
     """The pages of a fresh Zensical build of a copy of the project's files as they are now."""
     shutil.rmtree(scratch, ignore_errors=True)
     project = scratch / "project"
-    for part in ("mkdocs.yml", "content", "site_data", "theme"):
+    for part in ("mkdocs.yml", "content", "site_data"):
         source = served.root / part
         if source.is_dir():
             shutil.copytree(source, project / part)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
 import signal
 import subprocess
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import MKDOCS, copy_project, fetch, free_port, wait_for
+from support import MKDOCS, REPO, copy_project, fetch, free_port, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -45,7 +46,13 @@ class Server:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
+    # A story with overrides of its own (custom_dir, on top of the generator's theme): a copy
+    # of the generator's theme, which test_theme_overrides_are_watched_too edits.
     root = copy_project(tmp_path / "project")
+    shutil.copytree(REPO / "theme", root / "theme")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\ntheme:\n", "\ntheme:\n  custom_dir: theme\n", 1), "utf-8")
     port = free_port()
     log_path = tmp_path / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

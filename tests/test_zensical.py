@@ -41,9 +41,11 @@ from generator.engines.zensical import (
     load_mkdocs_config,
     main,
     plugin_config,
+    theme_folder,
     zensical_config,
 )
 from generator.outputs.sharemeta import share_images
+from generator.outputs.theme import THEME_DIR
 from generator.pages.content import content_page
 from generator.pages.render import render_pages
 from generator.pages.storyindex import Index
@@ -89,7 +91,9 @@ def test_derived_config_follows_the_shipped_mkdocs_yml(tmp_path: Path) -> None:
     assert plugin_config(derived) is None
     assert plugin_config(derived, "search") == plugin_config(shipped, "search")
     assert (derived["docs_dir"], derived["site_dir"]) == ("docs", "site")
-    assert derived["theme"]["custom_dir"] == "../../theme"
+    # the generator's own theme (the shipped story has no overrides of its own)
+    work = tmp_path / "build" / "zensical"
+    assert (work / derived["theme"]["custom_dir"]).resolve() == THEME_DIR.resolve()
     assert derived["theme"]["variant"] == "classic"
     assert derived["theme"]["font"] is False
     unchanged = set(shipped) - {"docs_dir", "site_dir", "theme", "plugins"}
@@ -110,7 +114,10 @@ def test_derived_config_keeps_tags_and_other_plugin_forms(tmp_path: Path) -> Non
         tmp_path,
     )
     assert derived["plugins"] == {"search": {}}
-    assert derived["theme"] == {"name": "material", "variant": "modern"}
+    assert {k: v for k, v in derived["theme"].items() if k != "custom_dir"} == {
+        "name": "material",
+        "variant": "modern",
+    }
     assert derived["watch"] == ["../../extra"]
     text = dump_config(derived)
     assert "emoji_index: !!python/name:material.extensions.emoji.twemoji" in text
@@ -432,3 +439,20 @@ def test_data_error_fails_build_zensical_and_keeps_site(
     assert f"site_data/quotes.yaml:{line}:" in failed.output, failed.output
     assert "nobody-we-know" in failed.output, failed.output
     assert tree_digest(root / "site-zensical") == before
+
+
+def test_a_story_with_overrides_of_its_own_gets_them_over_the_generators_theme(
+    tmp_path: Path,
+) -> None:
+    own = tmp_path / "theme" / "assets"
+    own.mkdir(parents=True)
+    (own / "explainer.css").write_text(".ours{color:teal}\n", encoding="utf-8")
+    config = load_mkdocs_config_text("site_name: x\ntheme: {name: material, custom_dir: theme}\n")
+    merged = theme_folder(config, tmp_path, tmp_path / "work")
+    assert merged == tmp_path / "work" / "theme"
+    assert (merged / "assets" / "explainer.css").read_text(
+        encoding="utf-8"
+    ) == ".ours{color:teal}\n"
+    assert (merged / "main.html").read_bytes() == (THEME_DIR / "main.html").read_bytes()
+    bare = load_mkdocs_config_text("site_name: x\ntheme: {name: material}\n")
+    assert theme_folder(bare, tmp_path, tmp_path / "work") == THEME_DIR

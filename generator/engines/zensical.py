@@ -13,7 +13,8 @@ third-party MkDocs plugins: it silently ignores the ``explainer`` entry, so a pl
    that no update names stops a strict build before anything is written);
 2. writes a config derived from mkdocs.yml next to it (:func:`zensical_config`): docs_dir and
    site_dir point into the scratch folder (Zensical requires both inside the folder of its
-   config file), theme.custom_dir points back at ``theme/``, the ``explainer`` plugin entry is
+   config file), theme.custom_dir points at the generator's theme (with the story's own
+   overrides over it, if it has any), the ``explainer`` plugin entry is
    dropped, and ``theme.variant`` is ``classic`` (Material's look, which ``theme/`` styles)
    unless mkdocs.yml chooses one;
 3. runs ``zensical build --strict`` on it;
@@ -46,6 +47,7 @@ import yaml
 from generator.outputs.htmlfix import fix_page
 from generator.outputs.search import fold_search_index
 from generator.outputs.sharefront import share_site
+from generator.outputs.theme import THEME_DIR
 from generator.pages.render import is_site_url
 from generator.pipeline import BuildResult, write_pages
 from generator.read.diagnostics import DataError
@@ -60,6 +62,7 @@ __all__ = [
     "fold_zensical_search_index",
     "load_mkdocs_config",
     "main",
+    "theme_folder",
     "zensical_config",
 ]
 
@@ -149,23 +152,44 @@ def _rel(target: Path, start: Path) -> str:
     return Path(os.path.relpath(target.resolve(), start.resolve())).as_posix()
 
 
+def theme_folder(config: dict[str, Any], source_dir: Path, work: Path) -> Path:
+    """The folder Zensical reads as its one ``custom_dir``: the generator's theme
+    (:mod:`generator.outputs.theme`), with the story's own overrides (its ``custom_dir``) copied
+    over it in ``work/theme`` when it has any, as the MkDocs plugin stacks the two."""
+    theme = config.get("theme")
+    own = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folder = (source_dir / str(own)).resolve() if own else None
+    if folder is None or not folder.is_dir() or folder == THEME_DIR.resolve():
+        return THEME_DIR
+    merged = work / "theme"
+    shutil.rmtree(merged, ignore_errors=True)
+    shutil.copytree(THEME_DIR, merged)
+    shutil.copytree(folder, merged, dirs_exist_ok=True)
+    return merged
+
+
 def zensical_config(
-    config: dict[str, Any], *, source_dir: Path, config_dir: Path, docs_dir: Path, site_dir: Path
+    config: dict[str, Any],
+    *,
+    source_dir: Path,
+    config_dir: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    theme_dir: Path = THEME_DIR,
 ) -> dict[str, Any]:
     """The loaded mkdocs.yml (from ``source_dir``) adapted for a config file in ``config_dir``.
 
     docs_dir and site_dir become the given folders (both must be inside ``config_dir``:
-    Zensical refuses anything else), theme.custom_dir and watch entries are rebased, the
-    ``explainer`` plugin is dropped, and theme.variant defaults to ``classic``. Everything else
-    is kept as written, so Zensical sees the same settings as MkDocs.
+    Zensical refuses anything else), theme.custom_dir is ``theme_dir`` (:func:`theme_folder`),
+    watch entries are rebased, the ``explainer`` plugin is dropped, and theme.variant defaults to
+    ``classic``. Everything else is kept as written, so Zensical sees the same settings as MkDocs.
     """
     derived = dict(config)
     derived["docs_dir"] = _rel(docs_dir, config_dir)
     derived["site_dir"] = _rel(site_dir, config_dir)
     theme = derived.get("theme")
     theme = {"name": theme} if isinstance(theme, str) else dict(theme or {})
-    if theme.get("custom_dir"):
-        theme["custom_dir"] = _rel(source_dir / theme["custom_dir"], config_dir)
+    theme["custom_dir"] = _rel(theme_dir, config_dir)
     theme.setdefault("variant", DEFAULT_VARIANT)
     derived["theme"] = theme
     if derived.get("watch"):
@@ -307,7 +331,12 @@ def build_site(
         compared=compared,
     )
     derived = zensical_config(
-        config, source_dir=source_dir, config_dir=work, docs_dir=docs, site_dir=scratch_site
+        config,
+        source_dir=source_dir,
+        config_dir=work,
+        docs_dir=docs,
+        site_dir=scratch_site,
+        theme_dir=theme_folder(config, source_dir, work),
     )
     derived_yml.write_text(dump_config(derived), encoding="utf-8")
     command = [zensical, "build", "--config-file", str(derived_yml)]

@@ -48,6 +48,8 @@ class FileDoc:
     key: str
     description: str
     models: list[ModelDoc]
+    also: list[FieldDoc]
+    """The file's other top-level keys (story.yaml's ``format``)."""
 
 
 _PATTERNS = {
@@ -119,7 +121,17 @@ def reference_sections() -> tuple[FileDoc, ...]:
     result is cached, so read it, never change it)."""
     files = []
     for kind, file_model in kinds.FILE_MODELS.items():
-        ((key, info),) = file_model.model_fields.items()
+        info = file_model.model_fields[kind]
+        also = [
+            FieldDoc(
+                name,
+                Trusted(escape_text(describe_type(other.annotation, list(other.metadata), []))),
+                other.is_required(),
+                other.description or "",
+            )
+            for name, other in file_model.model_fields.items()
+            if name != kind
+        ]
         nested: list[type[BaseModel]] = []
         describe_type(info.annotation, list(info.metadata), nested)
         models: list[ModelDoc] = []
@@ -128,5 +140,7 @@ def reference_sections() -> tuple[FileDoc, ...]:
             model = next(m for m in nested if m not in done)
             done.add(model)
             models.append(_model_doc(model, nested))
-        files.append(FileDoc(kind, f"site_data/{kind}.yaml", key, info.description or "", models))
+        files.append(
+            FileDoc(kind, f"site_data/{kind}.yaml", kind, info.description or "", models, also)
+        )
     return tuple(files)

@@ -32,6 +32,7 @@ from generator.pages.examples import (
 )
 from generator.pages.templating import TEMPLATES_DIR
 from generator.schema import kinds
+from generator.schema.formats import CURRENT, FORMATS
 from generator.schema.model import SLUG_PATTERN, DateRule
 
 __all__ = ["EXAMPLE_DAY", "GUIDE_PAGE", "guide_markdown"]
@@ -61,17 +62,23 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def guide_markdown() -> str:
-    """The whole guide, as Markdown (made again only when a template or an example changed)."""
+def guide_markdown(*, site: bool = False) -> str:
+    """The whole guide, as Markdown (made again only when a template or an example changed).
+
+    ``site``: for the site's page, whose field tables are HTML tables of the data reference's
+    class (the same words; EDITORS.md keeps Markdown tables, which read as text too).
+    """
     sources = [TEMPLATES_DIR / "guide_text.md", TEMPLATES_DIR / "guide_fields.md"]
     sources += sorted(EXAMPLES_DIR.glob("*.yaml"))
-    return _guide(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sources))
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sources)
+    return _guide(stamp, site)
 
 
-@functools.lru_cache(maxsize=1)
-def _guide(_stamp: tuple[tuple[str, int, int], ...]) -> str:
+@functools.lru_cache(maxsize=2)
+def _guide(_stamp: tuple[tuple[str, int, int], ...], site: bool) -> str:
     env = _environment()
     env.filters["cell"] = _cell
+    env.filters["html"] = lambda text: html.escape(" ".join(text.split()), quote=False)
     env.filters["plain"] = html.unescape  # the data reference's types are escaped for its page
     files = []
     for doc in reference_sections():
@@ -79,7 +86,7 @@ def _guide(_stamp: tuple[tuple[str, int, int], ...]) -> str:
         lines = example_block(doc.kind, found, described=False) if found else []
         block = [f"{doc.key}:", *lines] if lines else [f"{doc.key}: []"]
         files.append({"doc": doc, "example": "\n".join(block)})
-    fields = env.get_template("guide_fields.md").render(files=files)
+    fields = env.get_template("guide_fields.md").render(files=files, site=site)
     text = env.get_template("guide_text.md").render(
         fields=fields.strip("\n"),
         id_pattern=SLUG_PATTERN,
@@ -87,5 +94,7 @@ def _guide(_stamp: tuple[tuple[str, int, int], ...]) -> str:
         placeholder=PLACEHOLDER,
         reference_kinds=[kind.name for kind in kinds.KINDS if kind.page],
         date_rules=[rule.value for rule in DateRule],
+        current_format=CURRENT,
+        formats=FORMATS,
     )
     return text.strip("\n") + "\n"

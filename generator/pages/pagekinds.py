@@ -174,7 +174,7 @@ def _reference(g: StoryGroups) -> dict[str, Any]:
 
 
 def _guide(g: StoryGroups) -> dict[str, Any]:
-    return {"guide": Trusted(guide_markdown())}  # our own text, from the model and the examples
+    return {"guide": Trusted(guide_markdown(site=True))}  # ours, from the model and examples
 
 
 def _updates(g: StoryGroups) -> dict[str, Any]:

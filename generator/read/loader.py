@@ -31,6 +31,7 @@ import yaml
 
 from generator.read.checks import ValidFile
 from generator.read.datafile import Missing, Unreadable, read_bounded
+from generator.read.dataformat import format_problem, found_format, stated_format
 from generator.read.diagnostics import (
     MAX_PROBLEMS_PER_FILE,
     DataError,
@@ -46,6 +47,7 @@ __all__ = [
     "LoadResult",
     "display_path",
     "load",
+    "load_file",
     "load_story",
     "load_story_or_diagnostics",
     "modeline",
@@ -130,6 +132,14 @@ def load(
         where = display_path(data_dir, display_root)
         return LoadResult(None, [Diagnostic(where, 1, 1, "", folder_problem)])
 
+    # Data of another version of the format: one line that says so and how to move it, not a
+    # list of field errors (generator.read.dataformat).
+    folder = display_path(data_dir, display_root)
+    stated = stated_format(data_dir)
+    other = format_problem(stated, data_dir, folder)
+    if other is not None:
+        return LoadResult(None, [other])
+
     diagnostics: list[Diagnostic] = []
     files: dict[str, ValidFile] = {}
     with _cyclic_gc_paused():
@@ -142,6 +152,10 @@ def load(
                 files[kind] = valid
         diagnostics.extend(check_valid_records(files))
     diagnostics = cap_per_file(diagnostics)
+    if diagnostics and stated is None:  # a story from before versions: its shape tells
+        first = format_problem(found_format(data_dir), data_dir, folder)
+        if first is not None:
+            return LoadResult(None, [first])
     if diagnostics or len(files) != len(FILE_MODELS):
         return LoadResult(None, diagnostics, files)
     return LoadResult(_story_data(files), diagnostics, files)
@@ -174,14 +188,14 @@ def _story_data(files: Mapping[str, ValidFile]) -> StoryData:
 def _load_file_cached(
     path: Path, kind: str, display: str, cache: FileCache | None
 ) -> tuple[ValidFile | None, list[Diagnostic]]:
-    """:func:`_load_file`, reused while the file's bytes are the same (hashed before and after)."""
+    """:func:`load_file`, reused while the file's bytes are the same (hashed before and after)."""
     if cache is None:
-        return _load_file(path, kind, display)
+        return load_file(path, kind, display)
     digest = _digest(path)
     key, hit = f"{display}\0{path}", cache.get(f"{display}\0{path}")
     if digest is not None and hit is not None and hit[0] == digest:
         return hit[1]
-    result = _load_file(path, kind, display)
+    result = load_file(path, kind, display)
     if digest is not None and _digest(path) == digest:  # unchanged while it was read
         cache[key] = (digest, result)
     return result
@@ -195,7 +209,9 @@ def _digest(path: Path) -> bytes | None:
         return None
 
 
-def _load_file(path: Path, kind: str, display: str) -> tuple[ValidFile | None, list[Diagnostic]]:
+def load_file(path: Path, kind: str, display: str) -> tuple[ValidFile | None, list[Diagnostic]]:
+    """One data file read, parsed and validated with its own model (no cross-file rule)."""
+
     def problem(line: int, col: int, message: str, loc: str = "") -> list[Diagnostic]:
         return [Diagnostic(display, line, col, loc, message)]
 

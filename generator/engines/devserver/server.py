@@ -58,6 +58,7 @@ from generator.engines.zensical import (
     SEARCH_INDEX,
     dump_config,
     fold_zensical_search_index,
+    theme_folder,
     zensical_config,
 )
 from generator.pages.render import FirstPages, Page
@@ -215,12 +216,16 @@ class DevServer:
         return report
 
     def _write_config(self, project: Project) -> None:
+        source_dir = project.mkdocs_yml.resolve().parent
         derived = zensical_config(
             project.config,
-            source_dir=project.mkdocs_yml.resolve().parent,
+            source_dir=source_dir,
             config_dir=self.work,
             docs_dir=self.work / "docs",
             site_dir=self.work / "site",
+            # the story's own overrides, if any, are merged when the config is written: an edit
+            # of them shows after a restart (the generator's theme alone is watched live)
+            theme_dir=theme_folder(project.config, source_dir, self.work),
         )
         text = dump_config(dev_config(derived, check_links=self.check_links))  # quirk 9
         path = self.work / "mkdocs.yml"
