@@ -58,7 +58,7 @@ from generator.pages.content import content_label, content_page
 from generator.pages.render import is_site_url
 from generator.pages.timeaxis import resolve_links
 from generator.pipeline import BuildResult, StoryBuild
-from generator.read.published import DEFAULT_PUBLISHED
+from generator.read.published import DEFAULT_PUBLISHED, published_spec
 
 log = get_plugin_logger(__name__)
 
@@ -132,9 +132,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             raise PluginError(f"{name}: site_url must be an http(s) address, got {site_url!r}")
         config_file = Path(config.config_file_path)
         builder = self._builder
-        published = self.config.published or None
-        if published is not None and not published.startswith(("http://", "https://")):
-            published = str(root / published)  # relative to mkdocs.yml, whatever the cwd
+        published = published_spec(self.config.published, root)
         if builder is None or (
             builder.data_dir,
             builder.content_dir,

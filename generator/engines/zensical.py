@@ -51,7 +51,7 @@ from generator.outputs.theme import THEME_DIR
 from generator.pages.render import is_site_url
 from generator.pipeline import BuildResult, write_pages
 from generator.read.diagnostics import DataError
-from generator.read.published import DEFAULT_PUBLISHED
+from generator.read.published import published_spec
 
 __all__ = [
     "PLUGIN_NAME",
@@ -302,9 +302,7 @@ def build_site(
     site_url = config.get("site_url")
     if site_url and not is_site_url(str(site_url)):
         raise ValueError(f"{mkdocs_yml}: site_url must be an http(s) address, got {site_url!r}")
-    published = str((plugin or {}).get("published", DEFAULT_PUBLISHED)) or None
-    if published is not None and not published.startswith(("http://", "https://")):
-        published = str(source_dir / published)
+    published = published_spec((plugin or {}).get("published"), source_dir)
 
     def compared(result: BuildResult) -> None:
         """Say what changed since the published build, as the plugin does; stop a strict

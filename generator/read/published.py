@@ -39,6 +39,7 @@ __all__ = [
     "files_locator",
     "folder_side",
     "json_side",
+    "published_spec",
     "read_published",
     "side_of",
 ]
@@ -49,6 +50,16 @@ MAX_PUBLISHED_BYTES = 256 * 1024 * 1024
 """A published ``story.json`` larger than this is refused (the k=100 bench story's is ~5 MB)."""
 TIMEOUT = 10
 """Seconds to wait for a published build at an http(s) address."""
+
+
+def published_spec(setting: object, config_dir: Path) -> str | None:
+    """The plugin's ``published`` setting (None: not set) as a build reads it: ``''`` compares
+    with nothing (None), an http(s) address is kept, a path is made absolute from the folder of
+    mkdocs.yml (so it does not depend on where the command runs)."""
+    spec = DEFAULT_PUBLISHED if setting is None else str(setting)
+    if not spec:
+        return None
+    return spec if _is_address(spec) else str((config_dir / spec).absolute())
 
 
 class PublishedError(Exception):

@@ -11,110 +11,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.read.diagnostics import DataError, Diagnostic
+from generator.cli.datacheck import cmd_check, cmd_diff
+from generator.read.diagnostics import DataError
 
 # Each command imports what it needs inside its function, on purpose: a lazy import here saves
 # start-up time (``explainer check-port`` runs before every ``make serve`` and needs neither
 # pydantic nor Jinja; ``explainer verify`` needs no page code).
-
-
-def _cmd_check(args: argparse.Namespace) -> int:
-    """What ``mkdocs build`` checks, without building: the data (every record), the content
-    pages' ``[[kind:id]]`` references, content files at generated paths; and, as warnings,
-    the scaffold's examples and placeholders still in place."""
-    from generator.outputs.jsonld import missing_credits
-    from generator.pipeline import StoryBuild
-    from generator.schema.kinds import FILE_MODELS
-
-    data_dir = Path(args.data_dir)
-    project = data_dir.parent
-    content_dir = Path(args.content_dir) if args.content_dir else project / "content"
-    config = Path(args.config) if args.config else project / "mkdocs.yml"
-    build = StoryBuild(
-        data_dir,
-        content_dir,
-        display_root=Path.cwd(),
-        config_file=config if config.is_file() else None,
-        share_images=False,  # a check draws no pictures
-        published=_published(args.published, config),
-    )
-    try:
-        result = build.run()
-    except OSError as error:  # the loader reports unreadable files; this is the last resort
-        print(f"{args.data_dir}: cannot read: {error}", file=sys.stderr)
-        return 1
-    if result.comparison is not None:  # every fact added, changed or removed since publication
-        print(result.comparison.summary(result.published), file=sys.stderr)
-    for line in sorted([*result.diagnostics, *result.warnings, *result.changes, *result.silent]):
-        print(line, file=sys.stderr)
-    if result.data is not None and "story" in build.loaded_files:
-        # The structured data is poorer for what the story leaves out (a byline, a publisher):
-        # said, but not counted against --strict, since a story may honestly have neither.
-        at = build.loaded_files["story"].at(("story",), "")
-        for message in missing_credits(result.data):
-            notice = Diagnostic(at.file, at.line, at.col, "warning", f"story: {message}")
-            print(notice, file=sys.stderr)
-    warned = len(result.warnings) + len(result.silent)
-    warnings = f"{warned} warning{'s' if warned != 1 else ''}"
-    if result.diagnostics or result.data is None:
-        count = len(result.diagnostics)
-        found = f"{count} problem{'s' if count != 1 else ''} found"
-        print(f"{found}, {warnings}" if warned else found, file=sys.stderr)
-        return 1
-    counts = ", ".join(
-        f"{len(getattr(result.data, kind))} {kind}" for kind in FILE_MODELS if kind != "story"
-    )
-    if warned:
-        what = []
-        if result.warnings:
-            what.append("examples or placeholders to replace")
-        if result.silent:
-            what.append("facts changed since the published build that no update names")
-        print(f"{args.data_dir}: ok ({counts}); {warnings}: {'; '.join(what)}")
-        return 1 if args.strict else 0
-    print(f"{args.data_dir}: ok ({counts})")
-    return 0
-
-
-def _published(option: str | None, config: Path) -> str | None:
-    """The published build to compare with: ``--published``, else the plugin's ``published``
-    in mkdocs.yml, else ``site/data/story.json``; a path is relative to mkdocs.yml's folder."""
-    import yaml
-
-    from generator.engines.zensical import load_mkdocs_config, plugin_config
-    from generator.read.published import DEFAULT_PUBLISHED
-
-    spec = option
-    if spec is None:
-        settings: dict[str, object] = {}
-        if config.is_file():
-            try:
-                settings = plugin_config(load_mkdocs_config(config)) or {}
-            except (OSError, ValueError, yaml.YAMLError):  # the build says what is wrong there
-                settings = {}
-        spec = str(settings.get("published", DEFAULT_PUBLISHED))
-    if not spec:
-        return None
-    if spec.startswith(("http://", "https://")):
-        return spec
-    return str((config.parent / spec).absolute())
-
-
-def _cmd_diff(args: argparse.Namespace) -> int:
-    """Every fact added, changed or removed from OLD to NEW (data folders, published sites or
-    their data/story.json), and those no update names: exit 1 if there is one."""
-    from generator.read.published import PublishedError, compare_sides, side_of
-
-    try:
-        old, new = side_of(args.old, Path.cwd()), side_of(args.new, Path.cwd())
-    except PublishedError as error:
-        print(f"explainer diff: {error}", file=sys.stderr)
-        return 1
-    comparison = compare_sides(old, new)
-    for line in comparison.lines:
-        print(line)
-    print(comparison.summary(old.name), file=sys.stderr)
-    return 1 if comparison.silent else 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -321,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the data with (default: the plugin's published in mkdocs.yml, else "
         "site/data/story.json; '' compares with nothing)",
     )
-    check.set_defaults(func=_cmd_check)
+    check.set_defaults(func=cmd_check)
 
     diff = sub.add_parser(
         "diff",
@@ -329,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("old", help="data folder, published site folder or its data/story.json")
     diff.add_argument("new", help="data folder, published site folder or its data/story.json")
-    diff.set_defaults(func=_cmd_diff)
+    diff.set_defaults(func=cmd_diff)
 
     schema = sub.add_parser("schema", help="write the JSON Schema of each data file kind")
     schema.add_argument("--out", default="schema", help="folder for the *.schema.json files")
@@ -417,7 +319,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     return code
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
