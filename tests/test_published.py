@@ -10,23 +10,20 @@ naming the figure makes it pass; ``explainer diff`` says the same.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import json
 import logging
 import os
 import subprocess
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import pytest
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from support import BIN, build_env, copy_project, run_make
+from validators.static_server import serve
 
 from generator.cli import main
 from generator.engines.zensical import main as zensical_main
@@ -148,30 +145,12 @@ def test_the_published_site_is_read_through_a_symbolic_link(
     assert said(caplog) == [CHANGED]
 
 
-@contextlib.contextmanager
-def served(folder: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder))
-    )
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
 def test_the_published_build_may_be_an_address(
     project: Path, edit: Edit, caplog: pytest.LogCaptureFixture
 ) -> None:
     (project / "site").rename(project / "online")
     edit("figures", "value: 12", "value: 14")
-    with served(project / "online") as base:
+    with serve(project / "online") as base:  # a static host, as a published site is
         write_config(project, published=base + "data/story.json")
         with pytest.raises(PluginError):
             configure(project)

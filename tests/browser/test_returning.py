@@ -57,6 +57,23 @@ def remember(context: BrowserContext, when: str) -> None:
     context.add_init_script(f"try {{ localStorage.setItem({KEY!r}, {when!r}); }} catch (e) {{}}")
 
 
+def visit(
+    watched: tuple[NewContext, list[Watch]],
+    server: Server,
+    path: str,
+    when: str | None = None,
+    **options: Any,
+) -> Page:
+    """A new context (``options``) whose reader last visited at ``when`` (None: never), and a
+    page of it at ``path``, left to settle."""
+    context = watched[0](**options)
+    if when is not None:
+        remember(context, when)
+    page = context.new_page()
+    goto(page, server, path, settle=options.get("java_script_enabled", True))
+    return page
+
+
 def listed(page: Page) -> list[str]:
     items = page.locator(f"{REGION} li").evaluate_all(
         "els => els.map(li => li.textContent.replace(/\\s+/g, ' ').trim())"
@@ -81,11 +98,7 @@ def watched(new_context: NewContext) -> Iterator[tuple[NewContext, list[Watch]]]
 def test_a_last_visit_before_a_development_lists_it_newest_first(
     watched: tuple[NewContext, list[Watch]], server: Server
 ) -> None:
-    make, _ = watched
-    context = make()
-    remember(context, BEFORE)
-    page = context.new_page()
-    goto(page, server, "", settle=True)
+    page = visit(watched, server, "", BEFORE)
     region = page.get_by_role(
         "region", name="Since your last visit on 24 November 2015: 8 developments"
     )
@@ -117,11 +130,7 @@ def test_a_last_visit_before_a_development_lists_it_newest_first(
 def test_a_last_visit_after_every_development_lists_nothing(
     watched: tuple[NewContext, list[Watch]], server: Server
 ) -> None:
-    make, _ = watched
-    context = make()
-    remember(context, AFTER)
-    page = context.new_page()
-    goto(page, server, "timeline/", settle=True)
+    page = visit(watched, server, "timeline/", AFTER)
     expect(page.locator("article h1")).to_contain_text("Timeline")
     expect(page.locator(REGION)).to_have_count(0)
 
@@ -129,11 +138,9 @@ def test_a_last_visit_after_every_development_lists_nothing(
 def test_a_first_visit_shows_nothing_and_fetches_nothing_but_keeps_its_time(
     watched: tuple[NewContext, list[Watch]], server: Server
 ) -> None:
-    make, watches = watched
-    page = make().new_page()
-    goto(page, server, "", settle=True)
+    page = visit(watched, server, "")
     expect(page.locator(REGION)).to_have_count(0)
-    assert not any("developments.json" in url for url in watches[0].requests)
+    assert not any("developments.json" in url for url in watched[1][0].requests)
     assert page.evaluate(f"() => localStorage.getItem({KEY!r})")
 
 
@@ -169,11 +176,7 @@ def test_storage_refused_breaks_nothing(
 def test_without_script_the_page_is_complete(
     watched: tuple[NewContext, list[Watch]], server: Server
 ) -> None:
-    make, _ = watched
-    context = make(java_script_enabled=False)
-    remember(context, BEFORE)  # not run either: there is no script
-    page = context.new_page()
-    goto(page, server, "")
+    page = visit(watched, server, "", BEFORE, java_script_enabled=False)  # (nor is this run)
     expect(page.locator(REGION)).to_have_count(0)
     expect(page.locator("article h1")).to_be_visible()
     expect(page.locator(".what-we-know li")).not_to_have_count(0)
@@ -181,24 +184,17 @@ def test_without_script_the_page_is_complete(
 
 
 def test_no_cookie_is_set(watched: tuple[NewContext, list[Watch]], server: Server) -> None:
-    make, _ = watched
-    context = make()
-    remember(context, BEFORE)
-    page = context.new_page()
-    for path in ("", "timeline/", "updates/"):
+    page = visit(watched, server, "", BEFORE)
+    for path in ("timeline/", "updates/"):
         goto(page, server, path, settle=True)
     assert page.evaluate("() => document.cookie") == ""
-    assert context.cookies() == []
+    assert page.context.cookies() == []
 
 
 def test_it_is_announced_once_and_stays_until_dismissed_by_keyboard(
     watched: tuple[NewContext, list[Watch]], server: Server
 ) -> None:
-    make, _ = watched
-    context = make()
-    remember(context, BEFORE)
-    page = context.new_page()
-    goto(page, server, "", settle=True)
+    page = visit(watched, server, "", BEFORE)
     status = page.locator("[role=status].since-last-visit__announce")
     expect(status).to_have_text("Since your last visit on 24 November 2015: 8 developments.")
     # the next page of the visit shows it again, and says nothing again
@@ -231,12 +227,9 @@ def test_it_is_announced_once_and_stays_until_dismissed_by_keyboard(
 def test_axe_finds_nothing_in_the_list(
     watched: tuple[NewContext, list[Watch]], server: Server, axe_js: str, scheme: str
 ) -> None:
-    make, _ = watched
     for viewport in (None, PHONE):
-        context = make(color_scheme=scheme, **({"viewport": viewport} if viewport else {}))
-        remember(context, BEFORE)
-        page = context.new_page()
-        goto(page, server, "", settle=True)
+        options = {"viewport": viewport} if viewport else {}
+        page = visit(watched, server, "", BEFORE, color_scheme=scheme, **options)
         page.locator(f"{REGION} details > summary").click()  # the whole list, open
         violations = axe_violations(page, axe_js)
         assert violations == [], describe_violations(violations)
