@@ -28,6 +28,7 @@ from typing import Any
 
 from generator.engines.mkdocsyml import load_mkdocs_config
 from generator.engines.zensical import dump_config, zensical_config
+from generator.pages.asof import AS_OF_PAGES
 from generator.pages.render import render_pages
 from generator.pages.storyindex import Index
 from generator.pipeline import write_pages
@@ -187,6 +188,45 @@ def bench_scale(k: int, pairs: int, scratch: Path) -> dict[str, Any]:
         "mkdocs_plugin_vs_plain": mkdocs_pair,
         "zensical_ours_vs_plain": zensical_pair,
     }
+
+
+AS_OF_STORIES = {
+    "shipped": REPO / "site_data",
+    "three-update fixture": REPO / "tests" / "fixtures" / "three-updates" / "site_data",
+}
+"""The stories whose as-it-stood pages are counted: the shipped one (published once, after all
+it tells: none) and the made-up story with three updates (two earlier days)."""
+
+
+def page_counts(k: int, scratch: Path) -> dict[str, dict[str, int]]:
+    """Per story at scale k: every generated page, the as-it-stood pages among them, and their
+    Markdown's bytes (rendering only: no build)."""
+    out = {}
+    for name, folder in AS_OF_STORIES.items():
+        data_dir = scratch / f"pages-{name.split()[0]}-k{k}"
+        write_scaled_story(load_story(folder), k, data_dir)
+        pages = render_pages(Index(load_story(data_dir)))
+        as_of = [page for page in pages if page.path.startswith("as-of/")]
+        out[name] = {
+            "pages": len(pages),
+            "as_of_pages": len(as_of),
+            "as_of_bytes": sum(len(page.markdown.encode("utf-8")) for page in as_of),
+        }
+    return out
+
+
+def report_page_counts(counts: dict[str, dict[str, dict[str, int]]]) -> None:
+    print(
+        f"The explainer as it stood: one page per update day after which the story moved, at "
+        f"most {AS_OF_PAGES} (not more with k: the synthetic story shares its updates)"
+    )
+    for k, stories in counts.items():
+        said = "; ".join(
+            f"{name} {row['as_of_pages']} of {row['pages']} pages"
+            + (f" ({row['as_of_bytes'] / 1024:.0f} KB of Markdown)" if row["as_of_pages"] else "")
+            for name, row in stories.items()
+        )
+        print(f"  k={k:>3}: {said}")
 
 
 def free_port() -> int:
@@ -384,6 +424,7 @@ def report(results: dict[str, Any]) -> None:
         f"first view of the home page: {first_view['bytes'] / 1024:.1f} KB, "
         f"{gz_kb:.1f} KB gzip (target <= 100 KB gzip) {verdict(gz_kb <= 100)}"
     )
+    report_page_counts(results["page_counts"])
     print(f"bench duration: {results['duration_s']:.0f} s")
 
 
@@ -395,8 +436,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="bench-results/bench.json", help="JSON output")
     parser.add_argument("--scales", default="1,10,100", help="comma-separated k values")
+    parser.add_argument(
+        "--pages-only",
+        action="store_true",
+        help="only count the pages (the as-it-stood pages among them) at each k: no build",
+    )
     args = parser.parse_args()
     scales_k = [int(k) for k in args.scales.split(",")]
+    if args.pages_only:
+        with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
+            report_page_counts({str(k): page_counts(k, Path(tmp)) for k in scales_k})
+        return 0
     started = time.perf_counter()
     # The installed packages have their bytecode; our editable package gets it only when Python
     # may write it, and with PYTHONDONTWRITEBYTECODE set every cold build with the plugin compiled
@@ -407,6 +457,7 @@ def main() -> int:
         imports = import_cost()
         scales = [bench_scale(k, PAIRS.get(k, 3), scratch) for k in scales_k]
         first_view = first_view_bytes(scratch / f"k{scales_k[0]}" / "site-plugin")
+        counts = {str(k): page_counts(k, scratch) for k in scales_k}
         serve: dict[str, dict[str, list[float]]] = {}
         for k in scales_k:
             serve[str(k)] = {
@@ -417,6 +468,7 @@ def main() -> int:
         "scales": scales,
         "save_to_served": serve,
         "first_view": first_view,
+        "page_counts": counts,
         "duration_s": time.perf_counter() - started,
     }
     report(results)

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.outputs.feed import FEED_PATH, atom_feed
+from generator.outputs.developments import developments_files, entries
+from generator.outputs.feed import DEVELOPMENTS_FEED_PATH, FEED_PATH, atom_feed, developments_feed
 from generator.outputs.opendata import data_files
 from generator.outputs.sharefront import ShareSite, with_share
 from generator.outputs.sharemeta import share_images
@@ -30,7 +31,9 @@ from generator.read.checks import ValidFile
 from generator.read.contentfiles import walk_content
 from generator.read.datafile import read_bounded
 from generator.read.diagnostics import DataError, Diagnostic
+from generator.read.factdiff import Comparison
 from generator.read.loader import FileCache, display_path, load
+from generator.read.published import Published, files_locator, json_side
 from generator.schema.kinds import StoryData
 from generator.tools.leftovers import leftover_warnings
 
@@ -87,6 +90,27 @@ class BuildResult:
     warnings: list[Diagnostic] = field(default_factory=list)
     """Scaffold examples and placeholders still in place (:mod:`generator.tools.leftovers`): the
     site builds with them; strict builds and ``explainer check --strict`` fail."""
+    comparison: Comparison | None = None
+    """The data against the published build's (None: not compared, or nothing published)."""
+    published: str = ""
+    """What was compared with (``site/data/story.json``), or why nothing was."""
+    published_problem: Diagnostic | None = None
+    """The published build's data could not be read: a warning (a silent change could pass)."""
+
+    @property
+    def changes(self) -> list[Diagnostic]:
+        """Every change since the published build that is not a warning (see :attr:`silent`)."""
+        if self.comparison is None:
+            return []
+        silent = set(self.comparison.silent)
+        return [line for line in self.comparison.lines if line not in silent]
+
+    @property
+    def silent(self) -> list[Diagnostic]:
+        """The changed or removed facts no update names, and a published build that could
+        not be read: warnings, which strict builds count."""
+        found = [] if self.comparison is None else list(self.comparison.silent)
+        return found + ([self.published_problem] if self.published_problem else [])
 
     @property
     def ok(self) -> bool:
@@ -109,6 +133,7 @@ class StoryBuild:
         project: Path | None = None,
         theme_dirs: Sequence[Path] = (),
         allow_raw_html: bool = False,
+        published: str | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.content_dir = content_dir
@@ -127,6 +152,11 @@ class StoryBuild:
         self.share_images = share_images
         """Whether the files include the share images (not for a check or the dev server, which
         would only throw them away)."""
+        self.published = published
+        """The published build's ``data/story.json``: a path relative to ``display_root`` or an
+        http(s) address, to compare the data with (None: not compared)."""
+        self._published = None if published is None else Published(published, display_root)
+        self._compared: tuple[object, BuildResult, BuildResult] | None = None
         self._data_key: Fingerprint | None = None
         self._content_key: Fingerprint | None = None
         self._story: BuildResult | None = None  # the data and its pages, before content checks
@@ -160,7 +190,27 @@ class StoryBuild:
         if self._result is None or content_key != self._content_key:
             self._result = self._check(self._story)
             self._content_key = content_key
-        return self._result
+        return self._compare(self._result)
+
+    def _compare(self, result: BuildResult) -> BuildResult:
+        """``result`` with the data compared to the published build's, if one is named; the
+        comparison is made again only when the data or the published file changed."""
+        if self._published is None or result.data is None or result.diagnostics:
+            return result
+        assert self._published is not None
+        side, where, problem = self._published.read()
+        key = (self._data_key, id(side), where)
+        if self._compared is not None and self._compared[:2] == (key, result):
+            return self._compared[2]
+        comparison = None
+        if side is not None:
+            new = json_side(str(result.files["data/story.json"]), "this build")
+            comparison = Comparison.of(side.data, new.data, files_locator(self._loaded_files))
+        compared = replace(
+            result, comparison=comparison, published=where, published_problem=problem
+        )
+        self._compared = (key, result, compared)
+        return compared
 
     def _load(self, first: FirstPages | None = None) -> BuildResult:
 
@@ -236,8 +286,15 @@ class StoryBuild:
 
 
 def site_files(index: Index, *, site_url: str | None = None) -> dict[str, str]:
-    """Docs-relative path -> text of every generated non-Markdown file: open data and the feed."""
-    return {**data_files(index.data), FEED_PATH: atom_feed(index.data, site_url=site_url)}
+    """Docs-relative path -> text of every generated non-Markdown file: open data (the
+    developments too) and the two feeds (updates and corrections; developments)."""
+    made = entries(index)
+    return {
+        **data_files(index.data),
+        **developments_files(index, made),
+        FEED_PATH: atom_feed(index.data, site_url=site_url),
+        DEVELOPMENTS_FEED_PATH: developments_feed(index.data, made, site_url=site_url),
+    }
 
 
 # --- writing to disk, for engines that run no MkDocs plugin ------------------------------------
@@ -253,21 +310,23 @@ def write_pages(
     project: Path | None = None,
     theme_dirs: Sequence[Path] = (),
     allow_raw_html: bool = False,
+    published: str | None = None,
+    compared: Callable[[BuildResult], None] | None = None,
 ) -> list[Path]:
     """Write every generated page and every content page (references resolved) under ``out``.
 
     Content pages get the same footer as generated pages ("last updated", "get the data") and
-    their front matter escaped (:mod:`generator.pages.frontmatter`).
-    The open data (``data/``), the Atom feed (``feed.xml``) and the share images are written
-    too; ``site_url``
-    (the site's http(s) address, if known) makes the feed's and the embed code's links
-    absolute. Other files in ``content/`` (images, ...) are copied as they are. Raises
+    their front matter escaped (:mod:`generator.pages.frontmatter`). The open data (``data/``),
+    the Atom feed (``feed.xml``) and the share images are written too; ``site_url`` (the site's
+    http(s) address, if known) makes the feed's and the embed code's links absolute. Other files in ``content/`` (images, ...) are copied as they are. Raises
     :class:`DataError` with every problem of the data and of every content page (a reference
     that does not resolve, a file at a path the generator writes, a file that leads out of
     ``project`` or is not a regular file, markup that runs script) before writing anything.
     With ``share`` (the site's name and address from mkdocs.yml), each page's share meta is
     written into its front matter, for an engine that runs no plugin
-    (:mod:`generator.outputs.sharefront`).
+    (:mod:`generator.outputs.sharefront`). With ``published`` (see :class:`StoryBuild`), the
+    data is compared with the published build's and ``compared`` gets the result before
+    anything is written (it may raise to stop there).
     """
     root = Path.cwd()
     project = data_dir.parent if project is None else project
@@ -279,10 +338,13 @@ def write_pages(
         project=project,
         theme_dirs=theme_dirs,
         allow_raw_html=allow_raw_html,
+        published=published,
     ).run()
     index = result.index
     if index is None or result.diagnostics:
         raise DataError(result.diagnostics)
+    if compared is not None:
+        compared(result)
     index_pages: dict[str, str | bytes] = {page.path: page.markdown for page in result.pages}
     index_pages.update(result.files)
     contents: dict[str, str | bytes | Path] = {}

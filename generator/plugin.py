@@ -65,6 +65,7 @@ from generator.pages.render import is_site_url
 from generator.pages.timeaxis import resolve_links
 from generator.pipeline import BuildResult, StoryBuild
 from generator.read.contentfiles import walk_content
+from generator.read.published import DEFAULT_PUBLISHED, published_spec
 
 log = get_plugin_logger(__name__)
 
@@ -105,6 +106,12 @@ class ExplainerConfig(Config):
     in every reader's browser (the editors' guide says what that means for outside pull
     requests)."""
 
+    published = c.Type(str, default=DEFAULT_PUBLISHED)
+    """The last published build's ``data/story.json``: a path relative to mkdocs.yml (the site
+    a build replaces; a symbolic link is followed) or an http(s) address. The build lists every
+    fact added, changed or removed since, and warns about a changed or removed fact that no
+    update names (``--strict`` stops there). ``''``: compare with nothing."""
+
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     """Feeds a story's generated pages to MkDocs."""
@@ -120,6 +127,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self._theme_bytecode = _MemoryBytecodeCache()  # kept across serve rebuilds
         self._watcher: SaveWatcher | None = None  # under mkdocs serve: what MkDocs misses
         self._poke: Path | None = None  # the file it writes so that MkDocs rebuilds
+        self._compared: tuple[str, ...] = ()  # what serve last said about the published build
 
     # Defining on_startup keeps this instance across rebuilds of `mkdocs serve`.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -142,13 +150,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         theme_dirs = [Path(folder) for folder in config.theme.dirs]
         allow_raw_html = self.config.allow_raw_html
         builder = self._builder
+        published = published_spec(self.config.published, root)
         if builder is None or (
             builder.data_dir,
             builder.content_dir,
             builder.site_url,
             builder.theme_dirs,
             builder.allow_raw_html,
-        ) != (data_dir, content_dir, site_url, theme_dirs, allow_raw_html):
+            builder.published,
+        ) != (data_dir, content_dir, site_url, theme_dirs, allow_raw_html, published):
             builder = self._builder = StoryBuild(
                 data_dir,
                 content_dir,
@@ -158,18 +168,29 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 project=root,
                 theme_dirs=theme_dirs,
                 allow_raw_html=allow_raw_html,
+                published=published,
             )
         self._result = result = builder.run()
-        # Scaffold examples and placeholders: warnings, which `mkdocs build --strict` counts. A
-        # strict build stops here, before MkDocs empties the site folder.
+        # Scaffold examples and placeholders, and facts changed since the published build that
+        # no update names: warnings, which `mkdocs build --strict` counts. A strict build stops
+        # here, before MkDocs empties the site folder.
         for warning in result.warnings:
             log.warning(str(warning))
-        if result.warnings and config.strict and not self.serving and not result.diagnostics:
-            count = len(result.warnings)
-            raise PluginError(
-                f"strict mode: {count} warning{'s' if count != 1 else ''} above (scaffold "
-                "examples or placeholders still in place); the site folder was not touched"
-            )
+        self._say_changes(result)
+        if config.strict and not self.serving and not result.diagnostics:
+            why = []
+            if result.warnings:
+                why.append("scaffold examples or placeholders still in place")
+            if result.silent:
+                why.append(
+                    "facts changed or removed since the published build that no update names"
+                )
+            count = len(result.warnings) + len(result.silent)
+            if count:
+                raise PluginError(
+                    f"strict mode: {count} warning{'s' if count != 1 else ''} above "
+                    f"({'; '.join(why)}); the site folder was not touched"
+                )
         if result.diagnostics:
             report = "\n".join(str(d) for d in result.diagnostics)
             if not self.serving:
@@ -177,6 +198,27 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             for diagnostic in result.diagnostics:
                 log.error(str(diagnostic))
         return config
+
+    def _say_changes(self, result: BuildResult) -> None:
+        """Every fact added, changed or removed since the published build (info), and those no
+        update names (warnings). ``mkdocs serve`` says it again only when it changed, not on
+        every save."""
+        comparison = result.comparison
+        lines = [] if comparison is None else [str(line) for line in comparison.lines]
+        said = (result.published, *lines, *map(str, result.silent))
+        if self.serving and said == self._compared:
+            return
+        self._compared = said
+        if comparison is not None:
+            log.info(comparison.summary(result.published))
+            silent = set(comparison.silent)
+            for line in comparison.lines:
+                if line not in silent:
+                    log.info(str(line))
+        elif result.published:
+            log.info(f"compared with no published build: {result.published}")
+        for warning in result.silent:
+            log.warning(str(warning))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self._builder is not None:

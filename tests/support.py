@@ -34,6 +34,9 @@ from generator.schema.kinds import FILE_MODELS, StoryData
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 MINIMAL = FIXTURES / "minimal"
+THREE_UPDATES = FIXTURES / "three-updates"
+"""A made-up story with three updates over five years (a project: mkdocs.yml, content/,
+site_data/), whose earlier days have as-it-stood pages."""
 """A small valid story with every record kind; golden tests render it too. Keep it valid."""
 GOLDEN = REPO / "tests" / "golden"
 BIN = Path(sys.executable).parent
@@ -392,3 +395,15 @@ def search_tokens(text: str, separator: str) -> set[str]:
     """Tokens as lunr would index them: split on the configured separator, lower-cased."""
     plain = re.sub(r"<[^>]*>", " ", text)
     return {t.strip('.,;:!?()"“”«»').lower() for t in re.split(separator, plain) if t}
+
+
+def shared_three_updates_site(factory: pytest.TempPathFactory) -> Build:
+    """The session's one strict build of the made-up three-update story (built in its own folder,
+    whose mkdocs.yml uses the repository's theme, into the session's temporary folder)."""
+
+    def build(root: Path) -> Build:
+        root.mkdir(parents=True)
+        made = run_mkdocs_build(THREE_UPDATES, str(root / "site"))
+        return Build(root, root / "site", made.returncode, made.output)
+
+    return _shared_build(factory, "three-updates-build", "site", build)

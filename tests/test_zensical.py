@@ -18,6 +18,7 @@ import yaml
 from support import (
     PROJECT_PARTS,
     REPO,
+    THREE_UPDATES,
     Build,
     break_quotes,
     copy_project,
@@ -27,6 +28,7 @@ from support import (
     run_make,
     search_tokens,
     shared_site,
+    shared_three_updates_site,
     shared_zensical_site,
     shipped_fact_ids,
     tree_digest,
@@ -322,6 +324,41 @@ def test_every_other_file_of_the_mkdocs_site_is_in_the_zensical_site(
     assert "assets/explainer.css" in ours
     missing = sorted(f for f in ours if not (zensical_build.site / f).is_file())
     assert missing == [], "not built by make build-zensical (or list it in the README)"
+
+
+@pytest.mark.slow
+def test_both_engines_publish_the_pages_as_they_stood_and_the_developments(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    """The made-up three-update story, whose two earlier days have pages of their own, built
+    by both engines: the same pages, the developments' files and feed beside the others."""
+    built = shared_three_updates_site(tmp_path_factory)
+    built.assert_ok()
+    site = tmp_path / "site-zensical"
+    code = main(
+        [
+            "--config",
+            str(THREE_UPDATES / "mkdocs.yml"),
+            "--work",
+            str(tmp_path / "work"),
+            "--site-dir",
+            str(site),
+        ]
+    )
+    assert code == 0
+    as_of = {"as-of/2019-03-04/index.html", "as-of/2019-06-20/index.html"}
+    assert as_of <= page_paths(built.site)
+    assert page_paths(site) == page_paths(built.site)
+    for name in (
+        "data/developments.json",
+        "data/developments.schema.json",
+        "data/developments.csv",
+        "developments.xml",
+    ):
+        assert (site / name).read_bytes() == (built.site / name).read_bytes(), name
+    page = (site / "as-of" / "2019-06-20" / "index.html").read_text(encoding="utf-8")
+    assert "This is not the current explainer." in page
+    assert 'src="../../assets/since-last-visit.js"' in page
 
 
 @pytest.mark.slow

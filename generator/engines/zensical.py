@@ -8,7 +8,9 @@ third-party MkDocs plugins: it silently ignores the ``explainer`` entry, so a pl
 1. renders every page to a scratch docs folder with :func:`generator.pipeline.write_pages`
    (the same Markdown the plugin serves as virtual files, references resolved, and each page's
    share meta in its front matter, which the plugin puts in the page's context instead:
-   :mod:`generator.outputs.sharefront`), with the share images;
+   :mod:`generator.outputs.sharefront`), with the share images, after comparing the data with
+   the published build's as the plugin does (the plugin's ``published``; a fact changed since
+   that no update names stops a strict build before anything is written);
 2. writes a config derived from mkdocs.yml next to it (:func:`zensical_config`): docs_dir and
    site_dir point into the scratch folder (Zensical requires both inside the folder of its
    config file), theme.custom_dir points at the generator's theme (with the story's own
@@ -59,8 +61,9 @@ from generator.outputs.search import fold_search_index
 from generator.outputs.sharefront import share_site
 from generator.outputs.theme import THEME_DIR
 from generator.pages.render import is_site_url
-from generator.pipeline import write_pages
+from generator.pipeline import BuildResult, write_pages
 from generator.read.diagnostics import DataError
+from generator.read.published import published_spec
 
 __all__ = [
     "ZensicalBuild",
@@ -226,6 +229,19 @@ def build_site(
     site_url = config.get("site_url")
     if site_url and not is_site_url(str(site_url)):
         raise ValueError(f"{mkdocs_yml}: site_url must be an http(s) address, got {site_url!r}")
+    published = published_spec((plugin or {}).get("published"), source_dir)
+
+    def compared(result: BuildResult) -> None:
+        """Say what changed since the published build, as the plugin does; stop a strict
+        build on a change no update names, before Zensical runs."""
+        if result.comparison is not None:
+            print(result.comparison.summary(result.published), file=sys.stderr)
+            for line in result.changes:
+                print(line, file=sys.stderr)
+        if result.silent and strict:
+            raise DataError(result.silent)
+        for line in result.silent:
+            print(line, file=sys.stderr)
 
     # One build at a time in a work folder: a second waits here (each would empty it).
     with locked(work.with_name(work.name + ".lock")):
@@ -241,6 +257,8 @@ def build_site(
             project=source_dir,
             theme_dirs=theme_dirs(config, source_dir),
             allow_raw_html=allows_raw_html(config),
+            published=published,
+            compared=compared,
         )
         derived = zensical_config(
             config,

@@ -44,6 +44,7 @@ from generator.schema.model import StatusStep
 __all__ = [
     "DATA_DIR",
     "csv_files",
+    "csv_text",
     "data_files",
     "safe_cell",
     "story_json",
@@ -147,7 +148,8 @@ def _split(columns: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(column.split(".")) for column in columns)
 
 
-def _csv_text(header: list[str], rows: list[list[str]]) -> str:
+def csv_text(header: list[str], rows: list[list[str]]) -> str:
+    """A CSV file's text: UTF-8 with a byte-order mark, CRLF line ends, a header row first."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
@@ -176,7 +178,7 @@ def csv_files(data: StoryData) -> dict[str, str]:
                 for record in records
                 for child in getattr(record, field)
             ]
-        out[kind.csv_name] = _csv_text(header, rows)
+        out[kind.csv_name] = csv_text(header, rows)
         _CSV_MADE[kind.csv_name] = (kind.model, records, out[kind.csv_name])
     out[STATUS_CSV] = _status_csv(data)
     return out
@@ -208,7 +210,7 @@ def _status_csv(data: StoryData) -> str:
                 record_id = _cell(getattr(model, "id", ""))
                 for number, step in enumerate(steps, start=1):
                     rows.append([owner, record_id, str(number), *_row(step, step_columns)])
-    return _csv_text(header, rows)
+    return csv_text(header, rows)
 
 
 def data_files(data: StoryData) -> dict[str, str]:

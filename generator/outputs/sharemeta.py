@@ -205,7 +205,7 @@ def share_cards(index: Index) -> list[Card]:
     story = index.data.story
     cards = [Card(HOME, "An explainer", story.headline, text=story.standfirst, home=True)]
     for kind in page_kinds():
-        if kind.per is not None:
+        if kind.several:  # a player's page and an earlier version share their kind's card
             continue
         charts = _charts(index) if kind.name == "figures" else ()
         numbers = _numbers(index) if kind.name == "figures" and not charts else ()

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.pages.asof import as_of_days
 from generator.pages.frontmatter import with_escaped_front_matter
 from generator.pages.linker import Linker
 from generator.pages.render import page_footer
@@ -169,7 +170,8 @@ def content_page(
         markdown = with_escaped_front_matter(markdown)
     resolved = resolve_references(markdown, index, page_path=page_path, file_label=file_label)
     if page_path == HOME_PAGE:
-        resolved = with_summary(resolved, what_we_know(index, page_path))
+        earlier = as_of_days(index.data)
+        resolved = with_summary(resolved, what_we_know(index, page_path, earlier=earlier))
     return resolved.rstrip("\n") + "\n\n" + page_footer(index, page_path)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator.pages.charts import figure_chart
-from generator.pages.escape import Trusted, escape_text
+from generator.pages.escape import Trusted, escape_text, isolated_text
 from generator.pages.storyindex import Index
 from generator.pages.wording import (
     STANCE_WORDS,
@@ -69,8 +69,8 @@ class Linker:
         return relative_path(target, self._folder) + fragment
 
     def link(self, text: str, target: str, anchor: str = "") -> Trusted:
-        """``[text](url)`` with the text escaped."""
-        return Trusted(f"[{escape_text(text)}]({self.url(target, anchor)})")
+        """``[text](url)`` with the text escaped (and isolated, if it is right-to-left)."""
+        return Trusted(f"[{isolated_text(text)}]({self.url(target, anchor)})")
 
     # --- one record of each kind, as a link -------------------------------------------------
 

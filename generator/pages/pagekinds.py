@@ -19,11 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from generator.pages.asof import AS_OF_PATH, as_of_days, as_of_pages
 from generator.pages.datareference import reference_sections
 from generator.pages.escape import Trusted
 from generator.pages.guide import GUIDE_PAGE, guide_markdown
 from generator.pages.recordfields import record_fields
 from generator.pages.rerender import kinds_read
+from generator.pages.storyindex import Index
 from generator.pages.strip import player_ids, strip_layout
 from generator.schema import kinds
 from generator.schema.datemodel import sort_key
@@ -45,8 +47,9 @@ class StoryGroups:
     """The story's records grouped once per render, for the pages' contexts: scanning every list
     per player made rendering grow with the square of the story's size."""
 
-    def __init__(self, data: StoryData) -> None:
+    def __init__(self, data: StoryData, index: Index | None = None) -> None:
         self.data = data
+        self.index = Index(data) if index is None else index
         self.events: list[Event] = sorted(data.events, key=sort_key)  # stable: file order
         self.members: dict[str, list[Actor]] = defaultdict(list)
         for actor in data.actors:
@@ -80,6 +83,9 @@ class StoryGroups:
 
 
 Context = Callable[[StoryGroups], dict[str, Any]]
+Pages = Callable[[StoryGroups], list[tuple[str, str, dict[str, Any]]]]
+"""A kind's pages, when it has several that are not one per record: (id, title, context) of
+each, ``id`` filling ``{id}`` in its path."""
 
 
 @dataclass(frozen=True)
@@ -116,10 +122,19 @@ class PageKind:
     share image, for a page without a description of its own."""
     image_of: str = ""
     """The page kind whose share image it uses (default: its own)."""
+    pages: Pages | None = None
+    """For a kind of several pages that are not one per record (the explainer as it stood on
+    each of some days): what they are (see :data:`Pages`)."""
 
     @property
     def embeddable(self) -> bool:
         return self.embed is not None
+
+    @property
+    def several(self) -> bool:
+        """Whether the kind has several pages (``{id}`` in its path): one per record of a kind
+        (``per``), or as many as ``pages`` says."""
+        return self.per is not None or self.pages is not None
 
     @property
     def edit_path(self) -> str:
@@ -163,7 +178,17 @@ def _guide(g: StoryGroups) -> dict[str, Any]:
 
 
 def _updates(g: StoryGroups) -> dict[str, Any]:
-    return {"updates": sorted(g.data.updates, key=lambda u: u.date, reverse=True)}
+    days = as_of_days(g.data)
+    # Each update links to the explainer as it stood at the end of its day, if that is a page.
+    return {
+        "updates": sorted(g.data.updates, key=lambda u: u.date, reverse=True),
+        "days": days,
+        "as_of": {day.isoformat() for day in days},
+    }
+
+
+def _as_of_pages(g: StoryGroups) -> list[tuple[str, str, dict[str, Any]]]:
+    return as_of_pages(g.data, g.index)
 
 
 def player_context(g: StoryGroups, actor: Actor) -> dict[str, Any]:
@@ -259,7 +284,22 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         "Updates and corrections",
         "updates",
         _updates,
+        reads=("fact", "source"),  # the days of the explainer as it stood, from every development
         description="Every update and correction to the explainer, newest first.",
+    ),
+    PageKind(
+        "as-of",
+        "as_of.md",
+        AS_OF_PATH,
+        "",
+        "updates",
+        reads=("fact", "source"),
+        description=(
+            "The explainer as it stood on the day of one of our updates: its figures, claims "
+            "and timeline then, later developments left out."
+        ),
+        image_of="updates",
+        pages=_as_of_pages,
     ),
     PageKind(
         "guide",
@@ -303,7 +343,7 @@ def page_kind_at(page_path: str) -> PageKind | None:
     """The kind of the generated page at ``page_path`` (an embed page: its full page's kind),
     None for a hand-written page."""
     for kind in page_kinds():
-        if kind.per is not None:
+        if kind.several:
             prefix, _, suffix = kind.path.partition("{id}")
             own = page_path.startswith(prefix) and page_path.endswith(suffix)
             if own and page_path != f"{prefix}index{suffix}":

@@ -57,7 +57,7 @@ class _Renderer:
         self.changed = None if previous is None else changed_records(previous.index, index)
         self.rendered = Rendered(index)
         self.data = index.data
-        self.groups = StoryGroups(index.data)
+        self.groups = StoryGroups(index.data, index)
         self.env = environment()
         self.site_url = site_url
 
@@ -104,6 +104,11 @@ class _Renderer:
         """A whole kind's page (its context kept for its embed); or every player's."""
         if kind.per == "actor":
             return [self.player_page(kind, actor) for actor in self.data.actors]
+        if kind.pages is not None:  # made anew each time: a few pages, each of the whole story
+            return [
+                self.page(kind, kind.path.format(id=page_id), title, **context)
+                for page_id, title, context in kind.pages(self.groups)
+            ]
         if (kept := self.kept(kind, kind.path)) is not None:
             return [kept]
         context = contexts[kind.name] = kind.context(self.groups)

@@ -160,8 +160,9 @@ def claim_state(record: object) -> ClaimState | None:
 
 
 def headline_rule(figure: Figure) -> str:
-    """How the number shown first was chosen, for readers."""
-    if figure.headline_rule is HeadlineRule.EDITOR:
+    """How the number shown first was chosen, for readers. (An editor's pick that the story as
+    it stood on an earlier day did not yet have is no pick: the latest report is shown.)"""
+    if figure.headline_rule is HeadlineRule.EDITOR and figure.headline_report is not None:
         return f"Editor’s choice: {figure.headline_reason}"
     if figure.headline_rule is HeadlineRule.MOST_CONSERVATIVE:
         return "Lowest of the latest reports"

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field
 
+from generator.schema.annotations import Happened
 from generator.schema.basemodel import ActorRef, ExcerptRef, Record, Text
 
 __all__ = ["ClaimStatus", "StatusStep", "status_field"]
@@ -36,7 +37,9 @@ class StatusStep(Record):
             "retracted: whoever made it withdraws it."
         ),
     )
-    date: dt.date = Field(description="When this step happened (YYYY-MM-DD).")
+    date: Annotated[dt.date, Happened()] = Field(
+        description="When this step happened (YYYY-MM-DD)."
+    )
     by: list[ActorRef] = Field(
         default_factory=list,
         description="Ids of the actors who took this step (who disputes, denies, confirms).",

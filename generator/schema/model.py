@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from generator.schema.annotations import RefTo
+from generator.schema.annotations import Happened, RefTo
 from generator.schema.basemodel import (
     SLUG_PATTERN,
     TEXT_PATTERN,
@@ -151,7 +151,7 @@ class Actor(Record):
 
 class Event(Record):
     id: Slug = Field(description="Id of the event, unique across all files.")
-    date: dt.date | Month = Field(
+    date: Annotated[dt.date | Month, Happened()] = Field(
         description="When it happened: YYYY-MM-DD, or YYYY-MM when the source gives the month."
     )
     date_end: dt.date | None = Field(
@@ -205,7 +205,7 @@ class FigureReport(Record):
         strict=False,
         description="exact, at-least, more-than, about, up-to or fewer-than, as the source says.",
     )
-    as_of: dt.date | None = Field(
+    as_of: Annotated[dt.date, Happened(else_first_source=True)] | None = Field(
         default=None,
         description="The day the number held (default: the publication of its first source).",
     )
@@ -275,7 +275,9 @@ class Quote(Record):
     extent: Literal["whole", "partial"] = Field(
         description="whole: a full quoted sentence or passage; partial: a fragment of one."
     )
-    said_on: dt.date | None = Field(default=None, description="When it was said, if known.")
+    said_on: Annotated[dt.date, Happened()] | None = Field(
+        default=None, description="When it was said, if known."
+    )
     said_on_basis: DateBasis | None = Field(
         default=None, description="How said_on was read or derived from the source."
     )
@@ -332,7 +334,9 @@ class UpdateKind(StrEnum):
 
 class Update(Record):
     id: Slug = Field(description="Id of the update, unique across all files.")
-    date: dt.date = Field(description="When the explainer changed (YYYY-MM-DD).")
+    date: Annotated[dt.date, Happened()] = Field(
+        description="When the explainer changed (YYYY-MM-DD)."
+    )
     time: TimeOfDay | None = Field(
         default=None, description="The time of day it changed, if given (needs utc_offset)."
     )
@@ -354,5 +358,12 @@ class Update(Record):
         description=(
             "Ids of the facts it touched (players, events, figures, quotes, positions); "
             "empty when no fact changed."
+        ),
+    )
+    removed: list[Slug] = Field(
+        default_factory=list,
+        description=(
+            "Ids of the facts it took out of the explainer (they name no record any more); "
+            "a published fact removed without an update naming it is a warning."
         ),
     )

@@ -23,7 +23,7 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
-from support import REPO, run_mkdocs_build, shared_site
+from support import REPO, run_mkdocs_build, shared_site, shared_three_updates_site
 
 from generator.outputs.sharemeta import page_url
 from generator.pages.pagekinds import EMBED_PAGES, page_kinds
@@ -35,6 +35,10 @@ pytestmark = pytest.mark.slow
 
 SAMPLE_PLAYER = "vladimir-putin"
 """The player whose page stands for every player page."""
+SAMPLE_DAY = "2019-06-20"
+"""The day whose as-it-stood page stands for every such page: of the made-up three-update
+story (tests/fixtures/three-updates/, served under ``three-updates/``), since the shipped story
+stood on its one update's day as it stands now, and so has none."""
 
 
 def _page_addresses() -> dict[str, str]:
@@ -45,7 +49,10 @@ def _page_addresses() -> dict[str, str]:
     address.)"""
     addresses = {"home": ""}
     for kind in page_kinds():
-        addresses[kind.name] = page_url(kind.path.format(id=SAMPLE_PLAYER))
+        if kind.pages is not None:  # pages the shipped story has none of
+            addresses[kind.name] = "three-updates/" + page_url(kind.path.format(id=SAMPLE_DAY))
+        else:
+            addresses[kind.name] = page_url(kind.path.format(id=SAMPLE_PLAYER))
     addresses["embed"] = page_url(next(iter(EMBED_PAGES.values())))
     addresses["404"] = "404.html"
     addresses["surfside figures (charts)"] = "surfside/figures/"
@@ -92,6 +99,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # The shipped story has no figure with more than one report: the charts are the Surfside
     # example's, built beside it (its links are relative, so a subfolder serves it as a root).
     run_mkdocs_build(REPO / "examples" / "surfside-collapse", str(root / "surfside")).assert_ok()
+    three_updates = shared_three_updates_site(tmp_path_factory)
+    three_updates.assert_ok()
+    shutil.copytree(three_updates.site, root / "three-updates")
     with serve(root) as base:
         yield base
 
