@@ -18,13 +18,8 @@ import jinja2
 
 from generator.pages.embedcode import Embed, embed_block, is_site_url
 from generator.pages.linker import Linker
-from generator.pages.pagekinds import (
-    EMBED_PAGES,
-    PageKind,
-    StoryGroups,
-    page_kinds,
-    player_context,
-)
+from generator.pages.pagecontexts import PartPage, StoryGroups, player_context
+from generator.pages.pagekinds import EMBED_PAGES, PageKind, page_kinds
 from generator.pages.rerender import Inputs, Rendered, changed_records
 from generator.pages.storyindex import Index
 from generator.pages.templating import environment
@@ -57,7 +52,7 @@ class _Renderer:
         self.changed = None if previous is None else changed_records(previous.index, index)
         self.rendered = Rendered(index)
         self.data = index.data
-        self.groups = StoryGroups(index.data)
+        self.groups = StoryGroups(index)
         self.env = environment()
         self.site_url = site_url
 
@@ -104,6 +99,8 @@ class _Renderer:
         """A whole kind's page (its context kept for its embed); or every player's."""
         if kind.per == "actor":
             return [self.player_page(kind, actor) for actor in self.data.actors]
+        if kind.parts is not None:
+            return [self.part_page(kind, part) for part in kind.parts(self.groups)]
         if (kept := self.kept(kind, kind.path)) is not None:
             return [kept]
         context = contexts[kind.name] = kind.context(self.groups)
@@ -118,6 +115,11 @@ class _Renderer:
             return None
         last = self.previous.pages.get(path)
         return None if last is None else typing.cast(Page, last[1])
+
+    def part_page(self, kind: PageKind, part: PartPage) -> Page:
+        """A page of a long list's part: the last render's, if nothing it may show changed."""
+        path = kind.path.format(id=part.id)
+        return self.kept(kind, path) or self.page(kind, path, part.title, **part.context)
 
     def player_page(self, kind: PageKind, actor: Actor) -> Page:
         """A player's page: the last render's, if nothing it shows changed (:mod:`rerender`)."""

@@ -12,6 +12,7 @@ from collections.abc import KeysView, Mapping
 from typing import Any
 
 from generator.pages.figures import FigureView, view
+from generator.pages.splits import Parts
 from generator.schema import kinds
 from generator.schema.annotations import references_in
 from generator.schema.kinds import StoryData
@@ -65,6 +66,8 @@ class Index:
             if update.kind is UpdateKind.CORRECTION:
                 for fact_id in update.facts:
                     self.corrections.setdefault(fact_id, []).append(update)
+        self.parts = Parts.of(data)
+        """The long lists in parts, and the page each record moved to."""
 
     def ids(self, kind: str) -> KeysView[str]:
         """The ids of one kind's records, in file order (a view: no copy is made)."""
