@@ -17,6 +17,8 @@ from support import REPO
 
 from generator.pages.render import Page
 from generator.pipeline import StoryBuild
+from generator.read.loader import load_story
+from generator.tools.synthetic import write_scaled_story
 
 STORIES = {
     "hollande": REPO / "site_data",
@@ -189,3 +191,35 @@ def test_kept_player_pages_are_those_a_fresh_render_makes(story: str, tmp_path: 
         last = pages
     assert good >= 20, f"only {good} of 60 random edits left the data valid"
     assert kept_total > 0, "no page was ever kept: the test would pass with no reuse at all"
+
+
+def test_a_record_that_moved_to_another_part_is_linked_there_on_every_page(
+    tmp_path: Path,
+) -> None:
+    """The long story (the shipped one at k=10) has 50 events in November 2015, the most one
+    period's page holds. One more cuts November into its quarters: 40 events move to the page
+    of 22 to 30 November, 10 to that of 8 to 14 November, and every page that links one of
+    them, the players' pages among them (none of their own records changed), links the new
+    page, as a fresh render does."""
+    data_dir = tmp_path / "site_data"
+    write_scaled_story(load_story(REPO / "site_data"), 10, data_dir)
+    content = tmp_path / "content"
+    content.mkdir()
+    build = StoryBuild(data_dir, content, display_root=tmp_path, share_images=False)
+    before = _pages(build)
+    assert before is not None and "timeline/2015-11.md" in before
+
+    def one_more(tree: Any, actor: str) -> None:
+        event = dict(next(e for e in tree["events"] if e["date"] == dt.date(2015, 11, 26)))
+        tree["events"].append({**event, "id": "one-more", "actors": []})
+
+    _edit(data_dir, "events.yaml", one_more)
+    after = _pages(build)
+    fresh = _pages(StoryBuild(data_dir, content, display_root=tmp_path, share_images=False))
+    assert after is not None and fresh is not None
+    assert "timeline/2015-11.md" not in fresh
+    assert {"timeline/2015-11-08-to-14.md", "timeline/2015-11-22-to-30.md"} <= fresh.keys()
+    assert after.keys() == fresh.keys()
+    for path, page in fresh.items():
+        assert after[path].markdown == page.markdown, path
+    assert any(after[path] is before[path] for path in after if path in before), "none kept"

@@ -9,6 +9,7 @@ function here makes one page kind's context from it (the table of page kinds,
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from generator.pages.escape import Trusted
 from generator.pages.guide import guide_markdown
 from generator.pages.parts import Part, Split
 from generator.pages.recordfields import record_fields
-from generator.pages.splits import CITED_BY, LIMITS, Parts
+from generator.pages.splits import Parts
 from generator.pages.storyindex import Index
 from generator.pages.strip import period_layout, player_ids, strip_layout
 from generator.pages.wording import CONTESTED_WORDS, STANCE_WORDS, claim_state, excerpt_text
@@ -82,12 +83,27 @@ Context = Callable[[StoryGroups], dict[str, Any]]
 
 @dataclass(frozen=True)
 class PartPage:
-    """One page of a kind with a page per part of a long list (:mod:`generator.pages.parts`)."""
+    """One page of a kind with a page per part of a long list (:mod:`generator.pages.splits`)."""
 
     id: str
     """What ``{id}`` of the kind's path becomes."""
     title: str
-    context: dict[str, Any]
+    context: Callable[[], dict[str, Any]]
+    """Its context, made only if the page is rendered (not kept from the last render)."""
+    shown: tuple[tuple[str, Any], ...] | None = None
+    """(kind, record) of every record the page shows, when those, what they refer to and the
+    list's parts (:attr:`split`) are all it shows: then it is kept from the last render while
+    none of them changed (:mod:`generator.pages.rerender`), as a player's page is; None: kept
+    only while no record of a kind it may show changed (a part of the sources shows every fact
+    citing its passages)."""
+    split: tuple[str, ...] = ()
+    """The ids and titles of its list's parts (its navigation names its neighbours)."""
+
+
+def _fine(split: Split, kind: str, part: Part, *more: tuple[str, Any]) -> dict[str, Any]:
+    """The :class:`PartPage` fields of a part whose page shows its records and ``more``."""
+    shown = (*more, *((kind, record) for record in part.records))
+    return {"shown": shown, "split": tuple(f"{p.id} {p.title}" for p in split.parts)}
 
 
 # --- the pages' contexts -----------------------------------------------------------------------
@@ -126,7 +142,7 @@ def timeline(g: StoryGroups) -> dict[str, Any]:
         if p.first is not None and p.last is not None
     ]
     # its embed shows the latest events (an iframe of the whole of a long story would be huge)
-    latest = g.events[-LIMITS["event"] :]
+    latest = g.events[-g.parts.limits["event"] :]
     return {
         "events": latest,
         "strip": period_layout(marks),
@@ -138,10 +154,12 @@ def timeline(g: StoryGroups) -> dict[str, Any]:
 
 def timeline_periods(g: StoryGroups) -> list[PartPage]:
     split = g.parts.timeline
-    return [
-        PartPage(p.id, f"Timeline: {p.title}", _event_list(g, list(p.records), split, p))
-        for p in split.parts
-    ]
+
+    def page(p: Part) -> PartPage:
+        context = functools.partial(_event_list, g, list(p.records), split, p)
+        return PartPage(p.id, f"Timeline: {p.title}", context, **_fine(split, "event", p))
+
+    return [page(p) for p in split.parts]
 
 
 def _count(n: int, noun: str) -> str:
@@ -198,30 +216,42 @@ def stance_questions(g: StoryGroups) -> list[PartPage]:
             "split": split,
             "part": part,
         }
-        pages.append(PartPage(part.id, part.title, context))
+        fine = _fine(split, "position", part, ("question", question))
+        pages.append(PartPage(part.id, part.title, functools.partial(dict, context), **fine))
     return pages
 
 
 def _listed(
-    name: str, field: str, title: str, **extra: Any
+    name: str, field: str, title: str, fine: str = "", **extra: Any
 ) -> tuple[Context, Callable[[StoryGroups], list[PartPage]]]:
     """The context of a list page that may be split (``name``: its split in :class:`Parts`;
     ``field``: the records' context name and :class:`StoryData` field; ``extra``: more of its
     context) and of its parts' pages (titled ``title: <the part's title>``, or the part's own
-    title without one)."""
+    title without one; ``fine``: the kind of its records, if they are all its pages show)."""
 
     def whole(g: StoryGroups) -> dict[str, Any]:
         split: Split = getattr(g.parts, name)
         records = [] if split else getattr(g.data, field)
-        return {field: records, "split": split, "part": None, **extra}
+        return {field: records, "split": split, "part": None, "limits": g.parts.limits, **extra}
 
     def parts(g: StoryGroups) -> list[PartPage]:
         split: Split = getattr(g.parts, name)
+
+        def context(part: Part) -> dict[str, Any]:
+            return {
+                field: list(part.records),
+                "split": split,
+                "part": part,
+                "limits": g.parts.limits,
+                **extra,
+            }
+
         return [
             PartPage(
                 part.id,
                 f"{title}: {part.title}" if title else part.title,
-                {field: list(part.records), "split": split, "part": part, **extra},
+                functools.partial(context, part),
+                **(_fine(split, fine, part) if fine else {}),
             )
             for part in split.parts
         ]
@@ -230,19 +260,18 @@ def _listed(
 
 
 CITED_BY_PAGE = "sources/cited-by/{id}.md"
-"""The page of every fact citing an excerpt that more than :data:`CITED_BY` facts cite."""
+"""The page of every fact citing an excerpt that more facts cite than the sources page lists
+(:data:`generator.pages.splits.LIMITS`, ``cited-by``)."""
 
-players, players_parts = _listed("players", "actors", "Who’s who")
-quotes, quotes_parts = _listed("quotes", "quotes", "Quotes")
-sources, sources_parts = _listed(
-    "sources", "sources", "", cited_by_page=CITED_BY_PAGE, cited_by_shown=CITED_BY
-)
+players, players_parts = _listed("players", "actors", "Who’s who", "actor")
+quotes, quotes_parts = _listed("quotes", "quotes", "Quotes", "quote")
+sources, sources_parts = _listed("sources", "sources", "", cited_by_page=CITED_BY_PAGE)
 
 
 def cited_by(g: StoryGroups) -> list[PartPage]:
     pages = []
     for excerpt_id, citing in g.index.cited_by.items():
-        if len(citing) > CITED_BY:
+        if len(citing) > g.parts.limits["cited-by"]:
             excerpt = g.index.get("excerpt", excerpt_id)
             words = excerpt.text.split()
             short = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
@@ -252,7 +281,8 @@ def cited_by(g: StoryGroups) -> list[PartPage]:
                 "source": g.index.source_of(excerpt_id),
                 "citing": citing,
             }
-            pages.append(PartPage(excerpt_id, f"Cited by: {short}", context))
+            title = f"Cited by: {short}"
+            pages.append(PartPage(excerpt_id, title, functools.partial(dict, context)))
     return pages
 
 

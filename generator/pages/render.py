@@ -117,9 +117,22 @@ class _Renderer:
         return None if last is None else typing.cast(Page, last[1])
 
     def part_page(self, kind: PageKind, part: PartPage) -> Page:
-        """A page of a long list's part: the last render's, if nothing it may show changed."""
+        """A page of a long list's part: the last render's, if nothing it shows changed (its
+        records and what they refer to, when those are all it shows; else any record of a kind
+        it may show)."""
         path = kind.path.format(id=part.id)
-        return self.kept(kind, path) or self.page(kind, path, part.title, **part.context)
+        if part.shown is None:
+            return self.kept(kind, path) or self.page(kind, path, part.title, **part.context())
+        ids = (tuple(f"{name} {record.id}" for name, record in part.shown), part.split)
+        kept = self.previous.pages.get(path) if self.previous else None
+        if kept is not None and kept[0] is not None and self.changed is not None:
+            last, kept_page = kept[0], kept[1]
+            if last.ids == ids and last.reads(self.index).isdisjoint(self.changed):
+                self.rendered.pages[path] = kept
+                return typing.cast(Page, kept_page)
+        page = self.page(kind, path, part.title, **part.context())
+        self.rendered.pages[path] = (Inputs(ids, list(part.shown)), page)
+        return page
 
     def player_page(self, kind: PageKind, actor: Actor) -> Page:
         """A player's page: the last render's, if nothing it shows changed (:mod:`rerender`)."""

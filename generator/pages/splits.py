@@ -24,8 +24,9 @@ part's anchors (``data-anchors``, read by ``theme/assets/share.js``). Nothing he
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from generator.pages.parts import Part, Split, anchor, numbered
@@ -35,17 +36,17 @@ from generator.schema.datemodel import sort_key
 from generator.schema.kinds import StoryData
 from generator.schema.model import Position, Question, Source, Stance
 
-__all__ = ["CITED_BY", "LIMITS", "STANCE_ORDER", "Parts"]
+__all__ = ["LIMITS", "STANCE_ORDER", "Parts"]
 
-LIMITS = {"event": 50, "position": 50, "actor": 100, "quote": 50, "excerpt": 50}
-"""The most records of a kind a page lists before its list is cut into parts. About 70 KB of
-HTML for 50 events (1.4 KB each with its strip mark), 75 KB for 100 players' cards: a page a
-phone lays out at once, under a third of the 300 KB that no page may pass."""
-
-CITED_BY = 10
-"""The most facts an excerpt's "Cited by" lists on the sources page; past it, the first of them
-and a link to a page that lists them all (at k=100 an excerpt was cited by hundreds of facts,
-and their names were most of a 721 KB sources page)."""
+LIMITS: Mapping[str, int] = MappingProxyType(
+    {"event": 50, "position": 50, "actor": 100, "quote": 50, "excerpt": 100, "cited-by": 10}
+)
+"""The most records of a kind a page lists before its list is cut into parts: about 70 KB of
+HTML for 50 events (1.4 KB each with its strip mark), 75 KB for 100 players' cards, 70 KB for
+the Surfside example's 66 excerpts; a page a phone lays out at once, under a third of the
+300 KB that no page may pass. ``cited-by``: the most facts an excerpt's "Cited by" lists on the
+sources page; past it, the first of them and a link to a page that lists them all (at k=100 an
+excerpt was cited by hundreds of facts, and their names were most of a 721 KB sources page)."""
 
 STANCE_ORDER = (Stance.SUPPORTS, Stance.OPPOSES, Stance.CONDITIONAL, Stance.UNCLEAR)
 """The order of a split question's positions (its page lists them grouped by stance)."""
@@ -135,13 +136,16 @@ class Parts:
     players: Split
     quotes: Split
     sources: Split
+    limits: Mapping[str, int]
     moved: dict[str, str] = field(default_factory=dict)
     """An anchor (``event-x``) -> the docs-relative page of its block, if not its kind's page."""
     moved_records: dict[tuple[str, str], str] = field(default_factory=dict)
     """The same by (kind, id): what a re-render compares (a record whose block moved)."""
 
     @classmethod
-    def of(cls, data: StoryData) -> Parts:
+    def of(cls, data: StoryData, limits: Mapping[str, int] = LIMITS) -> Parts:
+        """``data``'s long lists in parts, each cut past its limit (``limits``: by record kind,
+        as :data:`LIMITS`)."""
         events = sorted(data.events, key=sort_key)
         by_question: dict[str, list[Position]] = {}
         for position in data.positions:
@@ -149,17 +153,17 @@ class Parts:
         speakers = {actor.id: actor.name for actor in data.actors}
         excerpts = sum(len(source.excerpts) for source in data.sources)
         long = {
-            "position": len(data.positions) > LIMITS["position"],
-            "actor": len(data.actors) > LIMITS["actor"],
-            "quote": len(data.quotes) > LIMITS["quote"],
-            "excerpt": excerpts > LIMITS["excerpt"],
+            "position": len(data.positions) > limits["position"],
+            "actor": len(data.actors) > limits["actor"],
+            "quote": len(data.quotes) > limits["quote"],
+            "excerpt": excerpts > limits["excerpt"],
         }
         parts = cls(
             timeline=Split(
                 "timeline",
                 "event",
                 "timeline",
-                tuple(periods(events, LIMITS["event"])),
+                tuple(periods(events, limits["event"])),
                 len(events),
                 "event",
                 "period",
@@ -171,7 +175,7 @@ class Parts:
                 "position",
                 "stances",
                 tuple(
-                    _question_parts(data.questions, by_question, LIMITS["position"])
+                    _question_parts(data.questions, by_question, limits["position"])
                     if long["position"]
                     else ()
                 ),
@@ -186,7 +190,7 @@ class Parts:
                 "actor",
                 "players/index",
                 tuple(
-                    _alphabetical(data.actors, lambda a: a.name, "actor", LIMITS["actor"])
+                    _alphabetical(data.actors, lambda a: a.name, "actor", limits["actor"])
                     if long["actor"]
                     else ()
                 ),
@@ -205,7 +209,7 @@ class Parts:
                         data.quotes,
                         lambda q: speakers.get(q.speaker, q.speaker),
                         "quote",
-                        LIMITS["quote"],
+                        limits["quote"],
                     )
                     if long["quote"]
                     else ()
@@ -216,11 +220,12 @@ class Parts:
                 "the quotes",
                 "every page of the quotes",
             ),
+            limits=limits,
             sources=Split(
                 "sources",
                 "source",
                 "sources",
-                tuple(_source_parts(data.sources, LIMITS["excerpt"]) if long["excerpt"] else ()),
+                tuple(_source_parts(data.sources, limits["excerpt"]) if long["excerpt"] else ()),
                 len(data.sources),
                 "source",
                 "page",
