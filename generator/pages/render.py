@@ -124,15 +124,22 @@ class _Renderer:
         if part.shown is None:
             return self.kept(kind, path) or self.page(kind, path, part.title, **part.context())
         ids = (tuple(f"{name} {record.id}" for name, record in part.shown), part.split)
-        kept = self.previous.pages.get(path) if self.previous else None
-        if kept is not None and kept[0] is not None and self.changed is not None:
-            last, kept_page = kept[0], kept[1]
-            if last.ids == ids and last.reads(self.index).isdisjoint(self.changed):
-                self.rendered.pages[path] = kept
-                return typing.cast(Page, kept_page)
+        if (kept := self.kept_as_shown(path, ids)) is not None:
+            return kept
         page = self.page(kind, path, part.title, **part.context())
         self.rendered.pages[path] = (Inputs(ids, list(part.shown)), page)
         return page
+
+    def kept_as_shown(self, path: str, ids: tuple[str | tuple[str, ...], ...]) -> Page | None:
+        """The last render's page at ``path`` if it was made from the same ``ids`` (the records
+        it shows, in order) and none of the records it read changed (:mod:`rerender`)."""
+        kept = self.previous.pages.get(path) if self.previous else None
+        if kept is None or kept[0] is None or self.changed is None:
+            return None
+        if kept[0].ids != ids or not kept[0].reads(self.index).isdisjoint(self.changed):
+            return None
+        self.rendered.pages[path] = kept
+        return typing.cast(Page, kept[1])
 
     def player_page(self, kind: PageKind, actor: Actor) -> Page:
         """A player's page: the last render's, if nothing it shows changed (:mod:`rerender`)."""
@@ -141,12 +148,8 @@ class _Renderer:
             tuple(r.id for r in value) if isinstance(value, list) else value.id
             for value in context.values()
         )
-        kept = self.previous.pages.get(path) if self.previous else None
-        if kept is not None and kept[0] is not None and self.changed is not None:
-            last, kept_page = kept[0], kept[1]
-            if last.ids == ids and last.reads(self.index).isdisjoint(self.changed):
-                self.rendered.pages[path] = kept
-                return typing.cast(Page, kept_page)
+        if (kept := self.kept_as_shown(path, ids)) is not None:
+            return kept
         page = self.page(kind, path, actor.name, **context)
         shown = [("actor", actor), *[("actor", m) for m in context["members"]]]
         for name in ("quote", "position", "event"):

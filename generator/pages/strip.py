@@ -247,14 +247,20 @@ def strip_layout(events: Sequence[Event]) -> Strip | None:
         left, width, row = _place(taken, begin, length, days)
         actors = tuple(player_ids(event))
         marks.append(Mark(event.id, left, width, row, state, _name(event, state), actors))
+    return _strip(marks, first, last, len(taken))
+
+
+def _strip(marks: list[Mark], first: dt.date, last: dt.date, rows: int, **counts: int) -> Strip:
+    days = (last - first).days + 1
     return Strip(
         marks=marks,
         ticks=_ticks(first, days),
         first=first,
         last=last,
-        rows=len(taken),
+        rows=rows,
         states=frozenset(mark.state for mark in marks),
         has_bars=any(mark.width is not None for mark in marks),
+        **counts,
     )
 
 
@@ -270,14 +276,5 @@ def period_layout(periods: Sequence[tuple[dt.date, dt.date, str, str, int]]) -> 
     for begin, end, name, page, _count in periods:
         left, width, row = _place(taken, (begin - first).days, (end - begin).days + 1, days)
         marks.append(Mark("", left, width, row, None, name, (), page))
-    return Strip(
-        marks=marks,
-        ticks=_ticks(first, days),
-        first=first,
-        last=last,
-        rows=len(taken),
-        states=frozenset(),
-        has_bars=any(mark.width is not None for mark in marks),
-        events=sum(period[4] for period in periods),
-        periods=len(periods),
-    )
+    events = sum(period[4] for period in periods)
+    return _strip(marks, first, last, len(taken), events=events, periods=len(periods))
