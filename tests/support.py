@@ -155,6 +155,19 @@ def run_make(root: Path, target: str, site_dir: str) -> Build:
     return _run_build(command, root, site_dir)
 
 
+def run_explainer(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`explainer ARGS` in ``root``, as an editor runs it; never raises on a non-zero exit."""
+    return subprocess.run(
+        [str(BIN / "explainer"), *args],
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 def build_wheel(scratch: Path) -> Path:
     """A wheel of the generator, built from a copy of this checkout in ``scratch`` (the build
     writes nothing into the repository)."""

@@ -26,6 +26,7 @@ from support import (
     copy_project,
     fetch,
     free_port,
+    run_explainer,
     run_mkdocs_build,
     wait_for,
 )
@@ -63,16 +64,7 @@ About [[figure:{figure}]] used it. Still open: [[question:reopening]]
 """
 
 
-def explainer(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "explainer"), *args],
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+explainer = run_explainer
 
 
 def make(root: Path, *args: str) -> list[str]:

@@ -11,6 +11,7 @@ wrote in format 2 themselves (27542c2) hold the same reports the upgrade writes.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -19,7 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
-from support import BIN, FIXTURES, REPO, build_env, run_mkdocs_build
+from support import BIN, FIXTURES, REPO, build_env, run_explainer, run_mkdocs_build
 
 from generator.cli import main
 from generator.pipeline import StoryBuild
@@ -54,16 +55,7 @@ def _texts(root: Path) -> dict[str, str]:
     }
 
 
-def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "explainer"), *args],
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+_run = run_explainer
 
 
 def _data(root: Path) -> dict[str, Any]:
@@ -269,6 +261,10 @@ def test_a_story_made_by_an_older_explainer_new_loses_its_theme_copy_and_builds(
     assert len(removed) == 11  # every file the scaffold copied, each one the generator shipped
     assert not (root / "theme").exists()
     assert "custom_dir" not in (root / "mkdocs.yml").read_text(encoding="utf-8")
+    # its schemas for the YAML extension are the current format's: story.yaml's knows `format`
+    assert "wrote schema/story.schema.json" in done.stdout.splitlines()
+    story_schema = json.loads((root / "schema" / "story.schema.json").read_text("utf-8"))
+    assert "format" in story_schema["properties"]
     build = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--site-dir", "site"],
         cwd=root,

@@ -16,7 +16,8 @@ Then ``story.yaml`` states the current version, and the files a step changed are
 are left as they are, byte for byte). With ``check``, nothing is written: the report says what
 would change, as a unified diff. Upgrading a current story changes nothing.
 
-The story's own copy of the generator's theme, which ``explainer new`` used to write into
+The story's JSON Schemas (``schema/``, for editors' YAML extensions) are written for the current
+version. The story's own copy of the generator's theme, which ``explainer new`` used to write into
 ``theme/``, is removed where it is one the generator shipped (the generator supplies its theme
 now: :mod:`generator.outputs.theme`), and ``custom_dir`` with it once the folder is empty; a file
 an editor changed is kept as the story's own override, and said.
@@ -52,6 +53,7 @@ from generator.read.upgrades.documents import (
     read_document,
 )
 from generator.schema.formats import CURRENT, FORMAT_KEY
+from generator.schema.jsonschema import schema_text
 from generator.schema.kinds import FILE_MODELS, STORY_FILE
 
 __all__ = ["Upgrade", "upgrade"]
@@ -274,6 +276,26 @@ def _upgrade_theme(project: Path, root: Path, result: Upgrade) -> Document | Non
     return config
 
 
+# --- the JSON Schemas for the editors' YAML extension ---------------------------------------
+
+
+def _upgrade_schemas(project: Path, root: Path, result: Upgrade) -> None:
+    """The story's ``schema/*.schema.json`` (written by ``explainer new`` and ``make schema``,
+    named by each data file's first line) for the current format, so an editor's YAML extension
+    completes the fields of the version the story is now in. A link (the Surfside example's
+    points at the generator's own) is left alone."""
+    folder = project / "schema"
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    for kind in FILE_MODELS:
+        path = folder / f"{kind}.schema.json"
+        if not path.is_file() or path.is_symlink():
+            continue
+        before, after = path.read_text(encoding="utf-8"), schema_text(kind)
+        if before != after:
+            result.changed[display_path(path, root)] = (before, after)
+
+
 # --- the whole upgrade -------------------------------------------------------------------------
 
 
@@ -301,6 +323,7 @@ def upgrade(data_dir: Path, *, check: bool = False, root: Path | None = None) ->
     if result.problems:
         return result
     _upgrade_theme(data_dir.resolve().parent, root, result)
+    _upgrade_schemas(data_dir.resolve().parent, root, result)
     if check:
         return result
     for path, (_before, after) in result.changed.items():
