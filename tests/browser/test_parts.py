@@ -67,9 +67,7 @@ def test_an_address_of_the_overview_itself_stays(long_page: Page, long_server: S
     assert long_page.url == long_server.url("timeline/#timeline-strip-heading")
 
 
-def test_the_overview_strip_leads_to_each_period(
-    browser: Browser, long_server: Server
-) -> None:
+def test_the_overview_strip_leads_to_each_period(browser: Browser, long_server: Server) -> None:
     context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()

@@ -10,9 +10,10 @@ deterministic, one run decides. Performance must be at least 95 (90 on the long 
 pages): its metrics are CPU times measured on this machine (Lighthouse scales them by 4), and
 other work on a shared machine only ever makes them longer, never shorter. So a page kind under
 its threshold is run four more times and judged by its best run, the one least slowed by others
-(timeit's advice for timings, for the same reason); a page that is really slow fails all five. A planted page with one fault per category
-shows that each threshold can fail. The reports are kept in ``test-artifacts/lighthouse/``
-with a summary (scores, metrics, page weights) in ``summary.md``.
+(timeit's advice for timings, for the same reason); a page that is really slow fails all five.
+A planted page with one fault per category shows that each threshold can fail. The reports are
+kept in ``test-artifacts/lighthouse/`` with a summary (scores, metrics, page weights) in
+``summary.md``.
 """
 
 from __future__ import annotations
