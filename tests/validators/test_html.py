@@ -1,10 +1,11 @@
 """Every built page of every story passes the Nu Html Checker (vnu.jar) with no error.
 
-The stories: the shipped one at the top of the repository and each ``examples/<name>/`` with a
-``mkdocs.yml`` (same layout: ``site_data/``, ``content/``), each built with a strict
-``mkdocs build`` into the test's temporary folder. One Java process checks every page of every
-build. A planted fault shows that the checker, run this way, does report what Material writes
-without ``generator/outputs/htmlfix.py`` and ``theme/partials/toc.html``.
+The stories: the shipped one at the top of the repository, the long story of the tests (the
+shipped one at k=10, its lists in parts: ``support.shared_long_site``) and each
+``examples/<name>/`` with a ``mkdocs.yml`` (same layout: ``site_data/``, ``content/``), each built
+with a strict ``mkdocs build`` into the test's temporary folder. One Java process checks every
+page of every build. A planted fault shows that the checker, run this way, does report what
+Material writes without ``generator/outputs/htmlfix.py`` and ``theme/partials/toc.html``.
 
 The shipped story built by Zensical (``make build-zensical``, the session's one build) is held
 to the same: its own templates write other faults, which ``generator/engines/zensical.py`` fixes
@@ -25,6 +26,7 @@ from support import (
     Build,
     build_env,
     html_files,
+    shared_long_site,
     shared_site,
     shared_zensical_site,
 )
@@ -55,7 +57,7 @@ def build_example(config: Path, site: Path) -> Build:
 @pytest.fixture(scope="module")
 def story_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
     """Story name -> its finished build: ``shipped`` and one per ``examples/<name>/``."""
-    builds = {"shipped": shared_site(tmp_path_factory)}
+    builds = {"shipped": shared_site(tmp_path_factory), "long": shared_long_site(tmp_path_factory)}
     for config in example_configs():
         name = config.parent.name
         builds[name] = build_example(config, tmp_path_factory.mktemp(f"example-{name}") / "site")
@@ -72,6 +74,17 @@ def test_every_page_of_every_story_has_no_html_error(story_sites: dict[str, Buil
     shipped = html_files(story_sites["shipped"].site)
     kinds = {p.relative_to(story_sites["shipped"].site).parts[0] for p in shipped}
     assert {"index.html", "404.html", "players", "embed", "updates"} <= kinds  # every page kind
+    long = {
+        p.relative_to(story_sites["long"].site).as_posix()
+        for p in html_files(story_sites["long"].site)
+    }
+    assert {  # the long story's lists in parts: each overview has parts
+        "timeline/2015-11/index.html",
+        "players/index/1/index.html",
+        "stances/work-with-putin/index.html",
+        "quotes/1/index.html",
+        "sources/cited-by/ex-orlov-offer/index.html",
+    } <= long
     errors = vnu_errors(run_vnu(pages))
     assert errors == [], f"{len(errors)} HTML errors:\n" + "\n".join(map(str, errors[:40]))
 
