@@ -85,8 +85,7 @@ class BuildResult:
     """The story's one index (None when the data is invalid)."""
     pages: list[Page] = field(default_factory=list)
     files: dict[str, str | bytes] = field(default_factory=dict)
-    """Docs-relative path -> text of each generated non-Markdown file (open data, feed), or
-    bytes (the share images)."""
+    """Docs-relative path -> text of each generated file that is not a page, or bytes."""
     warnings: list[Diagnostic] = field(default_factory=list)
     """Scaffold examples and placeholders still in place (:mod:`generator.tools.leftovers`): the
     site builds with them; strict builds and ``explainer check --strict`` fail."""
@@ -318,10 +317,11 @@ def write_pages(
     Content pages get the same footer as generated pages ("last updated", "get the data") and
     their front matter escaped (:mod:`generator.pages.frontmatter`). The open data (``data/``),
     the Atom feed (``feed.xml``) and the share images are written too; ``site_url`` (the site's
-    http(s) address, if known) makes the feed's and the embed code's links absolute. Other files in ``content/`` (images, ...) are copied as they are. Raises
-    :class:`DataError` with every problem of the data and of every content page (a reference
-    that does not resolve, a file at a path the generator writes, a file that leads out of
-    ``project`` or is not a regular file, markup that runs script) before writing anything.
+    http(s) address, if known) makes the feed's and the embed code's links absolute. Other
+    files in ``content/`` (images, ...) are copied as they are. Raises :class:`DataError` with
+    every problem of the data and of every content page (a reference that does not resolve, a
+    file at a path the generator writes, a file that leads out of ``project`` or is not a
+    regular file, markup that runs script) before writing anything.
     With ``share`` (the site's name and address from mkdocs.yml), each page's share meta is
     written into its front matter, for an engine that runs no plugin
     (:mod:`generator.outputs.sharefront`). With ``published`` (see :class:`StoryBuild`), the

@@ -30,6 +30,7 @@ import yaml
 
 from generator.read.loader import load_story_or_diagnostics
 from generator.schema.kinds import FILE_MODELS, StoryData
+from generator.tools.synthetic import write_scaled_story
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -288,6 +289,25 @@ def run_in(
         check=False,
         preexec_fn=preexec_fn,
     )
+
+
+LONG_STORY_SCALE = 10
+"""The long story of the tests: the shipped story at this scale (``make bench``'s synthetic
+story; 60 events, 160 players, 220 positions, 60 quotes), whose timeline, players, stances and
+quotes are in parts."""
+
+
+def shared_long_site(factory: pytest.TempPathFactory) -> Build:
+    """The session's one build of the long story (as :func:`shared_site`)."""
+
+    def build(root: Path) -> Build:
+        copy_project(root, ("mkdocs.yml", "content"))
+        story = load_story_or_diagnostics(REPO / "site_data")[0]
+        assert story is not None
+        write_scaled_story(story, LONG_STORY_SCALE, root / "site_data")
+        return run_mkdocs_build(root)
+
+    return _shared_build(factory, "shared-long-build", "site", build)
 
 
 # --- a running server ----------------------------------------------------------------------------

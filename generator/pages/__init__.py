@@ -1,6 +1,8 @@
 """Making pages: the story as Markdown, independent of any site engine.
 
-The table of page kinds (:mod:`~generator.pages.pagekinds`) and the renderer
+The table of page kinds (:mod:`~generator.pages.pagekinds`), what each page shows
+(:mod:`~generator.pages.pagecontexts`), the long lists in parts (:mod:`~generator.pages.splits`,
+the timeline's periods in :mod:`~generator.pages.periods`) and the renderer
 (:mod:`~generator.pages.render`), the strict Jinja environment and ``templates/``, the one
 escaping function for text from YAML (:mod:`~generator.pages.escape`), how records read as words
 (:mod:`~generator.pages.wording`), the story's one index (:mod:`~generator.pages.storyindex`),

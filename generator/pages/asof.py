@@ -27,7 +27,7 @@ from generator.schema import kinds
 from generator.schema.datemodel import sort_key, start
 from generator.schema.kinds import StoryData
 
-__all__ = ["AS_OF_PAGES", "AS_OF_PATH", "AsOfLinker", "as_of_days", "as_of_page", "as_of_pages"]
+__all__ = ["AS_OF_PAGES", "AS_OF_PATH", "AsOfLinker", "as_of_days", "as_of_page", "as_of_title"]
 
 AS_OF_PAGES = 20
 """At most this many as-it-stood pages: the latest days."""
@@ -56,14 +56,18 @@ class AsOfLinker(Linker):
     def __init__(self, index: Index, page_path: str, now: Index) -> None:
         super().__init__(index, page_path)
         self.now = now
+        self._now = Linker(now, page_path)
 
     def at(self, kind_name: str, record_id: str, text: str) -> Trusted:
         if kind_name in SHOWN:
             return self.link(text, self.page_path, kinds.by_name(kind_name).anchor_of(record_id))
-        return super().at(kind_name, record_id, text)
+        # Any other record is shown where the site shows it now: in a long story, the page of
+        # the part that holds it today (the story as it stood may have been short enough for
+        # one page).
+        return self._now.at(kind_name, record_id, text)
 
     def corrections(self, fact_id: str) -> Trusted:
-        return Linker(self.now, self.page_path).corrections(fact_id)
+        return self._now.corrections(fact_id)
 
 
 def _claims(then: StoryData) -> list[tuple[str, Any]]:
@@ -100,14 +104,5 @@ def as_of_page(data: StoryData, now: Index, day: dt.date, days: list[dt.date]) -
     }
 
 
-def as_of_pages(data: StoryData, now: Index) -> list[tuple[str, str, dict[str, Any]]]:
-    """(id, title, context) of every as-it-stood page, oldest first."""
-    days = as_of_days(data)
-    return [
-        (
-            day.isoformat(),
-            f"The explainer as it stood on {long_date(day)}",
-            as_of_page(data, now, day, days),
-        )
-        for day in days
-    ]
+def as_of_title(day: dt.date) -> str:
+    return f"The explainer as it stood on {long_date(day)}"

@@ -61,12 +61,14 @@ class Linker:
         self.page_path = page_path
         self._folder = posixpath.dirname(page_path)
 
-    def url(self, target: str, anchor: str = "") -> str:
-        """Relative link from this page to ``target`` (docs-relative), with ``#anchor``."""
+    def url(self, target: str, anchor: str = "") -> Trusted:
+        """Relative link from this page to ``target`` (docs-relative), with ``#anchor``: our own
+        paths and anchors, made of ids (checked slugs), so a template may write it as it is (an
+        escaped ``2&#46;md`` would name no page)."""
         fragment = f"#{anchor}" if anchor else ""
         if target == self.page_path:
-            return fragment or posixpath.basename(target)
-        return relative_path(target, self._folder) + fragment
+            return Trusted(fragment or posixpath.basename(target))
+        return Trusted(relative_path(target, self._folder) + fragment)
 
     def link(self, text: str, target: str, anchor: str = "") -> Trusted:
         """``[text](url)`` with the text escaped (and isolated, if it is right-to-left)."""
@@ -78,7 +80,8 @@ class Linker:
         """``text`` linked to the record's block on its kind's page."""
         kind = kinds.by_name(kind_name)
         assert kind.page is not None, f"{kind_name} records have no page"
-        return self.link(text, kind.page, kind.anchor_of(_slug(record_id)))
+        anchor = kind.anchor_of(_slug(record_id))
+        return self.link(text, self.index.parts.page_of(anchor, kind.page), anchor)
 
     def record(self, kind_name: str, record_id: str) -> Trusted:
         """A record of any kind, worded by its kind's label field (a kind's own method, where it
@@ -110,7 +113,8 @@ class Linker:
             return source.publisher or source.found_at or source_title(source)
 
         def event_href(event_id: str) -> str:
-            return self.url(event_kind.page or "", event_kind.anchor_of(_slug(event_id)))
+            anchor = event_kind.anchor_of(_slug(event_id))
+            return self.url(self.index.parts.page_of(anchor, event_kind.page or ""), anchor)
 
         view = self.index.figures[figure_id]
         chart = figure_chart(

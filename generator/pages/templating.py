@@ -24,6 +24,7 @@ from generator.pages.escape import Trusted, escape_text, escape_url, finalize
 from generator.pages.strip import player_ids
 from generator.pages.wording import (
     CONTESTED,
+    CONTESTED_WORDS,
     DATE_QUALIFIER_WORDS,
     NO_POSITION,
     QUALIFIER_WORDS,
@@ -112,6 +113,14 @@ def position_class(position: Any) -> str:
     return stance_class(position.stance)
 
 
+def stance_group(position: Any) -> str:
+    """The heading of a position's group on a split question's page (:mod:`parts` groups them
+    so): its stance, or, for a claim now disputed, denied or retracted, that."""
+    if position_class(position) == "stance--contested":
+        return CONTESTED_WORDS
+    return stance_word(position.stance)
+
+
 def kind_label(kind: ActorKind) -> str:
     return kind.value.capitalize()
 
@@ -129,6 +138,7 @@ _FILTERS: dict[str, Any] = {
     "stance_word": stance_word,
     "stance_class": stance_class,
     "position_class": position_class,
+    "stance_group": stance_group,
     "when": when,
     "number_text": number_text,
     "bare_number": bare_number,

@@ -166,12 +166,16 @@ def event_strip(
     ]
 
 
-_EVENT_LINK = re.compile(r'(<a class="chart-event" href=")([^"#:]*\.md)((?:#[^"]*)?")')
+_EVENT_LINK = re.compile(
+    r'(<a class="(?:chart-event|timeline-strip__mark[^"]*)" href=")([^"#:]*\.md)((?:#[^"]*)?")'
+)
+"""The links to other pages that our raw HTML holds: a chart's events, a period strip's marks."""
 
 
 def resolve_links(html: str, page_path: str, *, directory_urls: bool = True) -> str:
-    """The chart's event links of a page's HTML, from ``.md`` files (relative to the page's
-    docs-relative ``page_path``) to the built pages' addresses relative to its own address:
+    """The chart's event links (and a period strip's marks) of a page's HTML, from ``.md`` files
+    (relative to the page's docs-relative ``page_path``) to the built pages' addresses relative
+    to its own address:
     ``timeline.md#event-x`` on ``figures.md`` becomes ``../timeline/#event-x`` (with
     ``directory_urls=False``, ``timeline.html#event-x``)."""
 

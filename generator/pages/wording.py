@@ -23,6 +23,7 @@ from generator.schema.model import (
 
 __all__ = [
     "CONTESTED",
+    "CONTESTED_WORDS",
     "NO_POSITION",
     "QUALIFIER_WORDS",
     "STANCE_WORDS",
@@ -43,6 +44,9 @@ STANCE_WORDS = {
     "unclear": "Unclear",
 }
 NO_POSITION = "No stated position"
+CONTESTED_WORDS = "Disputed, denied or retracted"
+"""A claim's state when its current status is disputed, denied or retracted (shown with no
+stance): the heading of such positions in a long story's stances."""
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
