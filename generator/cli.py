@@ -22,7 +22,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     pages' ``[[kind:id]]`` references, content files at generated paths; and, as warnings,
     the scaffold's examples and placeholders still in place."""
     from generator.outputs.jsonld import missing_credits
-    from generator.pipeline import StoryBuild
+    from generator.pipeline import WARNED, StoryBuild
     from generator.schema.kinds import FILE_MODELS
 
     data_dir = Path(args.data_dir)
@@ -61,7 +61,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         f"{len(getattr(result.data, kind))} {kind}" for kind in FILE_MODELS if kind != "story"
     )
     if warned:
-        print(f"{args.data_dir}: ok ({counts}); {warnings}: examples or placeholders to replace")
+        print(f"{args.data_dir}: ok ({counts}); {warnings}: {WARNED}")
         return 1 if args.strict else 0
     print(f"{args.data_dir}: ok ({counts})")
     return 0

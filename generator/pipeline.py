@@ -19,7 +19,7 @@ from generator.outputs.feed import FEED_PATH, atom_feed
 from generator.outputs.opendata import data_files
 from generator.outputs.sharefront import ShareSite, with_share
 from generator.outputs.sharemeta import share_images
-from generator.pages.content import check_content, content_label, content_page
+from generator.pages.content import check_content, content_label, content_page, content_warnings
 from generator.pages.render import FirstPages, Page, render_story
 from generator.pages.rerender import Rendered
 from generator.pages.storyindex import Index
@@ -30,9 +30,14 @@ from generator.read.loader import FileCache, display_path, load
 from generator.schema.kinds import StoryData
 from generator.tools.leftovers import leftover_warnings
 
+WARNED = "examples or placeholders to replace, or a qualifier said twice"
+"""What the warnings of a build are, said after their count (``explainer check``, a strict
+build)."""
+
 __all__ = [
     "CACHE_DIR",
     "RENDER_MANIFEST",
+    "WARNED",
     "BuildResult",
     "StoryBuild",
     "fingerprint",
@@ -178,6 +183,15 @@ class StoryBuild:
         problems += self._clashes(story.pages, story.files)
         if problems:
             return BuildResult(data=None, diagnostics=sorted(problems), warnings=warnings)
+        if self.content_dir.is_dir():  # a qualifier said twice in prose
+            warnings = sorted(
+                [
+                    *warnings,
+                    *content_warnings(
+                        self.content_dir, story.index, display_root=self.display_root
+                    ),
+                ]
+            )
         return replace(story, warnings=warnings)
 
     @property

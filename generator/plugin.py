@@ -57,7 +57,7 @@ from generator.outputs.theme import THEME_DIR
 from generator.pages.content import content_label, content_page
 from generator.pages.render import is_site_url
 from generator.pages.timeaxis import resolve_links
-from generator.pipeline import BuildResult, StoryBuild
+from generator.pipeline import WARNED, BuildResult, StoryBuild
 
 log = get_plugin_logger(__name__)
 
@@ -140,8 +140,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if result.warnings and config.strict and not self.serving and not result.diagnostics:
             count = len(result.warnings)
             raise PluginError(
-                f"strict mode: {count} warning{'s' if count != 1 else ''} above (scaffold "
-                "examples or placeholders still in place); the site folder was not touched"
+                f"strict mode: {count} warning{'s' if count != 1 else ''} above ({WARNED}); "
+                "the site folder was not touched"
             )
         if result.diagnostics:
             report = "\n".join(str(d) for d in result.diagnostics)

@@ -1,14 +1,19 @@
 """Hand-written pages (``content/*.md``): their ``[[kind:id]]`` references to facts.
 
-A page cites a fact as ``[[quote:hollande-moscow]]``; :func:`resolve_references` turns each into
-a link relative to the page, and :func:`check_content` reports every unknown one with
-``file:line:col``. References inside fenced code blocks and inline code spans are left as they
-are. :func:`content_page` is what both engines publish for a hand-written page: references
-resolved and the footer of the generated pages added.
+A page cites a fact as ``[[quote:hollande-moscow]]`` (a kind with other wordings, as
+``[[figure:toll|label]]`` or ``[[figure:toll|value]]``: ``Kind.forms``);
+:func:`resolve_references` turns each into a link relative to the page, with a capital at the
+start of a sentence, and :func:`check_content` reports every unknown one with ``file:line:col``.
+:func:`content_warnings` warns where a qualifier of the writer's stands just before a reference
+that words its own ("More than [[figure:injured]]" would read "More than more than 2,000
+people"). References inside fenced code blocks and inline code spans are left as they are.
+:func:`content_page` is what both engines publish for a hand-written page: references resolved
+and the footer of the generated pages added.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +23,8 @@ from generator.pages.linker import Linker
 from generator.pages.render import page_footer
 from generator.pages.storyindex import Index
 from generator.pages.summary import what_we_know
-from generator.read.diagnostics import DataError, Diagnostic, did_you_mean
+from generator.pages.wording import QUALIFIER_WORDS, QUALIFYING_WORDS
+from generator.read.diagnostics import DataError, Diagnostic, did_you_mean, warning
 from generator.read.loader import display_path, read_utf8
 from generator.schema import kinds
 
@@ -26,6 +32,7 @@ __all__ = [
     "Reference",
     "check_content",
     "content_page",
+    "content_warnings",
     "find_references",
     "reference_kinds",
     "resolve_references",
@@ -39,7 +46,7 @@ def reference_kinds() -> list[str]:
 
 # --- [[kind:id]] ---------------------------------------------------------------------------
 
-_REFERENCE = re.compile(r"\[\[([^\[\]:\s]*):([^\[\]\s]*)\]\]")
+_REFERENCE = re.compile(r"\[\[([^\[\]:\s]*):([^\[\]\s|]*)(?:\|([^\[\]\s|]*))?\]\]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
@@ -54,10 +61,13 @@ class Reference:
     col: int
     start: int
     end: int
+    form: str | None = None
+    """The wording after ``|`` (``label``, ``value``), if any."""
 
     @property
     def text(self) -> str:
-        return f"[[{self.kind}:{self.id}]]"
+        form = "" if self.form is None else f"|{self.form}"
+        return f"[[{self.kind}:{self.id}{form}]]"
 
 
 def find_references(markdown: str) -> Iterator[Reference]:
@@ -85,6 +95,7 @@ def find_references(markdown: str) -> Iterator[Reference]:
                     col=match.start() + 1,
                     start=offset + match.start(),
                     end=offset + match.end(),
+                    form=match.group(3),
                 )
         offset += len(line)
 
@@ -99,7 +110,41 @@ def _problem(ref: Reference, index: Index, file_label: str) -> Diagnostic | None
     if ref.id not in ids:
         message = f"unknown {ref.kind} {ref.id!r}{did_you_mean(ref.id, ids)}"
         return Diagnostic(file_label, ref.line, ref.col, ref.text, message)
+    forms = kinds.by_name(ref.kind).forms
+    if ref.form is not None and not forms:
+        message = f"a {ref.kind} reference has no other wordings: write [[{ref.kind}:{ref.id}]]"
+        return Diagnostic(file_label, ref.line, ref.col, ref.text, message)
+    if ref.form is not None and ref.form not in forms:
+        listed = " or ".join(f"|{form}" for form in forms)
+        message = (
+            f"unknown wording {ref.form!r} of a {ref.kind}{did_you_mean(ref.form, forms)}; "
+            f"write [[{ref.kind}:{ref.id}]], or end it with {listed}"
+        )
+        return Diagnostic(file_label, ref.line, ref.col, ref.text, message)
     return None
+
+
+_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
+"""What opens a line before its text: a heading, a quote, a list item's marker."""
+_OPENERS = re.compile(r"[\s*_(“\"‘']*$")
+_SENTENCE_END = re.compile(r"[.!?][\s*_)”\"’']*$")
+
+
+def at_sentence_start(markdown: str, start: int) -> bool:
+    """Whether the reference at ``start`` opens a sentence: the first words of a paragraph,
+    a heading, a list item or a quote, or the words after a full stop, question or
+    exclamation mark (emphasis, brackets and quotation marks between do not count)."""
+    line_start = markdown.rfind("\n", 0, start) + 1
+    before = _OPENERS.sub("", markdown[line_start:start])
+    lead = _LEAD.match(before)
+    if lead is not None:
+        return not before[lead.end() :].strip()
+    if before.strip():
+        return _SENTENCE_END.search(before) is not None
+    if line_start == 0:
+        return True
+    above = markdown[: line_start - 1].rsplit("\n", 1)[-1]
+    return not above.strip() or _SENTENCE_END.search(above) is not None
 
 
 def resolve_references(markdown: str, index: Index, *, page_path: str, file_label: str) -> str:
@@ -118,7 +163,8 @@ def resolve_references(markdown: str, index: Index, *, page_path: str, file_labe
             problems.append(problem)
             continue
         pieces.append(markdown[last : ref.start])
-        pieces.append(linker.reference(ref.kind, ref.id))
+        capital = at_sentence_start(markdown, ref.start)
+        pieces.append(linker.reference(ref.kind, ref.id, ref.form, capital=capital))
         last = ref.end
     if problems:
         raise DataError(problems)
@@ -178,6 +224,52 @@ def check_content(
             if problem is not None:
                 problems.append(problem)
     return sorted(problems)
+
+
+_QUALIFYING_BEFORE = re.compile(
+    r"(?i)(?<![\w-])("
+    + "|".join(re.escape(w) for w in sorted(QUALIFYING_WORDS, key=len, reverse=True))
+    + r")[\s*_]*$"
+)
+_LINK_TEXT = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(")
+
+
+def content_warnings(
+    content_dir: Path, index: Index, *, display_root: Path | None = None
+) -> list[Diagnostic]:
+    """A warning for each reference that words its own qualifier ('more than 2,000 people')
+    right after a qualifier of the writer's ('More than [[figure:injured]]'), which would then
+    read twice."""
+    found: list[Diagnostic] = []
+    linker = Linker(index, "index.md")
+    for path in sorted(content_dir.rglob("*.md")):
+        label = content_label(path, display_root)
+        text, _unreadable = read_utf8(path, label)
+        if text is None:
+            continue  # check_content says why
+        for ref in find_references(text):
+            if ref.form is not None or _problem(ref, index, label) is not None:
+                continue
+            before = " ".join(text[max(0, ref.start - 60) : ref.start].split("\n"))
+            mine = _QUALIFYING_BEFORE.search(before)
+            if mine is None:
+                continue
+            link = _LINK_TEXT.search(linker.reference(ref.kind, ref.id, status=False))
+            shown = html.unescape(link.group(1)) if link else ""
+            own = next(
+                (w for w in QUALIFIER_WORDS.values() if w and shown.startswith(w + " ")), None
+            )
+            forms = kinds.by_name(ref.kind).forms
+            if own is None or "value" not in forms:
+                continue
+            message = (
+                f"{ref.text}: {mine.group(1)!r} stands just before a reference that words its "
+                f"own qualifier ({shown!r}), so it would read twice: write "
+                f"[[{ref.kind}:{ref.id}|value]] for the bare number, or leave out "
+                f"{mine.group(1)!r}"
+            )
+            found.append(warning(label, ref.line, ref.col, message))
+    return sorted(found)
 
 
 def content_label(path: Path, display_root: Path | None) -> str:

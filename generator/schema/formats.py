@@ -64,6 +64,24 @@ FORMATS: tuple[Format, ...] = (
         ),
         shape="1b1599e7e7e2bdf7fb5c3bfc2415a535daa3193e49c5b47fba494e7ca11459fa",
     ),
+    Format(
+        3,
+        "contested numbers",
+        (
+            "A figure has a label, a few words for links and lists, apart from counts, its "
+            "explanation. explainer upgrade makes each label from the first sentence of counts: "
+            "reword it at will.",
+            "A report may name several reporters (reported_by is a list: explainer upgrade makes "
+            "reported_by: x into reported_by: [x]) and who passed the number on (via, each link "
+            "with by and cites).",
+            "A report may say what kind of count it is (count_type: confirmed, registered, "
+            "recovered, identified, estimate, projection, or other with count_other), the area "
+            "it covers (scope), and, for a number the source implies without stating it, how we "
+            "worked it out (derived: how, and the reports it comes from).",
+            "Qualifiers nearly and almost.",
+        ),
+        shape="",
+    ),
 )
 """Every version, oldest first; the last is the one this generator reads."""
 
