@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.pages.chartstyle import NAMED, Key, apart_mark, legend, marker, style_of
 from generator.pages.chartwords import CEILINGS, FLOORS, description, ends, status_word
@@ -47,10 +47,17 @@ from generator.pages.timeaxis import (
     minutes_of,
     n,
 )
-from generator.pages.wording import bare_number, format_number, long_date, names_text
+from generator.pages.wording import bare_number, format_number, long_date, number_text
 from generator.schema.model import Event
 
 __all__ = ["figure_chart"]
+
+
+OFF_ROW = 16
+"""The height of a row over the plot for a report drawn apart whose number is above the value
+axis: the axis follows the reports that stand (a withdrawn toll five times the others would
+squash them flat against zero), and each such report gets a row of its own over the plot, its
+cross at its time and its label beside it."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,31 @@ class _Point:
     series: int
     """The reporter's series; -1 for a report drawn apart."""
     x: float
+    off_row: int | None = None
+    """For a report drawn apart above the value axis: its row over the plot (0 the lowest)."""
+
+    @property
+    def apart(self) -> bool:
+        return self.series < 0
+
+
+def _y(point: _Point, scale: Scale) -> float:
+    """The middle of a point's number on the value axis; its row over the plot (at negative y:
+    the SVG's view box then starts above 0) for a report drawn apart above the axis."""
+    if point.off_row is not None:
+        return -OFF_ROW / 2 - point.off_row * OFF_ROW
+    low, high = ends(point.dated.report)
+    return scale.y((low + high) / 2)
+
+
+def _off_scale(points: list[_Point], top: float) -> list[_Point]:
+    """The points with the rows over the plot of the reports drawn apart above the axis, the
+    earliest lowest."""
+    above = sorted(
+        (p for p in points if p.apart and ends(p.dated.report)[1] > top), key=lambda p: p.x
+    )
+    rows = {id(p): row for row, p in enumerate(above)}
+    return [replace(p, off_row=rows[id(p)]) if id(p) in rows else p for p in points]
 
 
 def _nice_top(high: float) -> tuple[float, float]:
@@ -75,10 +107,11 @@ def _nice_top(high: float) -> tuple[float, float]:
 
 
 def _tick_text(value: float) -> str:
-    """A value axis number, short enough for the margin: 500, 25,000, 150k, 1.5m."""
+    """A value axis number, short enough for the margin (four characters at most): 500, 2.5k,
+    25k, 150k, 1.5m."""
     if value >= 1_000_000:
         return f"{value / 1_000_000:g}m"
-    if value >= 100_000:
+    if value >= 1_000:
         return f"{value / 1_000:g}k"
     return format_number(value)
 
@@ -137,6 +170,10 @@ class _Labels:
         self.boxes: list[tuple[float, float, float, float]] = []
         for point in points:  # each marker with its caret or ring
             low, high = ends(point.dated.report)
+            if point.apart:  # (one over the plot is in no one's way)
+                y = _y(point, scale)
+                self.boxes.append((point.x - 6, y - 6, point.x + 6, y + 6))
+                continue
             reach = 9 if point.dated.report.qualifier in FLOORS | CEILINGS else 6
             self.boxes.append(
                 (point.x - 8, scale.y(high) - reach, point.x + 8, scale.y(low) + reach)
@@ -183,9 +220,11 @@ def figure_chart(
     count = len(reporters)
     series = {reporter: number for number, reporter in enumerate(reporters)}
     days = [d.day for d in dated if d.day is not None]
-    top, step = _nice_top(max(ends(d.report)[1] for d in dated))
+    scaled = [d for d in dated if d.standing] or dated  # the axis follows what stands
+    top, step = _nice_top(max(ends(d.report)[1] for d in scaled))
     scale = Scale(min(days), max(days), top)
-    points = _place(dated, series, scale)
+    points = _off_scale(_place(dated, series, scale), top)
+    above = OFF_ROW * sum(1 for p in points if p.off_row is not None)
     body: list[str] = []
     # the value axis: gridlines and numbers
     tick = 0.0
@@ -206,8 +245,8 @@ def figure_chart(
     body.extend(_series(points, scale, count))
     body.extend(_point_marks(points, scale, fv.headline, count))
 
-    def names(reporter: str) -> str:
-        return names_text([name_of(r) for r in reporter.split("+")])
+    def names(reporter: str) -> str:  # reporters who gave a number together: "A with B"
+        return " with ".join(name_of(r) for r in reporter.split("+"))
 
     shown = [names(r) for r in reporters]
     if count > NAMED:
@@ -220,7 +259,8 @@ def figure_chart(
     words = description(fv, [names(r) for r in reporters], name_of, table_below=table_below)
     svg = [
         '<div class="figure-chart" data-search-exclude="chart">',
-        f'<svg class="figure-chart__plot" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'<svg class="figure-chart__plot" viewBox="0 {-above} {WIDTH} {height + above}" '
+        'role="img" '
         f'aria-labelledby="{title_id} {desc_id}" data-figure="{figure_id}">',
         f'<title id="{title_id}">{title}</title>',
         f'<desc id="{desc_id}">{escape_text(words)}</desc>',
@@ -233,7 +273,7 @@ def figure_chart(
 
 
 def _keys(points: list[_Point], headline: Dated) -> list[Key]:
-    reports = [p.dated.report for p in points]
+    reports = [p.dated.report for p in points if not p.apart]
     keys = []
     if any(r.qualifier in FLOORS for r in reports):
         keys.append(Key("floor", "at least / more than"))
@@ -241,7 +281,7 @@ def _keys(points: list[_Point], headline: Dated) -> list[Key]:
         keys.append(Key("ceiling", "up to / fewer than / nearly / almost"))
     if any(r.value is None for r in reports):
         keys.append(Key("band", "a range"))
-    if any(p.series < 0 for p in points):
+    if any(p.apart for p in points):
         keys.append(Key("apart", "disputed, denied or retracted: not counted, on no line"))
     when = f" ({long_date(headline.day)})" if headline.day else ""
     keys.append(Key("ring", f"shown above: {bare_number(headline.report)}{when}"))
@@ -273,11 +313,13 @@ def _series(points: list[_Point], scale: Scale, count: int) -> list[str]:
     return out
 
 
-def _label_text(dated: Dated) -> str:
-    """A point's label: its number; a report drawn apart says its status too ('11,300
-    denied')."""
-    text = bare_number(dated.report)
-    return text if dated.standing else f"{text} {status_word(dated.report)}"
+def _label_text(point: _Point, scale: Scale) -> str:
+    """A point's label: its number (its qualifier is a caret); a report drawn apart says its
+    qualifier and its status, and an arrow when it is above the axis ('↑ 11,300 retracted')."""
+    if not point.apart:
+        return bare_number(point.dated.report)
+    arrow = "↑ " if point.off_row is not None else ""
+    return f"{arrow}{number_text(point.dated.report)} {status_word(point.dated.report)}"
 
 
 def _point_marks(points: list[_Point], scale: Scale, headline: Dated, count: int) -> list[str]:
@@ -285,29 +327,51 @@ def _point_marks(points: list[_Point], scale: Scale, headline: Dated, count: int
     labels = _Labels(points, scale)
     # reports drawn apart are labelled first (their label says what they are), then the
     # headline, then the latest ones
-    order = sorted(points, key=lambda p: (p.series >= 0, p.dated is not headline, -p.x))
+    order = sorted(points, key=lambda p: (not p.apart, p.dated is not headline, -p.x))
     texts: dict[str, str] = {}
     for point in order:
         report = point.dated.report
         low, high = ends(report)
-        text = _label_text(point.dated)
-        above = scale.y(high) - 9 - (7 if report.qualifier in FLOORS else 0)
-        below = scale.y(low) + 9 + FONT + (7 if report.qualifier in CEILINGS else 0)
-        middle = scale.y((low + high) / 2) + 4
-        spot = (
-            labels.fit(point.x, above, text)
-            or labels.fit(point.x, below, text)
-            or labels.fit(point.x - 10, middle, text, side=-1)
-            or labels.fit(point.x + 10, middle, text, side=1)
-        )
-        if spot is None and point.series < 0:
-            spot = labels.fit(point.x, max(above, FONT), text, force=True)
+        text = _label_text(point, scale)
+        anchor = "middle"
+        spot: tuple[float, float] | None
+        if point.off_row is not None:  # alone in its row: beside its cross, towards the room
+            y = _y(point, scale) + 4
+            wide = len(text) * CHAR
+            side = 1 if point.x + 10 + wide <= WIDTH - RIGHT + 4 else -1
+            spot = (point.x + side * 10, y)
+            anchor = "start" if side == 1 else "end"
+        elif point.apart:  # beside its cross, else in a row below; always there
+            y = _y(point, scale) + 4
+            side, spot = next(
+                (
+                    (side, found)
+                    for row in (0, FONT + 1, -(FONT + 1), 2 * (FONT + 1))
+                    for side in (1, -1)
+                    if (found := labels.fit(point.x + side * 8, y + row, text, side=side))
+                ),
+                (1, labels.fit(point.x + 8, y, text, side=1, force=True)),
+            )
+            if spot is not None:  # anchored at the end nearer its cross: its font's width
+                half = len(text) * CHAR / 2  # is not the estimate's
+                anchor = "start" if side == 1 else "end"
+                spot = (spot[0] - side * half, spot[1])
+        else:
+            above = scale.y(high) - 9 - (7 if report.qualifier in FLOORS else 0)
+            below = scale.y(low) + 9 + FONT + (7 if report.qualifier in CEILINGS else 0)
+            middle = scale.y((low + high) / 2) + 4
+            spot = (
+                labels.fit(point.x, above, text)
+                or labels.fit(point.x, below, text)
+                or labels.fit(point.x - 10, middle, text, side=-1)
+                or labels.fit(point.x + 10, middle, text, side=1)
+            )
         if spot is not None:
             css = " chart-label--headline" if point.dated is headline else ""
-            css += " chart-label--apart" if point.series < 0 else ""
+            css += " chart-label--apart" if point.apart else ""
             texts[report.id] = (
                 f'<text class="chart-label{css}" x="{n(spot[0])}" y="{n(spot[1])}" '
-                f'text-anchor="middle">{escape_text(text)}</text>'
+                f'text-anchor="{anchor}">{escape_text(text)}</text>'
             )
     for point in points:  # in history order
         out.extend(_point(point, scale, headline, count, texts.get(point.dated.report.id)))
@@ -319,36 +383,33 @@ def _point(
 ) -> list[str]:
     report = point.dated.report
     low, high = ends(report)
-    y = scale.y((low + high) / 2)
-    css = "chart-apart-point" if point.series < 0 else style_of(point.series, count).css
+    y = _y(point, scale)
+    css = "chart-apart-point" if point.apart else style_of(point.series, count).css
     attrs = (
         f'class="chart-point {css}" data-report="{report.id}" '
         f'data-reporter="{point.dated.reporter}" data-day="{point.dated.day}" '
         f'data-low="{format_number(low)}" data-high="{format_number(high)}" '
         f'data-qualifier="{report.qualifier.value}"'
     )
-    if point.series < 0:
+    if point.apart:
         attrs += f' data-status="{report.status[-1].status.value}"'
+        if point.off_row is not None:
+            attrs += ' data-off-scale="true"'
     if point.dated is headline:
         attrs += ' data-headline="true"'
     out = [f"<g {attrs}>"]
     if point.dated is headline:
         out.append(f'<circle class="chart-ring" cx="{n(point.x)}" cy="{n(y)}" r="9"/>')
-    if point.series < 0:
+    if point.apart:  # a cross, no caret nor band: its label says the qualifier
         out.append(apart_mark(point.x, y))
-        if low != high:  # a range drawn apart: its ends, as a thin bar
-            out.append(
-                f'<path class="chart-apart" d="M{n(point.x)} {n(scale.y(high))}'
-                f'V{n(scale.y(low))}"/>'
-            )
     else:
         out.append(marker(style_of(point.series, count), point.x, y))
-    if report.qualifier in FLOORS:
-        top = scale.y(high) - 7
-        out.append(f'<path class="chart-floor" d="M{n(point.x - 5)} {n(top)}l5 -6l5 6"/>')
-    if report.qualifier in CEILINGS:
-        bottom = scale.y(low) + 7
-        out.append(f'<path class="chart-floor" d="M{n(point.x - 5)} {n(bottom)}l5 6l5 -6"/>')
+        if report.qualifier in FLOORS:
+            top = scale.y(high) - 7
+            out.append(f'<path class="chart-floor" d="M{n(point.x - 5)} {n(top)}l5 -6l5 6"/>')
+        if report.qualifier in CEILINGS:
+            bottom = scale.y(low) + 7
+            out.append(f'<path class="chart-floor" d="M{n(point.x - 5)} {n(bottom)}l5 6l5 -6"/>')
     if label is not None:
         out.append(label)
     out.append("</g>")

@@ -23,6 +23,7 @@ from generator.pages.wording import (
     long_date,
     names_text,
     number_text,
+    reading_text,
     rule_words,
 )
 from generator.schema.model import FigureReport, HeadlineRule, Qualifier
@@ -102,7 +103,7 @@ def trend_sentence(fv: FigureView) -> str:
     first, last = dated[0], dated[-1]
     assert first.day is not None and last.day is not None
     verb = _verb(first, last)
-    then, now = number_text(first.report), number_text(last.report)
+    then, now = reading_text(first.report), reading_text(last.report)
     if first is last:
         sentence = f"Stood at {now} on {long_date(first.day)}"
     elif verb == "Stayed":
@@ -131,7 +132,7 @@ def _apart_sentence(fv: FigureView, name_of: Callable[[str], str]) -> str:
         who = names_text([name_of(actor) for actor in step.by])
         by = f" by {who}" if who else ""
         items.append(
-            f"{number_text(dated.report)} of {long_date(dated.day)}, "
+            f"{reading_text(dated.report)} of {long_date(dated.day)}, "
             f"{STATUS_WORDS[step.status].lower()}{by} on {long_date(step.date)}"
         )
     if not items:
@@ -167,6 +168,7 @@ def description(
     """The chart's whole description (plain text). ``names``: the reporters of the reports that
     stand, in series order; ``name_of`` words one actor (or source) id."""
     dated = [d for d in fv.history if d.day is not None]
+    on_lines = [d for d in dated if d.standing]
     words = [trend_sentence(fv)]
     if names:
         words.append(
@@ -174,13 +176,13 @@ def description(
             if len(names) == 1
             else f"{len(names)} reporters: {names_text(names)}."
         )
-    if any(d.report.qualifier in FLOORS for d in dated):
+    if any(d.report.qualifier in FLOORS for d in on_lines):
         words.append("An upward caret marks a floor (“at least”, “more than”).")
-    if any(d.report.qualifier in CEILINGS for d in dated):
+    if any(d.report.qualifier in CEILINGS for d in on_lines):
         words.append(
             "A downward caret marks a ceiling (“up to”, “fewer than”, “nearly”, “almost”)."
         )
-    if any(d.report.value is None for d in dated):
+    if any(d.report.value is None for d in on_lines):
         words.append("A shaded band is a range.")
     apart = _apart_sentence(fv, name_of)
     if apart:

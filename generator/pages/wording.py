@@ -42,6 +42,7 @@ __all__ = [
     "long_date",
     "names_text",
     "quote_text",
+    "reading_text",
 ]
 
 STANCE_WORDS = {
@@ -129,6 +130,13 @@ def number_text(report: FigureReport) -> str:
     number = bare_number(report)
     words = QUALIFIER_WORDS[report.qualifier]
     return f"{words} {number}" if words else number
+
+
+def reading_text(report: FigureReport) -> str:
+    """:func:`number_text`, marked as our reading for a number we worked out: '3,956 (our
+    reading)'."""
+    text = number_text(report)
+    return f"{text} ({OUR_READING})" if report.derived is not None else text
 
 
 def unit_for(figure: Figure, report: FigureReport) -> str:

@@ -44,8 +44,10 @@ def label_from(counts: str) -> str:
         cut = first.find(mark)
         if 0 < cut <= LABEL_MAX and len(first[:cut].split()) >= 2:
             return first[:cut].rstrip()
-    words = first[: LABEL_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:–— ")
-    return words + "…"
+    cut = first[: LABEL_MAX - 1]
+    if first[len(cut)] != " ":  # the cut is inside a word: back to the word's start
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(",;:–— ") + "…"
 
 
 def _label(document: Document, number: int, figure: CommentedMap, result: StepResult) -> bool:
@@ -70,6 +72,17 @@ def _label(document: Document, number: int, figure: CommentedMap, result: StepRe
     return True
 
 
+def _eol_comment(mapping: CommentedMap, key: str) -> tuple[str, int] | None:
+    """The end-of-line comment after ``key``'s value, and its column, if it has one."""
+    tokens = mapping.ca.items.get(key)
+    token = tokens[2] if tokens and len(tokens) > 2 else None
+    text = token.value.strip() if token is not None else ""
+    if token is None or not text.startswith("#") or "\n" in text:
+        return None  # none, or comment lines below it too: left where ruamel.yaml puts them
+    del mapping.ca.items[key]
+    return text, token.column
+
+
 def _reporters(number: int, figure: CommentedMap, result: StepResult) -> bool:
     """Each report's one reported_by as a list of one; True if any changed."""
     reports = figure.get("reports")
@@ -84,7 +97,11 @@ def _reporters(number: int, figure: CommentedMap, result: StepResult) -> bool:
             continue  # absent, already a list, or not an id: validation says what is wrong
         listed = CommentedSeq([one])
         listed.fa.set_flow_style()
+        comment = _eol_comment(report, "reported_by")
         report["reported_by"] = listed
+        if comment is not None:  # where it was, two columns on: past the brackets
+            text, column = comment
+            report.yaml_add_eol_comment(text, "reported_by", column=column + 2)
         place = ("figures", number, "reports", index, "reported_by")
         result.moved.append(Moved("figures", place, (*place, 0)))
         changed = True
