@@ -4,8 +4,8 @@ The numbers are worked out by hand from tests/golden/developing/figures.yaml and
 chart declares (generator/pages/charts.py and generator/pages/timeaxis.py): a viewBox 360 wide, the
 plot from x 36 to 348 and from y 20 (top of the value axis) to 160 (zero). The toll's reports: at
 least 12 (ministry, 2 May, no time), 14–18 (the mayor, 3 May by its source's publication, no time,
-above the next one in the file), 15 (ministry, 3 May 9:00). Two days, each 156 wide; the highest number 18 gives a value axis to 20
-in steps of 5, so a value v is at y = 160 - 7 v.
+above the next one in the file), 15 (ministry, 3 May 9:00). Two days, each 156 wide; the highest
+number 18 gives a value axis to 20 in steps of 5, so a value v is at y = 160 - 7 v.
 """
 
 from __future__ import annotations

@@ -52,7 +52,7 @@ figures:
     label: Councillors who voted against it
     unit: councillors
     unit_one: councillor
-    counts: Councillors who voted against it, as the mayor gave the count to reporters that Thursday.
+    counts: Councillors who voted against it, as the mayor gave the count to reporters on Thursday.
     reports:
       - id: no-votes-reported
         value: 2
@@ -62,7 +62,7 @@ figures:
 """The fixture's figures.yaml in format 3, written by hand: comments, folding and key order as
 they were; the first label is the counts without its full stop, the second's first sentence
 (100 characters, no comma or colon) cut after the last whole word within 79 characters, the
-third's (89 characters) cut at its comma."""
+third's (86 characters) cut at its comma."""
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -178,7 +178,7 @@ def test_a_label_the_editor_wrote_before_upgrading_is_kept(tmp_path: Path) -> No
     ("counts", "label"),
     [
         ("People killed.", "People killed"),
-        ("People not accounted for. The count can fall as well as rise.", "People not accounted for"),
+        ("People not accounted for. The count can fall or rise.", "People not accounted for"),
         (
             'The article\'s "half a century": the span over which, it says, few publicly admitted '
             "clashes between Russia and a NATO country have been as serious as the jet downing.",
