@@ -43,8 +43,8 @@ from generator.pages.timeaxis import (
     WIDTH,
     Scale,
     day_axis,
+    day_fractions,
     event_strip,
-    minutes_of,
     n,
 )
 from generator.pages.wording import bare_number, format_number, long_date, number_text
@@ -116,47 +116,17 @@ def _tick_text(value: float) -> str:
     return format_number(value)
 
 
-def _fractions(todays: list[Dated]) -> list[float]:
-    """Where in its day's band each of one day's reports goes (0 to 1), in the history's order:
-    a report with a time of day at that time, never before the one above it; the others spread
-    evenly between their neighbours (one alone at noon)."""
-    known: list[float | None] = []
-    floor = 0.0
-    for dated in todays:
-        minutes = minutes_of(dated.report.time)
-        if minutes is None:
-            known.append(None)
-        else:
-            floor = max(floor, minutes / 1440)
-            known.append(floor)
-    out: list[float] = []
-    index = 0
-    while index < len(known):
-        if known[index] is not None:
-            out.append(known[index] or 0.0)
-            index += 1
-            continue
-        end = index
-        while end < len(known) and known[end] is None:
-            end += 1
-        left = out[-1] if out else 0.0
-        right = known[end] if end < len(known) else 1.0
-        assert right is not None
-        count = end - index
-        out += [left + (i + 1) * (right - left) / (count + 1) for i in range(count)]
-        index = end
-    return out
-
-
 def _place(dated: list[Dated], series: dict[str, int], scale: Scale) -> list[_Point]:
-    """Each report at its day and its place in the day (see :func:`_fractions`)."""
+    """Each report at its day and its place in the day
+    (:func:`~generator.pages.timeaxis.day_fractions`)."""
     days: dict[object, list[Dated]] = {}
     for each in dated:
         days.setdefault(each.day, []).append(each)
     points: list[_Point] = []
     for day, todays in days.items():
         assert day is not None
-        for each, fraction in zip(todays, _fractions(todays), strict=True):
+        times = [each.report.time for each in todays]
+        for each, fraction in zip(todays, day_fractions(times), strict=True):
             number = series[each.reporter] if each.standing else -1
             points.append(_Point(each, number, scale.x(each.day or scale.first, fraction)))
     return points
