@@ -124,7 +124,7 @@ def _problem(ref: Reference, index: Index, file_label: str) -> Diagnostic | None
     return None
 
 
-_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
+_LEAD = re.compile(r"^\s*(?:#{1,6}(?:\s+|$)|>\s*|[-*+](?:\s+|$)|\d+[.)](?:\s+|$))+")
 """What opens a line before its text: a heading, a quote, a list item's marker."""
 _OPENERS = re.compile(r"[\s*_(“\"‘']*$")
 _SENTENCE_END = re.compile(r"[.!?][\s*_)”\"’']*$")
