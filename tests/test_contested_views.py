@@ -31,9 +31,7 @@ DAY = dt.date(2024, 5, 2)
 DENIED = [{"status": "denied", "date": dt.date(2024, 5, 4), "by": ["x"], "cites": ["w1"]}]
 
 
-def figure_view(
-    *reports: dict[str, Any], rule: str = "latest", pick: str | None = None
-) -> FigureView:
+def figure_view(*reports: dict[str, Any], rule: str = "latest") -> FigureView:
     figure = Figure.model_validate(
         {
             "id": "toll",
@@ -41,7 +39,6 @@ def figure_view(
             "unit": "people",
             "counts": "People killed",
             "headline_rule": rule,
-            **({"headline_report": pick, "headline_reason": "Ours."} if pick else {}),
             "reports": [
                 {"id": f"r{n}", "cites": ["w1"], "as_of": DAY, **r} for n, r in enumerate(reports)
             ],
