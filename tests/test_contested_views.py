@@ -18,6 +18,7 @@ from generator.outputs.sharemeta import share_cards, share_meta
 from generator.pages.charts import figure_chart
 from generator.pages.chartstyle import NAMED, STYLES
 from generator.pages.figures import FigureView, view
+from generator.pages.render import render_pages
 from generator.pages.storyindex import Index
 from generator.pages.timeaxis import day_fractions
 from generator.schema.model import Figure, Source
@@ -214,3 +215,29 @@ def test_share_values_name_figures_by_their_labels_and_leave_apart_numbers_off(
     ]
     values = sorted(p.low for s in deaths.series for p in s.points)
     assert values == [3000, 3956, 3958, 4000]  # not the withdrawn 11,300 nor the denied 20,000
+
+
+def test_text_of_the_new_fields_stays_text(contested: Index) -> None:
+    """Labels, derivations, scopes, other kinds of count and reporters' names with markup in
+    them, on every page and in every chart."""
+    hostile = '<script>alert(1)</script>[x](javascript:alert(1)) {{ 7*7 }} *em* a|b "q"'
+    data = contested.data.model_dump()
+    for figure in data["figures"]:
+        figure["label"] = hostile
+        for report in figure["reports"]:
+            if report["derived"]:
+                report["derived"]["how"] = hostile
+            if report["scope"]:
+                report["scope"] = hostile
+            if report["count_other"]:
+                report["count_other"] = hostile
+    for actor in data["actors"]:
+        actor["name"] = hostile
+    index = Index(type(contested.data).model_validate(data))
+    for page in render_pages(index):
+        assert "<script>" not in page.markdown, page.path
+        assert "](javascript:" not in page.markdown, page.path
+        assert "{{ 7*7 }}" not in page.markdown, page.path
+    figures = next(p for p in render_pages(index) if p.path == "figures.md").markdown
+    start = figures.index('<svg class="figure-chart__plot"')
+    ET.fromstring(figures[start : figures.index("</svg>", start) + 6])  # still well-formed
