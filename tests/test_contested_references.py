@@ -5,11 +5,10 @@ qualifier stands before a reference that words one ("More than [[figure:x]]").""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from support import BIN, FIXTURES, build_env, load_golden_story
+from support import FIXTURES, explainer_in, load_golden_story
 
 from generator.pages.content import check_content, content_warnings, resolve_references
 from generator.pages.storyindex import Index
@@ -146,28 +145,17 @@ def test_check_lists_the_warning_and_strict_fails_on_it(tmp_path: Path) -> None:
         page.read_text("utf-8").replace("[[figure:dead]] is", "Nearly [[figure:dead]] is"), "utf-8"
     )
 
-    def check(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [str(BIN / "explainer"), "check", *args],
-            cwd=root,
-            env=build_env(),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-
     warning = (
         "content/index.md:8:8: warning: [[figure:dead]]: 'Nearly' stands just before a "
         "reference that words its own qualifier ('nearly 4,000 people'), so it would read "
         "twice: write [[figure:dead|value]] for the bare number, or leave out 'Nearly'"
     )
-    loose = check()
+    loose = explainer_in(root, "check")
     assert loose.returncode == 0, loose.stderr
     assert warning in loose.stderr.splitlines()
     assert loose.stdout.endswith(
         "; 1 warning: examples or placeholders to replace, or a qualifier said twice\n"
     )
-    strict = check("--strict")
+    strict = explainer_in(root, "check", "--strict")
     assert strict.returncode == 1
     assert warning in strict.stderr.splitlines()
