@@ -60,7 +60,7 @@ CONTENT = """\
 The council has voted to close the old bridge: [[event:bridge-vote]]. The mayor,
 [[actor:ana-costa]], said: [[quote:costa-unsafe]].
 
-About [[figure:{figure}]] used it. Still open: [[question:reopening]]
+[[figure:{figure}]] used it. Still open: [[question:reopening]]
 """
 
 
