@@ -121,19 +121,6 @@ def build_env() -> dict[str, str]:
     return env
 
 
-def explainer_in(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``explainer ARGS`` run in the project folder ``root``, its output captured as text."""
-    return subprocess.run(
-        [str(BIN / "explainer"), *args],
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
     """Copy what a build reads into ``dest`` (mtimes kept), and return ``dest``."""
     dest.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import FIXTURES, explainer_in, load_golden_story
+from support import FIXTURES, load_golden_story, run_explainer
 
 from generator.pages.content import check_content, content_warnings, resolve_references
 from generator.pages.storyindex import Index
@@ -150,12 +150,12 @@ def test_check_lists_the_warning_and_strict_fails_on_it(tmp_path: Path) -> None:
         "reference that words its own qualifier ('nearly 4,000 people'), so it would read "
         "twice: write [[figure:dead|value]] for the bare number, or leave out 'Nearly'"
     )
-    loose = explainer_in(root, "check")
+    loose = run_explainer(root, "check")
     assert loose.returncode == 0, loose.stderr
     assert warning in loose.stderr.splitlines()
     assert loose.stdout.endswith(
         "; 1 warning: examples or placeholders to replace, or a qualifier said twice\n"
     )
-    strict = explainer_in(root, "check", "--strict")
+    strict = run_explainer(root, "check", "--strict")
     assert strict.returncode == 1
     assert warning in strict.stderr.splitlines()

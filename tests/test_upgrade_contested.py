@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import FIXTURES, explainer_in
+from support import FIXTURES, run_explainer
 
 from generator.read.upgrades.to_3_contested_numbers import label_from
 
@@ -80,7 +80,7 @@ def _texts(root: Path) -> dict[str, str]:
 def test_the_hand_made_format_2_story_moves_to_format_3_and_checks(tmp_path: Path) -> None:
     root = _copy(tmp_path)
     before = _texts(root)
-    done = explainer_in(root, "upgrade")
+    done = run_explainer(root, "upgrade")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         "wrote site_data/story.yaml",
@@ -94,9 +94,9 @@ def test_the_hand_made_format_2_story_moves_to_format_3_and_checks(tmp_path: Pat
     )
     untouched = [p for p in before if p not in ("site_data/figures.yaml", "site_data/story.yaml")]
     assert {p: after[p] for p in untouched} == {p: before[p] for p in untouched}
-    checked = explainer_in(root, "check", "site_data")
+    checked = run_explainer(root, "check", "site_data")
     assert checked.returncode == 0, checked.stderr
-    again = explainer_in(root, "upgrade")
+    again = run_explainer(root, "upgrade")
     assert (again.returncode, again.stdout) == (0, "site_data: nothing to change (format 3)\n")
 
 
@@ -104,7 +104,7 @@ def test_every_value_of_format_2_is_in_format_3(tmp_path: Path) -> None:
     root = _copy(tmp_path)
     path = root / "site_data" / "figures.yaml"
     old = yaml.safe_load(path.read_text(encoding="utf-8"))["figures"]
-    assert explainer_in(root, "upgrade").returncode == 0
+    assert run_explainer(root, "upgrade").returncode == 0
     new = yaml.safe_load(path.read_text(encoding="utf-8"))["figures"]
     for was, now in zip(old, new, strict=True):
         assert {k: v for k, v in now.items() if k not in ("label", "reports")} == {
@@ -117,7 +117,7 @@ def test_every_value_of_format_2_is_in_format_3(tmp_path: Path) -> None:
 def test_check_shows_the_diff_and_writes_nothing(tmp_path: Path) -> None:
     root = _copy(tmp_path)
     before = _texts(root)
-    done = explainer_in(root, "upgrade", "--check")
+    done = run_explainer(root, "upgrade", "--check")
     assert done.returncode == 1
     assert "+    label: Councillors who voted against it\n" in done.stdout
     assert "-        reported_by: ines-lima\n+        reported_by: [ines-lima]\n" in done.stdout
@@ -139,7 +139,7 @@ def test_a_figure_with_no_counts_to_make_a_label_from_is_said_and_nothing_writte
         encoding="utf-8",
     )
     before = _texts(root)
-    done = explainer_in(root, "upgrade")
+    done = run_explainer(root, "upgrade")
     assert done.returncode == 1
     assert done.stderr.splitlines()[1:] == [
         "site_data/figures.yaml:4:5: figures[0]: format 3 gives each figure a label, made from "
@@ -157,7 +157,7 @@ def test_a_label_the_editor_wrote_before_upgrading_is_kept(tmp_path: Path) -> No
     path.write_text(
         text.replace("  - id: yes-votes\n", "  - id: yes-votes\n    label: Votes for\n"), "utf-8"
     )
-    assert explainer_in(root, "upgrade").returncode == 0
+    assert run_explainer(root, "upgrade").returncode == 0
     assert "    label: Votes for\n    unit: councillors\n" in path.read_text(encoding="utf-8")
 
 
