@@ -22,7 +22,7 @@ from generator.outputs.opendata import data_files
 from generator.outputs.sharefront import ShareSite, with_share
 from generator.outputs.sharemeta import share_images
 from generator.pages.content import content_label, content_page
-from generator.pages.contentcheck import check_content
+from generator.pages.contentcheck import check_content, content_warnings
 from generator.pages.render import FirstPages, Page, render_story
 from generator.pages.rerender import Rendered
 from generator.pages.storyindex import Index
@@ -32,47 +32,28 @@ from generator.read.contentfiles import walk_content
 from generator.read.datafile import read_bounded
 from generator.read.diagnostics import DataError, Diagnostic
 from generator.read.factdiff import Comparison
+from generator.read.fingerprint import Fingerprint, fingerprint
 from generator.read.loader import FileCache, display_path, load
 from generator.read.published import Published, files_locator, json_side
 from generator.schema.kinds import StoryData
 from generator.tools.leftovers import leftover_warnings
 
+WARNED = "examples or placeholders to replace, or a qualifier said twice"
+"""What the warnings of a build are, said after their count (``explainer check``, a strict
+build)."""
+
 __all__ = [
     "CACHE_DIR",
     "RENDER_MANIFEST",
+    "WARNED",
     "BuildResult",
     "StoryBuild",
-    "fingerprint",
     "site_files",
     "write_pages",
 ]
 
 CACHE_DIR = Path(".cache") / "explainer" / "share"
 """The share images' cache, relative to the project (git-ignored, like Material's ``.cache``)."""
-
-Fingerprint = tuple[tuple[str, int, int, int, int], ...]
-
-
-def fingerprint(
-    *folders: Path, patterns: tuple[str, ...] = ("*.yaml", "*.yml", "*.md")
-) -> Fingerprint:
-    """(path, size, mtime_ns, inode, ctime_ns) of every matching file below the folders, in a
-    stable order. The inode and ctime tell a save that keeps size and mtime (``cp -p``,
-    ``rsync -t``): the kernel sets the ctime on every write, and no tool sets it back."""
-    entries: list[tuple[str, int, int, int, int]] = []
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for pattern in patterns:
-            for path in folder.rglob(pattern):
-                try:
-                    stat = path.stat()
-                except OSError:
-                    continue
-                entries.append(
-                    (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns)
-                )
-    return tuple(sorted(entries))
 
 
 @dataclass
@@ -256,6 +237,11 @@ class StoryBuild:
         problems += self._clashes(story.pages, story.files)
         if problems:
             return BuildResult(data=None, diagnostics=sorted(problems), warnings=warnings)
+        if self.content_dir.is_dir():  # a qualifier said twice in prose
+            said = content_warnings(
+                self.content_dir, story.index, display_root=self.display_root, project=self.project
+            )
+            warnings = sorted([*warnings, *said])
         return replace(story, warnings=warnings)
 
     @property

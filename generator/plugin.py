@@ -63,7 +63,7 @@ from generator.pages.content import content_label, content_page
 from generator.pages.frontmatter import escaped_meta, plain
 from generator.pages.render import is_site_url
 from generator.pages.timeaxis import resolve_links
-from generator.pipeline import BuildResult, StoryBuild
+from generator.pipeline import WARNED, BuildResult, StoryBuild
 from generator.read.contentfiles import walk_content
 from generator.read.published import DEFAULT_PUBLISHED, published_spec
 
@@ -180,7 +180,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if config.strict and not self.serving and not result.diagnostics:
             why = []
             if result.warnings:
-                why.append("scaffold examples or placeholders still in place")
+                why.append(WARNED)
             if result.silent:
                 why.append(
                     "facts changed or removed since the published build that no update names"

@@ -60,7 +60,7 @@ CONTENT = """\
 The council has voted to close the old bridge: [[event:bridge-vote]]. The mayor,
 [[actor:ana-costa]], said: [[quote:costa-unsafe]].
 
-About [[figure:{figure}]] used it. Still open: [[question:reopening]]
+[[figure:{figure}]] used it. Still open: [[question:reopening]]
 """
 
 
@@ -121,7 +121,9 @@ def test_the_first_hour(tmp_path: Path) -> None:
     # 1. Untouched: every example and placeholder is listed; strict check and build fail.
     checked = explainer(story, "check")
     assert checked.returncode == 0, checked.stderr
-    assert checked.stdout.endswith("; 22 warnings: examples or placeholders to replace\n")
+    assert checked.stdout.endswith(
+        "; 22 warnings: examples or placeholders to replace, or a qualifier said twice\n"
+    )
     # and two notices that the story names no byline or publisher (not counted: a story may
     # honestly have neither)
     assert len(checked.stderr.splitlines()) == 24

@@ -175,6 +175,10 @@ def _hostile_story(tmp_path: Path) -> StoryData:
             return value + " " + HOSTILE
         if key == "aliases":
             return [HOSTILE]
+        if key == "label" and isinstance(value, str):  # a label is at most 80 characters
+            return HOSTILE[:80]
+        if isinstance(value, str) and key in {"how", "scope", "count_other"}:
+            return value + " " + HOSTILE
         return value
 
     return StoryData.model_validate(poison(dumped))

@@ -236,7 +236,8 @@ def test_check_lists_every_example_and_placeholder(
     )
     assert captured.out == (
         "site_data: ok (1 sources, 1 actors, 1 events, 1 figures, 1 quotes, 1 questions, "
-        "1 positions, 1 updates); 23 warnings: examples or placeholders to replace\n"
+        "1 positions, 1 updates); 23 warnings: examples or placeholders to replace, or a "
+        "qualifier said twice\n"
     )
 
 
@@ -316,8 +317,8 @@ def test_an_untouched_scaffold_fails_a_strict_build_and_keeps_the_site(tmp_path:
     )
     assert "mkdocs.yml:3:12: warning: site_name: placeholder still in place" in build.output
     assert (
-        "strict mode: 23 warnings above (scaffold examples or placeholders still in place); "
-        "the site folder was not touched"
+        "strict mode: 23 warnings above (examples or placeholders to replace, or a qualifier "
+        "said twice); the site folder was not touched"
     ) in build.output
     assert tree_digest(target / "site") == before
 

@@ -230,7 +230,7 @@ def test_every_page_of_surfside_shares_with_absolute_addresses(
 ) -> None:
     assert_every_page_shares(surfside_with_site_url.site, "https://example.org/surfside/")
     figures = share_tags(surfside_with_site_url.site / "figures" / "index.html")
-    assert "A chart of People confirmed dead in the collapse" in figures["og:image:alt"]
+    assert "A chart of Confirmed deaths" in figures["og:image:alt"]
 
 
 @pytest.mark.slow

@@ -24,7 +24,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     from generator.engines.mkdocsyml import allows_raw_html, load_mkdocs_config, theme_dirs
     from generator.outputs.jsonld import missing_credits
-    from generator.pipeline import StoryBuild
+    from generator.pipeline import WARNED, StoryBuild
     from generator.schema.kinds import FILE_MODELS
 
     data_dir = Path(args.data_dir)
@@ -78,7 +78,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if warned:
         what = []
         if result.warnings:
-            what.append("examples or placeholders to replace")
+            what.append(WARNED)
         if result.silent:
             what.append("facts changed since the published build that no update names")
         print(f"{args.data_dir}: ok ({counts}); {warnings}: {'; '.join(what)}")

@@ -10,7 +10,9 @@ spreadsheets:
   the excerpts of each source get their own file, ``excerpts.csv``, with a ``source`` column,
   and ``sources.csv`` lists their ids;
 - list fields are joined with ``;`` (ids cannot hold one; an actor's aliases could, which is why
-  the JSON file is the one to read by program);
+  the JSON file is the one to read by program); a report's relay (``via``) as who passed it on,
+  in order (each link's citations are in the JSON file), its status history as its steps
+  (``statuses.csv`` has every step);
 - empty cells are fields left out; true/false are written as ``true``/``false``;
 - **formula injection**: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
   carriage return gets a leading ``'``, so a spreadsheet shows it as text instead of running it as
@@ -39,7 +41,7 @@ from generator.schema import kinds
 from generator.schema.annotations import unwrap
 from generator.schema.jsonschema import JSON_SCHEMA_DIALECT
 from generator.schema.kinds import STATUS_CSV, StoryData
-from generator.schema.model import StatusStep
+from generator.schema.model import Relay, StatusStep
 
 __all__ = [
     "DATA_DIR",
@@ -122,6 +124,8 @@ def _cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, StatusStep):  # a claim's status history in a cell: its steps
         return str(value.status.value)
+    if isinstance(value, Relay):  # a relay in a cell: who passed the number on, in order
+        return value.by
     if isinstance(value, BaseModel):  # a list of records in a cell: their ids
         return str(getattr(value, "id", ""))
     if isinstance(value, list):

@@ -1,11 +1,13 @@
 """Hand-written pages (``content/*.md``): their ``[[kind:id]]`` references to facts.
 
-A page cites a fact as ``[[quote:hollande-moscow]]``; :func:`resolve_references` turns each into
-a link relative to the page, and :func:`reference_problem` says what is wrong with an unknown
-one, with ``file:line:col`` (:func:`generator.pages.contentcheck.check_content` runs it over every
-page). References inside fenced code blocks and inline code spans are left as they
-are. :func:`content_page` is what both engines publish for a hand-written page: references
-resolved and the footer of the generated pages added.
+A page cites a fact as ``[[quote:hollande-moscow]]`` (a kind with other wordings, as
+``[[figure:toll|label]]`` or ``[[figure:toll|value]]``: ``Kind.forms``);
+:func:`resolve_references` turns each into a link relative to the page, with a capital at the
+start of a sentence, and :func:`reference_problem` says what is wrong with an unknown one, with
+``file:line:col`` (:func:`generator.pages.contentcheck.check_content` runs it over every page).
+References inside fenced code blocks and inline code spans are left as they are.
+:func:`content_page` is what both engines publish for a hand-written page: references resolved
+and the footer of the generated pages added.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def reference_kinds() -> list[str]:
 
 # --- [[kind:id]] ---------------------------------------------------------------------------
 
-_REFERENCE = re.compile(r"\[\[([^\[\]:\s]*):([^\[\]\s]*)\]\]")
+_REFERENCE = re.compile(r"\[\[([^\[\]:\s]*):([^\[\]\s|]*)(?:\|([^\[\]\s|]*))?\]\]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
@@ -58,10 +60,13 @@ class Reference:
     col: int
     start: int
     end: int
+    form: str | None = None
+    """The wording after ``|`` (``label``, ``value``), if any."""
 
     @property
     def text(self) -> str:
-        return f"[[{self.kind}:{self.id}]]"
+        form = "" if self.form is None else f"|{self.form}"
+        return f"[[{self.kind}:{self.id}{form}]]"
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,7 @@ def find_references(markdown: str) -> Iterator[Reference]:
                 col=match.start() + 1,
                 start=line.offset + match.start(),
                 end=line.offset + match.end(),
+                form=match.group(3),
             )
 
 
@@ -126,7 +132,41 @@ def reference_problem(ref: Reference, index: Index, file_label: str) -> Diagnost
     if ref.id not in ids:
         message = f"unknown {ref.kind} {ref.id!r}{did_you_mean(ref.id, ids)}"
         return Diagnostic(file_label, ref.line, ref.col, ref.text, message)
+    forms = kinds.by_name(ref.kind).forms
+    if ref.form is not None and not forms:
+        message = f"a {ref.kind} reference has no other wordings: write [[{ref.kind}:{ref.id}]]"
+        return Diagnostic(file_label, ref.line, ref.col, ref.text, message)
+    if ref.form is not None and ref.form not in forms:
+        listed = " or ".join(f"|{form}" for form in forms)
+        message = (
+            f"unknown wording {ref.form!r} of a {ref.kind}{did_you_mean(ref.form, forms)}; "
+            f"write [[{ref.kind}:{ref.id}]], or end it with {listed}"
+        )
+        return Diagnostic(file_label, ref.line, ref.col, ref.text, message)
     return None
+
+
+_LEAD = re.compile(r"^\s*(?:#{1,6}(?:\s+|$)|>\s*|[-*+](?:\s+|$)|\d+[.)](?:\s+|$))+")
+"""What opens a line before its text: a heading, a quote, a list item's marker."""
+_OPENERS = re.compile(r"[\s*_(“\"‘']*$")
+_SENTENCE_END = re.compile(r"[.!?][\s*_)”\"’']*$")
+
+
+def at_sentence_start(markdown: str, start: int) -> bool:
+    """Whether the reference at ``start`` opens a sentence: the first words of a paragraph,
+    a heading, a list item or a quote, or the words after a full stop, question or
+    exclamation mark (emphasis, brackets and quotation marks between do not count)."""
+    line_start = markdown.rfind("\n", 0, start) + 1
+    before = _OPENERS.sub("", markdown[line_start:start])
+    lead = _LEAD.match(before)
+    if lead is not None:
+        return not before[lead.end() :].strip()
+    if before.strip():
+        return _SENTENCE_END.search(before) is not None
+    if line_start == 0:
+        return True
+    above = markdown[: line_start - 1].rsplit("\n", 1)[-1]
+    return not above.strip() or _SENTENCE_END.search(above) is not None
 
 
 def resolve_references(markdown: str, index: Index, *, page_path: str, file_label: str) -> str:
@@ -145,7 +185,8 @@ def resolve_references(markdown: str, index: Index, *, page_path: str, file_labe
             problems.append(problem)
             continue
         pieces.append(markdown[last : ref.start])
-        pieces.append(linker.reference(ref.kind, ref.id))
+        capital = at_sentence_start(markdown, ref.start)
+        pieces.append(linker.reference(ref.kind, ref.id, ref.form, capital=capital))
         last = ref.end
     if problems:
         raise DataError(problems)

@@ -33,13 +33,16 @@ import yaml
 
 from generator.pages.content import find_references, prose_lines, reference_problem
 from generator.pages.frontmatter import FRONT_MATTER
+from generator.pages.linker import Linker
 from generator.pages.storyindex import Index
+from generator.pages.wording import QUALIFIER_WORDS, QUALIFYING_WORDS
 from generator.read.contentfiles import theme_clashes, walk_content
-from generator.read.diagnostics import Diagnostic
+from generator.read.diagnostics import Diagnostic, warning
 from generator.read.loader import read_utf8
 from generator.read.texthygiene import first_problem
+from generator.schema import kinds
 
-__all__ = ["ALLOW_OPTION", "MARKUP_FILES", "check_content", "page_problems"]
+__all__ = ["ALLOW_OPTION", "MARKUP_FILES", "check_content", "content_warnings", "page_problems"]
 
 ALLOW_OPTION = "allow_raw_html"
 """The plugin option (``mkdocs.yml``) that lets a story's pages hold such markup."""
@@ -172,6 +175,59 @@ def check_content(
         else:
             problems += _page(text, label, index, allow_raw_html)
     return sorted(problems)
+
+
+_QUALIFYING_BEFORE = re.compile(
+    r"(?i)(?<![\w-])("
+    + "|".join(re.escape(w) for w in sorted(QUALIFYING_WORDS, key=len, reverse=True))
+    + r")[\s*_]*$"
+)
+_LINK_TEXT = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(")
+
+
+def content_warnings(
+    content_dir: Path,
+    index: Index,
+    *,
+    display_root: Path | None = None,
+    project: Path | None = None,
+) -> list[Diagnostic]:
+    """A warning for each reference that words its own qualifier ('more than 2,000 people')
+    right after a qualifier of the writer's ('More than [[figure:injured]]'), which would then
+    read twice. Only the pages :func:`check_content` lets through are read."""
+    project = content_dir.parent if project is None else project
+    walked = walk_content(content_dir, project, display_root=display_root)
+    found: list[Diagnostic] = []
+    linker = Linker(index, "index.md")
+    for rel, path in sorted(walked.files.items()):
+        if not rel.endswith(".md"):
+            continue
+        label = walked.label(rel)
+        text, _unreadable = read_utf8(path, label, within=project)
+        if text is None:
+            continue  # check_content says why
+        for ref in find_references(text):
+            if ref.form is not None or reference_problem(ref, index, label) is not None:
+                continue
+            before = " ".join(text[max(0, ref.start - 60) : ref.start].split("\n"))
+            mine = _QUALIFYING_BEFORE.search(before)
+            if mine is None:
+                continue
+            link = _LINK_TEXT.search(linker.reference(ref.kind, ref.id, status=False))
+            shown = html.unescape(link.group(1)) if link else ""
+            own = next(
+                (w for w in QUALIFIER_WORDS.values() if w and shown.startswith(w + " ")), None
+            )
+            if own is None or "value" not in kinds.by_name(ref.kind).forms:
+                continue
+            message = (
+                f"{ref.text}: {mine.group(1)!r} stands just before a reference that words its "
+                f"own qualifier ({shown!r}), so it would read twice: write "
+                f"[[{ref.kind}:{ref.id}|value]] for the bare number, or leave out "
+                f"{mine.group(1)!r}"
+            )
+            found.append(warning(label, ref.line, ref.col, message))
+    return sorted(found)
 
 
 def _page(text: str, label: str, index: Index | None, allow_raw_html: bool) -> list[Diagnostic]:

@@ -3,7 +3,9 @@
 Two templates, rendered as plain Markdown (our own text only: no story data reaches them):
 
 - ``templates/guide_text.md``, **written by hand**: the first hour, the id rule, sources and
-  quotes, the date rules, a worked update. Extend it there.
+  quotes, the date rules, a worked update, contested numbers. Extend it there. Its table of what
+  each ``[[kind:id]]`` reads as is made by the page linker from the examples
+  (:mod:`generator.pages.guiderefs`).
 - ``templates/guide_fields.md``, **made from the model**: for each file kind of the registry its
   example record (the same commented YAML a new story gets, :mod:`generator.pages.examples`) and a
   table of every field of every model it holds, from the data reference's walk over the model
@@ -30,10 +32,11 @@ from generator.pages.examples import (
     example,
     example_block,
 )
+from generator.pages.guiderefs import rendered_references
 from generator.pages.templating import TEMPLATES_DIR
 from generator.schema import kinds
 from generator.schema.formats import CURRENT, FORMATS
-from generator.schema.model import SLUG_PATTERN, DateRule
+from generator.schema.model import SLUG_PATTERN, CountType, DateRule, Qualifier
 
 __all__ = ["EXAMPLE_DAY", "GUIDE_PAGE", "guide_markdown"]
 
@@ -87,8 +90,14 @@ def _guide(_stamp: tuple[tuple[str, int, int], ...], site: bool) -> str:
         block = [f"{doc.key}:", *lines] if lines else [f"{doc.key}: []"]
         files.append({"doc": doc, "example": "\n".join(block)})
     fields = env.get_template("guide_fields.md").render(files=files, site=site)
+    references, capital = rendered_references(EXAMPLE_DAY)
     text = env.get_template("guide_text.md").render(
         fields=fields.strip("\n"),
+        site=site,
+        references=references,
+        capital=capital,
+        count_types=[f"`{value.value}`" for value in CountType],
+        qualifiers=[f"`{value.value}`" for value in Qualifier],
         id_pattern=SLUG_PATTERN,
         example_prefix=EXAMPLE_PREFIX,
         placeholder=PLACEHOLDER,

@@ -30,17 +30,20 @@ from generator.pages.wording import (
     QUALIFIER_WORDS,
     STANCE_WORDS,
     bare_number,
+    count_words,
     format_number,
     headline_rule,
     long_date,
     month_text,
     number_text,
     quote_text,
+    reading_text,
+    rule_words,
     source_title,
     time_text,
     unit_for,
 )
-from generator.schema.model import ActorKind, DateBasis, DateRule
+from generator.schema.model import ActorKind, DateBasis, DateRule, FigureReport
 
 __all__ = ["TEMPLATES_DIR", "environment"]
 
@@ -125,6 +128,15 @@ def kind_label(kind: ActorKind) -> str:
     return kind.value.capitalize()
 
 
+def report_notes(report: FigureReport) -> str:
+    """What kind of count a report is and the area it covers, as one short note ('an
+    estimate · covers Derna'); '' when it says neither."""
+    notes = [count_words(report)] if report.count_type is not None else []
+    if report.scope is not None:
+        notes.append(f"covers {report.scope}")
+    return " · ".join(notes)
+
+
 def href(url: str) -> Trusted:
     """An http(s) address for ``href="..."`` in raw HTML."""
     return Trusted(escape_url(url))
@@ -141,15 +153,18 @@ _FILTERS: dict[str, Any] = {
     "stance_group": stance_group,
     "when": when,
     "number_text": number_text,
+    "reading_text": reading_text,
     "bare_number": bare_number,
     "qualifier_words": lambda q: QUALIFIER_WORDS[q],
     "headline_rule": headline_rule,
+    "rule_words": rule_words,
     "unit_for": unit_for,
     "source_title": source_title,
     "kind_label": kind_label,
     "number": format_number,
     "quote_text": quote_text,
     "href": href,
+    "report_notes": report_notes,
     "player_ids": player_ids,
 }
 

@@ -40,7 +40,7 @@ from generator.read.diagnostics import (
 )
 from generator.read.recordwise import check_valid_records, validate_file
 from generator.read.sourcemap import MAX_NODES, build, too_many_nodes
-from generator.schema.kinds import FILE_MODELS, StoryData
+from generator.schema.kinds import FILE_MODELS, STORY_FILE, StoryData
 
 __all__ = [
     "FileCache",
@@ -160,8 +160,13 @@ def load(
         diagnostics.extend(check_valid_records(files))
     diagnostics = cap_per_file(diagnostics)
     if diagnostics and stated is None:  # a story from before versions: its shape tells
-        first = format_problem(found_format(data_dir, project), data_dir, folder)
-        if first is not None:
+        found = found_format(data_dir, project)
+        # With no first-format figure the shape says only "no version stated": believed when
+        # story.yaml was read and says none, not when it could not be read (it may state the
+        # current version: its own problems are the ones to show).
+        guessed = found.file == f"{STORY_FILE}.yaml" and not found.stated
+        first = format_problem(found, data_dir, folder)
+        if first is not None and not (guessed and STORY_FILE not in files):
             return LoadResult(None, [first])
     if diagnostics or len(files) != len(FILE_MODELS):
         return LoadResult(None, diagnostics, files)

@@ -15,7 +15,7 @@ from pydantic import Field
 from generator.schema.annotations import Happened
 from generator.schema.basemodel import ActorRef, ExcerptRef, Record, Text
 
-__all__ = ["ClaimStatus", "StatusStep", "status_field"]
+__all__ = ["CONTESTED", "ClaimStatus", "StatusStep", "contested", "status_field"]
 
 
 class ClaimStatus(StrEnum):
@@ -24,6 +24,11 @@ class ClaimStatus(StrEnum):
     DENIED = "denied"
     CONFIRMED = "confirmed"
     RETRACTED = "retracted"
+
+
+CONTESTED = frozenset({ClaimStatus.DISPUTED, ClaimStatus.DENIED, ClaimStatus.RETRACTED})
+"""Statuses under which a claim must never read as plain fact (nor a figure's report count as
+one that stands: it is left out of headlines, spreads and "latest" lines)."""
 
 
 class StatusStep(Record):
@@ -59,3 +64,9 @@ def status_field() -> Any:
             "what readers see first wherever the claim appears."
         ),
     )
+
+
+def contested(record: object) -> bool:
+    """Whether a record's current status (its last step) is disputed, denied or retracted."""
+    steps = getattr(record, "status", None) or []
+    return bool(steps) and steps[-1].status in CONTESTED

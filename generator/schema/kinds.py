@@ -90,6 +90,10 @@ class Kind(Generic[R]):
     """Its link reads better than its label field (a figure as 'about 1,200 people'): the page
     linker (:class:`~generator.pages.linker.Linker`) words it with its method of the kind's
     name."""
+    forms: tuple[str, ...] = ()
+    """Other ways ``[[kind:id|form]]`` may word a record in prose (a figure by its ``label`` or
+    its bare ``value``): the page linker words each with its method
+    :meth:`~generator.pages.linker.Linker.reference`."""
     fact: bool = False
     """A fact: it cites excerpts (``cites``), carries correction markers, an update names it."""
     grows: bool = False
@@ -160,8 +164,9 @@ KINDS: list[Kind[Any]] = [
         file="figures",
         page="figures.md",
         anchor="figure",
-        label="counts",
+        label="label",
         worded=True,
+        forms=("label", "value"),
         fact=True,
         grows=True,
     ),
@@ -174,6 +179,7 @@ KINDS: list[Kind[Any]] = [
         anchor="report",
         label="id",
         worded=True,
+        forms=("value",),
     ),
     Kind(
         "quote",

@@ -7,7 +7,8 @@ record there are, and the file each lives in, is declared once in :mod:`generato
 which also makes the file models and ``StoryData`` from these record models.
 
 A developing story is modelled as data, never as prose: a figure is a series of reports (each
-with its value or range, qualifier, date, reporter and sources), a reported claim carries the
+with its value or range, qualifier, date, reporters, relays and sources:
+:mod:`generator.schema.figuremodel`), a reported claim carries the
 history of its status (reported, disputed, denied, confirmed, retracted), and dates carry their
 precision (:mod:`generator.schema.datemodel`).
 """
@@ -20,7 +21,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from generator.schema.annotations import Happened, RefTo
+from generator.schema.annotations import Happened
 from generator.schema.basemodel import (
     SLUG_PATTERN,
     TEXT_PATTERN,
@@ -41,6 +42,15 @@ from generator.schema.datemodel import (
     TimeOfDay,
     UtcOffset,
 )
+from generator.schema.figuremodel import (
+    CountType,
+    Derivation,
+    Figure,
+    FigureReport,
+    HeadlineRule,
+    Qualifier,
+    Relay,
+)
 from generator.schema.newsmeta import Author, Moment, Publisher, WikidataId, same_day_as_date
 from generator.schema.sourcemodel import ARCHIVE_PATTERN, Excerpt, PublishedBasis, Source
 
@@ -52,9 +62,11 @@ __all__ = [
     "ActorKind",
     "ActorRef",
     "ClaimStatus",
+    "CountType",
     "DateBasis",
     "DateQualifier",
     "DateRule",
+    "Derivation",
     "Event",
     "Excerpt",
     "ExcerptRef",
@@ -69,6 +81,7 @@ __all__ = [
     "QuestionRef",
     "Quote",
     "Record",
+    "Relay",
     "Slug",
     "Source",
     "Stance",
@@ -78,9 +91,6 @@ __all__ = [
     "Update",
     "UpdateKind",
 ]
-
-Number = Annotated[int | float, Field(allow_inf_nan=False)]  # .nan would read "nan people"
-
 
 # --- the story ---------------------------------------------------------------------------------
 
@@ -180,90 +190,6 @@ class Event(Record):
     cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that support this record."
     )
-
-
-class Qualifier(StrEnum):
-    """How a source gives a number."""
-
-    EXACT = "exact"
-    AT_LEAST = "at-least"
-    MORE_THAN = "more-than"
-    ABOUT = "about"
-    UP_TO = "up-to"
-    FEWER_THAN = "fewer-than"
-
-
-class FigureReport(Record):
-    """One report of a figure: what one source said the number was, and when."""
-
-    id: Slug = Field(description="Id of the report, unique across all files.")
-    value: Number | None = Field(default=None, description="The number, as the source gives it.")
-    low: Number | None = Field(default=None, description="For a range: its low end.")
-    high: Number | None = Field(default=None, description="For a range: its high end.")
-    qualifier: Qualifier = Field(
-        default=Qualifier.EXACT,
-        strict=False,
-        description="exact, at-least, more-than, about, up-to or fewer-than, as the source says.",
-    )
-    as_of: Annotated[dt.date, Happened(else_first_source=True)] | None = Field(
-        default=None,
-        description="The day the number held (default: the publication of its first source).",
-    )
-    time: TimeOfDay | None = Field(
-        default=None, description="The time of day it was given, if known (needs utc_offset)."
-    )
-    utc_offset: UtcOffset | None = Field(
-        default=None, description="The offset from UTC of the local time given in time."
-    )
-    reported_by: ActorRef | None = Field(
-        default=None, description="Id of the actor who gave the number (a ministry, a mayor)."
-    )
-    status: list[StatusStep] = status_field()
-    cites: list[ExcerptRef] = Field(
-        min_length=1, description="Ids of the source excerpts that give the number."
-    )
-
-
-class HeadlineRule(StrEnum):
-    LATEST = "latest"
-    MOST_CONSERVATIVE = "most-conservative"
-    EDITOR = "editor"
-
-
-class Figure(Record):
-    """A quantity of the story ("people killed"), as a series of reports."""
-
-    id: Slug = Field(description="Id of the figure, unique across all files.")
-    unit: Text = Field(description="What the number is measured in, e.g. 'people' or 'years'.")
-    unit_one: Text | None = Field(
-        default=None,
-        description="The unit for exactly one, e.g. 'person' or 'year' (default: unit).",
-    )
-    counts: Text = Field(description="What the number counts, in our own words.")
-    headline_rule: HeadlineRule = Field(
-        default=HeadlineRule.LATEST,
-        strict=False,
-        description=(
-            "How the number shown first is chosen: latest (the most recent report), "
-            "most-conservative (the lowest of the latest day's reports, one per reporter, as "
-            "ACLED does), "
-            "or editor (headline_report, with headline_reason)."
-        ),
-    )
-    headline_report: Annotated[Slug, RefTo("report")] | None = Field(
-        default=None, description="For headline_rule editor: the id of the report shown first."
-    )
-    headline_reason: Text | None = Field(
-        default=None, description="For headline_rule editor: why that report, shown to readers."
-    )
-    reports: list[FigureReport] = Field(
-        min_length=1, description="Every report of the number, in any order."
-    )
-
-    @property
-    def cites(self) -> list[str]:
-        """The excerpts its reports cite, in order, each once."""
-        return list(dict.fromkeys(cite for report in self.reports for cite in report.cites))
 
 
 class Quote(Record):
