@@ -15,13 +15,13 @@ from generator.pages.charts import figure_chart
 from generator.pages.escape import Trusted, escape_text
 from generator.pages.storyindex import Index
 from generator.pages.wording import (
-    STANCE_WORDS,
-    STATUS_WORDS,
     excerpt_text,
     figure_text,
     long_date,
     quote_text,
     source_title,
+    stance_words,
+    step_words,
 )
 from generator.schema import kinds
 from generator.schema.model import SLUG_PATTERN, Event, Source
@@ -139,11 +139,17 @@ class Linker:
     def question_short(self, question_id: str) -> Trusted:
         return self.at("question", question_id, self.index.get("question", question_id).short)
 
+    def stance_word(self, position: Any) -> str:
+        """A position's stance as words (plain text): 'Supports' on a question of policy,
+        'Says yes' on a question of fact."""
+        question = self.index.get("question", position.question)
+        return stance_words(position.stance, question.kind)
+
     def position(self, position_id: str) -> Trusted:
         position = self.index.get("position", position_id)
         actor = self.index.actor(position.actor)
         question = self.index.get("question", position.question)
-        text = f"{actor.name}: {STANCE_WORDS[position.stance.value]} ({question.short})"
+        text = f"{actor.name}: {self.stance_word(position)} ({question.short})"
         return self.at("position", position_id, text)
 
     def quote_link(self, quote_id: str) -> Trusted:
@@ -206,9 +212,10 @@ class Linker:
         return Trusted(f'<span class="label label--claim">Claim by {self.actor(claimed_by)}</span>')
 
     def step(self, step: Any) -> Trusted:
-        """'Denied by [X](...)': one step of a claim's status history."""
+        """'Denied by [X](...)', '[X](...) denies being its source': one step of a claim's
+        status history (:func:`~generator.pages.wording.step_words`)."""
         who = ", ".join(self.actor(actor_id) for actor_id in step.by)
-        return Trusted(f"{STATUS_WORDS[step.status]}{' by ' + who if who else ''}")
+        return Trusted(step_words(step.status, who, many=len(step.by) > 1))
 
     def status(self, record: Any) -> Trusted:
         """A claim's current status as a label ('' for a record with no status history):

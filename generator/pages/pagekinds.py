@@ -24,6 +24,7 @@ from generator.pages.escape import Trusted
 from generator.pages.guide import GUIDE_PAGE, guide_markdown
 from generator.pages.recordfields import record_fields
 from generator.pages.rerender import kinds_read
+from generator.pages.stancematrix import StanceMatrix, stance_matrix
 from generator.pages.strip import player_ids, strip_layout
 from generator.schema import kinds
 from generator.schema.datemodel import sort_key
@@ -65,18 +66,13 @@ class StoryGroups:
         for event in self.events:  # in date order
             for actor_id in player_ids(event):
                 self.events_by[actor_id].append(event)
-        self._rows: list[tuple[Actor, list[list[Position]]]] | None = None
+        self._matrix: StanceMatrix | None = None
 
-    def stance_rows(self) -> list[tuple[Actor, list[list[Position]]]]:
-        """Players with at least one position, each with one cell (a list) per question."""
-        if self._rows is None:
-            self._rows = []
-            for actor in self.data.actors:
-                mine = self.positions_by[actor.id]
-                if mine:
-                    cells = [[p for p in mine if p.question == q.id] for q in self.data.questions]
-                    self._rows.append((actor, cells))
-        return self._rows
+    def matrix(self) -> StanceMatrix:
+        """The stance matrix (players with a position, a cell per answered question)."""
+        if self._matrix is None:
+            self._matrix = stance_matrix(self.data, self.positions_by)
+        return self._matrix
 
 
 Context = Callable[[StoryGroups], dict[str, Any]]
@@ -151,7 +147,7 @@ def _timeline(g: StoryGroups) -> dict[str, Any]:
 
 
 def _stances(g: StoryGroups) -> dict[str, Any]:
-    return {"rows": g.stance_rows(), "positions_by_question": g.positions_by_question}
+    return {"matrix": g.matrix(), "positions_by_question": g.positions_by_question}
 
 
 def _reference(g: StoryGroups) -> dict[str, Any]:

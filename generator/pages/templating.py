@@ -25,9 +25,7 @@ from generator.pages.strip import player_ids
 from generator.pages.wording import (
     CONTESTED,
     DATE_QUALIFIER_WORDS,
-    NO_POSITION,
     QUALIFIER_WORDS,
-    STANCE_WORDS,
     bare_number,
     format_number,
     headline_rule,
@@ -95,10 +93,6 @@ def when(value: dt.date | str, record: Any = None) -> Trusted:
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def stance_word(value: Enum | None) -> str:
-    return NO_POSITION if value is None else STANCE_WORDS[str(value.value)]
-
-
 def stance_class(value: Enum | None) -> str:
     return "stance--none" if value is None else f"stance--{value.value}"
 
@@ -126,7 +120,6 @@ _FILTERS: dict[str, Any] = {
     "long_date": long_date,
     "iso_date": iso_date,
     "date_basis": date_basis,
-    "stance_word": stance_word,
     "stance_class": stance_class,
     "position_class": position_class,
     "when": when,

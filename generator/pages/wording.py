@@ -17,11 +17,14 @@ from generator.schema.model import (
     FigureReport,
     HeadlineRule,
     Qualifier,
+    QuestionKind,
     Quote,
     Source,
+    Stance,
 )
 
 __all__ = [
+    "ANSWER_WORDS",
     "CONTESTED",
     "NO_POSITION",
     "QUALIFIER_WORDS",
@@ -34,6 +37,8 @@ __all__ = [
     "format_number",
     "long_date",
     "quote_text",
+    "stance_words",
+    "step_words",
 ]
 
 STANCE_WORDS = {
@@ -42,7 +47,16 @@ STANCE_WORDS = {
     "conditional": "Conditional",
     "unclear": "Unclear",
 }
+ANSWER_WORDS = {**STANCE_WORDS, "supports": "Says yes", "opposes": "Says no"}
+"""A position on a factual question ("Did the aid group give the figure?") is an answer."""
 NO_POSITION = "No stated position"
+
+
+def stance_words(stance: Stance, kind: QuestionKind) -> str:
+    """'Supports' on a question of policy, 'Says yes' on a question of fact."""
+    words = ANSWER_WORDS if kind is QuestionKind.FACTUAL else STANCE_WORDS
+    return words[stance.value]
+
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -138,9 +152,39 @@ STATUS_WORDS = {
     ClaimStatus.DENIED: "Denied",
     ClaimStatus.CONFIRMED: "Confirmed",
     ClaimStatus.RETRACTED: "Retracted",
+    ClaimStatus.CONTRADICTED: "Contradicted",
+    ClaimStatus.ATTRIBUTION_DENIED: "Attribution denied",
 }
-CONTESTED = frozenset({ClaimStatus.DISPUTED, ClaimStatus.DENIED, ClaimStatus.RETRACTED})
-"""Statuses under which a claim must never read as plain fact."""
+"""A status in a word or two: a label's start ("Denied by ..."), the overview strip's
+"(contradicted)". A step is worded in full by :func:`step_words`."""
+CONTESTED = frozenset(
+    {
+        ClaimStatus.DISPUTED,
+        ClaimStatus.DENIED,
+        ClaimStatus.RETRACTED,
+        ClaimStatus.CONTRADICTED,
+        ClaimStatus.ATTRIBUTION_DENIED,
+    }
+)
+"""Statuses under which a claim must never read as plain fact (one whose attribution is denied
+no longer has a known source)."""
+
+
+def step_words(status: ClaimStatus, who: str, many: bool = False) -> str:
+    """One step of a claim's life for readers, ``who`` being the names of those who took it
+    (plain text or trusted Markdown: the caller escapes; ``many``: more than one of them).
+
+    A denial of attribution reads as a denial of being the source ("The aid group denies being
+    its source"), never as a denial of the claim; a contradiction without a named author is a
+    later account's."""
+    if status is ClaimStatus.ATTRIBUTION_DENIED:
+        verb = "deny" if many else "denies"
+        return f"{who} {verb} being its source" if who else "Its attributed source denies it"
+    if status is ClaimStatus.CONTRADICTED and not who:
+        return "Contradicted by a later account"
+    word = STATUS_WORDS[status]
+    return f"{word} by {who}" if who else word
+
 
 ClaimState = Literal["contested", "claim"]
 

@@ -11,7 +11,8 @@
 - a date agrees with its basis (:mod:`generator.read.datechecks`);
 - the story was not updated before it was published, nor before its latest update;
 - the rules of a developing story (:mod:`generator.read.developing`): figure reports, headlines,
-  times of day, date ranges, claim status histories.
+  times of day, date ranges, claim status histories;
+- the rules of questions and positions (:mod:`generator.read.stancechecks`).
 
 A rule runs only when every file it reads validated, so one broken file does not bury the
 others in "unknown ..." noise.
@@ -29,6 +30,7 @@ from generator.read.datechecks import check_date
 from generator.read.developing import check_developing
 from generator.read.diagnostics import Diagnostic, did_you_mean, format_loc
 from generator.read.sourcemap import Path, SourceMap
+from generator.read.stancechecks import check_stances
 from generator.read.verbatim import folded, normalise
 from generator.schema import kinds
 from generator.schema.annotations import references_in
@@ -107,6 +109,7 @@ class _Checker:
         self.dates()
         records = ((record, path, file.at) for _kind, file, record, path in self._records())
         self.out += check_developing(records, self.excerpts)
+        self.stances()
         self.story()
         return self.out
 
@@ -219,6 +222,7 @@ class _Checker:
         for kind, date_name, basis_name in (
             ("events", "date", "date_basis"),
             ("quotes", "said_on", "said_on_basis"),
+            ("positions", "date", "date_basis"),
         ):
             file = self.files.get(kind)
             if file is None:
@@ -243,6 +247,15 @@ class _Checker:
                         self.out.append(file.at(path, message))
 
                     check_date(report, cited, source, date, basis, date_path, basis_path)
+
+    # --- questions and positions ---------------------------------------------------------------
+
+    def stances(self) -> None:
+        questions, positions = self.files.get("questions"), self.files.get("positions")
+        if questions is not None and positions is not None:
+            self.out += check_stances(
+                questions.records(), positions.records(), questions.at, positions.at
+            )
 
     # --- the story -----------------------------------------------------------------------------
 

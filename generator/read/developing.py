@@ -5,7 +5,8 @@
 - a figure's headline_rule "editor" names one of its own reports and says why;
 - a time of day comes with its UTC offset (and an offset with a time);
 - an event's last day is not before its first, and follows a day, not a month;
-- a claim's status history goes oldest first, and each step but "reported" names who took it.
+- a claim's status history goes oldest first, and each step but "reported" and "contradicted"
+  names who took it; a "contradicted" step says how the accounts conflict (its summary).
 
 Each rule looks at every record of the kind it is about, at any depth (a status step is found in
 events, quotes, positions and figure reports alike), so a new kind with these fields is checked
@@ -29,11 +30,14 @@ from generator.schema.model import ClaimStatus, Event, Figure, FigureReport, Hea
 __all__ = ["check_developing", "walk_models"]
 
 _WHO = {
-    ClaimStatus.DISPUTED: "disputes",
-    ClaimStatus.DENIED: "denies",
-    ClaimStatus.CONFIRMED: "confirms",
-    ClaimStatus.RETRACTED: "retracts",
+    ClaimStatus.DISPUTED: "disputes it",
+    ClaimStatus.DENIED: "denies it",
+    ClaimStatus.CONFIRMED: "confirms it",
+    ClaimStatus.RETRACTED: "retracts it",
+    ClaimStatus.ATTRIBUTION_DENIED: "denies being its source",
 }
+"""The steps that name who took them (``by``), with what they do. A contradicted step may be an
+outlet's own later account, which no player of the story gives."""
 
 Report = Callable[[Path, str], None]
 
@@ -165,7 +169,14 @@ def _status(steps: list[Any], path: Path, report: Report) -> None:
         at = (*path, number)
         if step.status in _WHO and not step.by:
             verb = _WHO[step.status]
-            report(at, f"a {step.status.value} step names who {verb} it: add 'by'")
+            article = "an" if step.status.value[0] in "aeiou" else "a"
+            report(at, f"{article} {step.status.value} step names who {verb}: add 'by'")
+        if step.status is ClaimStatus.CONTRADICTED and step.summary is None:
+            report(
+                at,
+                "a contradicted step says how the later account conflicts with the claim: "
+                "add 'summary' (and cite that account)",
+            )
         if number and step.date < steps[number - 1].date:
             report(
                 (*at, "date"),

@@ -26,6 +26,7 @@ from generator.read.diagnostics import (
 )
 from generator.read.sourcemap import Scalar, SourceMap
 from generator.schema.annotations import nested_model
+from generator.schema.meanings import suggest
 from generator.schema.model import SLUG_PATTERN, TEXT_PATTERN, Record
 
 __all__ = ["validation_diagnostics"]
@@ -194,7 +195,7 @@ def _message(
     if error_type in ("enum", "literal_error"):
         expected = str(ctx.get("expected", ""))
         if isinstance(value, str):
-            hint = did_you_mean(value, _choices(expected))
+            hint = suggest(value, _choices(expected))  # by meaning first, then by spelling
             return f"{got} is not allowed; expected {expected}{hint}"
         plain = _unquoted_hint(value, scalar)
         if plain is not None and isinstance(value, bool):

@@ -64,6 +64,25 @@ FORMATS: tuple[Format, ...] = (
         ),
         shape="1b1599e7e7e2bdf7fb5c3bfc2415a535daa3193e49c5b47fba494e7ca11459fa",
     ),
+    Format(
+        3,
+        "claims, positions and sources as they develop, in any language",
+        (
+            "Two more statuses of a claim: contradicted (a later account conflicts with it "
+            "without denying it: the step cites that account and says how) and "
+            "attribution-denied (whoever it is attributed to denies it came from them, which "
+            "is not a denial that it is true).",
+            "Positions over time: a position may have a date (a day or a month, with its "
+            "date_basis); of a player's positions on one question the latest is shown first, "
+            "the earlier ones dated below it.",
+            "A question is of policy (positions are stances) or of fact (kind: factual: "
+            "positions are answers, says yes, says no, unclear); one that no player has "
+            "answered can say so (unanswered: as_of, summary, cites).",
+            "explainer upgrade changes nothing but the version: every field format 3 adds is "
+            "optional, and a format-2 story means the same in format 3.",
+        ),
+        shape="fbf1f13b2086bd2bf591ddd5f48142a36b80a78d60021439f17ae199c3e5a55b",
+    ),
 )
 """Every version, oldest first; the last is the one this generator reads."""
 

@@ -9,7 +9,8 @@ which also makes the file models and ``StoryData`` from these record models.
 A developing story is modelled as data, never as prose: a figure is a series of reports (each
 with its value or range, qualifier, date, reporter and sources), a reported claim carries the
 history of its status (reported, disputed, denied, confirmed, retracted), and dates carry their
-precision (:mod:`generator.schema.datemodel`).
+precision (:mod:`generator.schema.datemodel`). Questions and positions are in
+:mod:`generator.schema.stancemodel`, sources in :mod:`generator.schema.sourcemodel`.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from generator.schema.datemodel import (
 )
 from generator.schema.newsmeta import Author, Moment, Publisher, WikidataId, same_day_as_date
 from generator.schema.sourcemodel import ARCHIVE_PATTERN, Excerpt, PublishedBasis, Source
+from generator.schema.stancemodel import Position, Question, QuestionKind, Stance, Unanswered
 
 __all__ = [
     "ARCHIVE_PATTERN",
@@ -66,6 +68,7 @@ __all__ = [
     "PublishedBasis",
     "Qualifier",
     "Question",
+    "QuestionKind",
     "QuestionRef",
     "Quote",
     "Record",
@@ -75,6 +78,7 @@ __all__ = [
     "StatusStep",
     "Story",
     "Text",
+    "Unanswered",
     "Update",
     "UpdateKind",
 ]
@@ -288,36 +292,6 @@ class Quote(Record):
     status: list[StatusStep] = status_field()
     cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that contain the quote verbatim."
-    )
-
-
-class Question(Record):
-    id: Slug = Field(description="Id of the open question, unique across all files.")
-    question: Text = Field(description="The open question, phrased as a question.")
-    short: Text = Field(description="A column heading of two or three words for the matrix.")
-    summary: Text = Field(description="Why it matters, in our own words.")
-
-
-class Stance(StrEnum):
-    SUPPORTS = "supports"
-    OPPOSES = "opposes"
-    CONDITIONAL = "conditional"
-    UNCLEAR = "unclear"
-
-
-class Position(Record):
-    id: Slug = Field(description="Id of the position, unique across all files.")
-    actor: ActorRef = Field(description="Id of the player whose position this is.")
-    question: QuestionRef = Field(description="Id of the open question it answers.")
-    stance: Stance = Field(strict=False, description="supports, opposes, conditional or unclear.")
-    summary: Text = Field(description="The position in one sentence of our own words.")
-    claimed_by: ActorRef | None = Field(
-        default=None,
-        description="If the position is only reported by someone else: who reports it.",
-    )
-    status: list[StatusStep] = status_field()
-    cites: list[ExcerptRef] = Field(
-        min_length=1, description="Ids of the source excerpts that support this record."
     )
 
 

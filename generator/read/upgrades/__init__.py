@@ -12,8 +12,9 @@ fixture under ``tests/fixtures/formats/``.
 
 from generator.read.upgrades.documents import Step
 from generator.read.upgrades.to_2 import TO_2
+from generator.read.upgrades.to_3_claims import TO_3
 
 __all__ = ["STEPS", "Step"]
 
-STEPS: dict[int, Step] = {step.version - 1: step for step in (TO_2,)}
+STEPS: dict[int, Step] = {step.version - 1: step for step in (TO_2, TO_3)}
 """The step from each earlier version (key) to the next."""
