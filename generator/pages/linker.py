@@ -133,6 +133,14 @@ class Linker:
     def source(self, source_id: str) -> Trusted:
         return self.at("source", source_id, source_title(self.index.get("source", source_id)))
 
+    def version(self, version_id: str) -> Trusted:
+        """A version of a source, by its source and its date ('The Agency, version of 3 May
+        2024'), linked to its line on the sources page."""
+        version = self.index.get("version", version_id)
+        source = self.index.parent[version_id]
+        text = f"{source_title(source)}, version of {long_date(version.date)}"
+        return self.at("version", version_id, text)
+
     def question(self, question_id: str) -> Trusted:
         return self.record("question", question_id)
 

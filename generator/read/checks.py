@@ -12,7 +12,8 @@
 - the story was not updated before it was published, nor before its latest update;
 - the rules of a developing story (:mod:`generator.read.developing`): figure reports, headlines,
   times of day, date ranges, claim status histories;
-- the rules of questions and positions (:mod:`generator.read.stancechecks`).
+- the rules of questions and positions (:mod:`generator.read.stancechecks`) and of sources
+  (:mod:`generator.read.sourcechecks`: publishers, versions).
 
 A rule runs only when every file it reads validated, so one broken file does not bury the
 others in "unknown ..." noise.
@@ -29,6 +30,7 @@ from typing import Any
 from generator.read.datechecks import check_date
 from generator.read.developing import check_developing
 from generator.read.diagnostics import Diagnostic, did_you_mean, format_loc
+from generator.read.sourcechecks import check_sources
 from generator.read.sourcemap import Path, SourceMap
 from generator.read.stancechecks import check_stances
 from generator.read.verbatim import folded, normalise
@@ -37,6 +39,7 @@ from generator.schema.annotations import references_in
 from generator.schema.kinds import STORY_FILE, Kind
 from generator.schema.model import (
     DateBasis,
+    Excerpt,
     Record,
     Source,
     Story,
@@ -110,6 +113,9 @@ class _Checker:
         records = ((record, path, file.at) for _kind, file, record, path in self._records())
         self.out += check_developing(records, self.excerpts)
         self.stances()
+        sources = self.files.get("sources")
+        if sources is not None:
+            self.out += check_sources(sources.records(), sources.at)
         self.story()
         return self.out
 
@@ -143,7 +149,7 @@ class _Checker:
 
     def unique_ids(self) -> None:
         for entry in self._all_ids():
-            if isinstance(entry.parent, Source):
+            if isinstance(entry.record, Excerpt):  # an excerpt, nested in its source
                 self.excerpts.setdefault(entry.value, (entry.record.text, entry.parent))
             first = self.ids.get(entry.value)
             if first is None:

@@ -78,10 +78,16 @@ FORMATS: tuple[Format, ...] = (
             "A question is of policy (positions are stances) or of fact (kind: factual: "
             "positions are answers, says yes, says no, unclear); one that no player has "
             "answered can say so (unanswered: as_of, summary, cites).",
+            "Sources as they develop: a source's versions (a page that changed under one "
+            "address: each with its date, what it showed, its headline and archived copy; an "
+            "excerpt names the version it comes from, and explainer verify --all holds it to "
+            "that copy); publisher_basis says how the publisher is known (stated, address, or "
+            "inferred with a reason); agency copy found at another outlet reads 'AP copy, at "
+            "...' and copies from one publisher count once for independence.",
             "explainer upgrade changes nothing but the version: every field format 3 adds is "
             "optional, and a format-2 story means the same in format 3.",
         ),
-        shape="fbf1f13b2086bd2bf591ddd5f48142a36b80a78d60021439f17ae199c3e5a55b",
+        shape="3ba2fae6aa06c46df5a1207dac9c5dc586d46cf0e4b1dcbac35df9396e2bcbdf",
     ),
 )
 """Every version, oldest first; the last is the one this generator reads."""

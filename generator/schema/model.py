@@ -43,7 +43,15 @@ from generator.schema.datemodel import (
     UtcOffset,
 )
 from generator.schema.newsmeta import Author, Moment, Publisher, WikidataId, same_day_as_date
-from generator.schema.sourcemodel import ARCHIVE_PATTERN, Excerpt, PublishedBasis, Source
+from generator.schema.sourcemodel import (
+    ARCHIVE_PATTERN,
+    Excerpt,
+    PublishedBasis,
+    PublisherBasis,
+    PublisherRule,
+    Source,
+    SourceVersion,
+)
 from generator.schema.stancemodel import Position, Question, QuestionKind, Stance, Unanswered
 
 __all__ = [
@@ -66,6 +74,8 @@ __all__ = [
     "HeadlineRule",
     "Position",
     "PublishedBasis",
+    "PublisherBasis",
+    "PublisherRule",
     "Qualifier",
     "Question",
     "QuestionKind",
@@ -74,6 +84,7 @@ __all__ = [
     "Record",
     "Slug",
     "Source",
+    "SourceVersion",
     "Stance",
     "StatusStep",
     "Story",

@@ -56,6 +56,7 @@ _SOURCE_WORDS = frozenset(
         ("Source", "headline"),
         ("Source", "publisher"),
         ("Source", "url"),
+        ("SourceVersion", "headline"),
         ("DateBasis", "words"),
     }
 )
@@ -212,12 +213,22 @@ def verify_source(source_id: str, archive: Path, data_dir: Path, content_dir: Pa
     data = load_story(data_dir)
     locate = _Locator(data_dir)
     index = next((i for i, s in enumerate(data.sources) if s.id == source_id), None)
+    version = None
+    if index is None:  # a version's id: that version's excerpts, against its copy
+        index, version = next(
+            (
+                (i, source_id)
+                for i, s in enumerate(data.sources)
+                if any(v.id == source_id for v in s.versions)
+            ),
+            (None, None),
+        )
     if index is None:
         known = ", ".join(repr(s.id) for s in data.sources) or "none"
         raise DataError(
             [locate(("sources",), f"no source with id {source_id!r} (known sources: {known})")]
         )
-    problems, summary = _verify(data, index, archive, locate, content_dir)
+    problems, summary = _verify(data, index, archive, locate, content_dir, version)
     if problems:
         raise DataError(problems)
     return summary
@@ -225,7 +236,8 @@ def verify_source(source_id: str, archive: Path, data_dir: Path, content_dir: Pa
 
 def verify_all(data_dir: Path, content_dir: Path, root: Path) -> str:
     """Check every source against its archived copy, in one run: ``archive`` of each source
-    (relative to ``root``, the project folder), else ``archive/<id>.txt``.
+    (relative to ``root``, the project folder), else ``archive/<id>.txt``; and each version of a
+    source against its own (``archive`` of the version, else ``archive/<version id>.txt``).
 
     Returns one summary line per source; raises :class:`DataError` with every problem found.
     """
@@ -234,20 +246,30 @@ def verify_all(data_dir: Path, content_dir: Path, root: Path) -> str:
     problems: list[Diagnostic] = []
     summaries: list[str] = []
     for index, source in enumerate(data.sources):
-        archive = root / (source.archive or f"archive/{source.id}.txt")
-        found, summary = _verify(data, index, archive, locate, content_dir)
-        problems += found
-        summaries.append(summary)
+        copies = [(None, source.archive or f"archive/{source.id}.txt")]
+        copies += [(v.id, v.archive or f"archive/{v.id}.txt") for v in source.versions]
+        for version, archive in copies:
+            found, summary = _verify(data, index, root / archive, locate, content_dir, version)
+            problems += found
+            summaries.append(summary)
     if problems:
         raise DataError(problems)
     return "\n".join(summaries)
 
 
 def _verify(
-    data: StoryData, index: int, archive: Path, locate: _Locator, content_dir: Path
+    data: StoryData,
+    index: int,
+    archive: Path,
+    locate: _Locator,
+    content_dir: Path,
+    version: str | None = None,
 ) -> tuple[list[Diagnostic], str]:
+    """One copy of a source (its own, or the version ``version``) against ``archive``: the
+    excerpts that come from that copy, and all our own text."""
     source = data.sources[index]
     source_id = source.id
+    name = source_id if version is None else f"{source_id} (version {version})"
     try:
         archived = archive.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -256,7 +278,8 @@ def _verify(
 
     problems: list[Diagnostic] = []
     haystack = normalise(archived)
-    for number, excerpt in enumerate(source.excerpts):
+    mine = [(n, e) for n, e in enumerate(source.excerpts) if e.version == version]
+    for number, excerpt in mine:
         if normalise(excerpt.text) not in haystack:
             problems.append(
                 locate(
@@ -284,9 +307,9 @@ def _verify(
                 word = found.words[word_index]
                 problems.append(Diagnostic(display_path(page), word.line, word.col, "", message))
 
-    count = len(source.excerpts)
+    count = len(mine)
     summary = (
-        f"{source_id}: {count} excerpt{'s' if count != 1 else ''} found verbatim; "
+        f"{name}: {count} excerpt{'s' if count != 1 else ''} found verbatim; "
         f"no run of {RUN_LENGTH}+ words shared with our text"
     )
     if check.quoted:
