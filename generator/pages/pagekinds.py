@@ -150,6 +150,29 @@ def _stances(g: StoryGroups) -> dict[str, Any]:
     return {"matrix": g.matrix(), "positions_by_question": g.positions_by_question}
 
 
+def _quotes(g: StoryGroups) -> dict[str, Any]:
+    """Each quote's other versions of its statement (``version_of``, either way, and the
+    versions of those), in file order."""
+    group = {quote.id: quote.id for quote in g.data.quotes}
+
+    def root(quote_id: str) -> str:
+        while group[quote_id] != quote_id:
+            quote_id = group[quote_id]
+        return quote_id
+
+    for quote in g.data.quotes:
+        if quote.version_of in group:
+            group[root(quote.id)] = root(quote.version_of)
+    members: dict[str, list[Quote]] = defaultdict(list)
+    for quote in g.data.quotes:
+        members[root(quote.id)].append(quote)
+    versions = {
+        quote.id: [other for other in members[root(quote.id)] if other.id != quote.id]
+        for quote in g.data.quotes
+    }
+    return {"versions": versions}
+
+
 def _reference(g: StoryGroups) -> dict[str, Any]:
     return {"files": reference_sections(), "id_pattern": SLUG_PATTERN, "csv_kinds": csv_kinds()}
 
@@ -226,6 +249,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         "quotes.md",
         "Quotes",
         "quotes",
+        _quotes,
         description="Every quote word for word, who said it, where and when, with its source.",
     ),
     PageKind(

@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import hashlib
 import os
+import re
 import types
 from enum import Enum
 from pathlib import Path
@@ -37,6 +38,7 @@ from generator.pages.wording import (
     time_text,
     unit_for,
 )
+from generator.read.verbatim import INSERTION
 from generator.schema.model import ActorKind, DateBasis, DateRule
 
 __all__ = ["TEMPLATES_DIR", "environment"]
@@ -110,6 +112,21 @@ def kind_label(kind: ActorKind) -> str:
     return kind.value.capitalize()
 
 
+_OURS = re.compile(r"&#91;(?!(?:\.\.\.|…)&#93;)((?:(?!&#91;|&#93;).)*)&#93;")
+"""An insertion of ours in a quote, once escaped (``[`` and ``]`` are entities then)."""
+
+
+def quote_markup(quote: Any) -> Trusted:
+    """A quote's text in its quotation marks, its insertions of ours in square brackets marked
+    as ours (``<span class="quote__ours">``): never shown as if the speaker said them."""
+    text = escape_text(quote_text(quote))
+    return Trusted(_OURS.sub(r'<span class="quote__ours">&#91;\1&#93;</span>', text))
+
+
+def has_insertion(quote: Any) -> bool:
+    return INSERTION.search(quote.text) is not None
+
+
 def href(url: str) -> Trusted:
     """An http(s) address for ``href="..."`` in raw HTML."""
     return Trusted(escape_url(url))
@@ -132,6 +149,8 @@ _FILTERS: dict[str, Any] = {
     "kind_label": kind_label,
     "number": format_number,
     "quote_text": quote_text,
+    "quote_markup": quote_markup,
+    "has_insertion": has_insertion,
     "href": href,
     "player_ids": player_ids,
 }

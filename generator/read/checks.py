@@ -5,9 +5,8 @@
 - every reference resolves: each field typed as a reference (``RefTo``, see
   :mod:`generator.schema.annotations`), at any depth, names a record of its kind, with "did you
   mean ...?";
-- a quote occurs verbatim in at least one excerpt it cites
-  (:func:`generator.read.verbatim.normalise`: curly quotes read as straight ones, runs of whitespace
-  as one space);
+- the rules of quotes (:mod:`generator.read.quotechecks`): each occurs verbatim in an excerpt it
+  cites, words of ours in square brackets aside; the versions of one statement;
 - a date agrees with its basis (:mod:`generator.read.datechecks`);
 - the story was not updated before it was published, nor before its latest update;
 - the rules of a developing story (:mod:`generator.read.developing`): figure reports, headlines,
@@ -30,6 +29,7 @@ from typing import Any
 from generator.read.datechecks import check_date
 from generator.read.developing import check_developing
 from generator.read.diagnostics import Diagnostic, did_you_mean, format_loc
+from generator.read.quotechecks import check_quotes
 from generator.read.sourcechecks import check_sources
 from generator.read.sourcemap import Path, SourceMap
 from generator.read.stancechecks import check_stances
@@ -108,7 +108,7 @@ class _Checker:
     def run(self) -> list[Diagnostic]:
         self.unique_ids()
         self.references()
-        self.quotes_verbatim()
+        self.quotes()
         self.dates()
         records = ((record, path, file.at) for _kind, file, record, path in self._records())
         self.out += check_developing(records, self.excerpts)
@@ -206,19 +206,14 @@ class _Checker:
     def _cited_texts(self, cites: Sequence[str]) -> list[tuple[str, str]]:
         return [(cite, self.excerpts[cite][0]) for cite in cites if cite in self.excerpts]
 
-    def quotes_verbatim(self) -> None:
+    def quotes(self) -> None:
         file = self.files.get("quotes")
-        if file is None or "sources" not in self.files:
+        if file is None:
             return
-        for index, quote in enumerate(file.records()):
-            cited = self._cited_texts(quote.cites)
-            if not cited:
-                continue  # every cite is unknown: reported already
-            text = normalise(quote.text)
-            if not any(text in normalise(excerpt) for _, excerpt in cited):
-                ids = ", ".join(cite for cite, _ in cited)
-                message = f"the quote does not occur verbatim in the excerpts it cites ({ids})"
-                self.out.append(file.at(("quotes", index, "text"), message))
+        texts = None  # the verbatim rule needs the sources
+        if "sources" in self.files:
+            texts = {excerpt: text for excerpt, (text, _source) in self.excerpts.items()}
+        self.out += check_quotes(file.records(), texts, file.at)
 
     # --- dates ---------------------------------------------------------------------------------
 

@@ -84,10 +84,14 @@ FORMATS: tuple[Format, ...] = (
             "that copy); publisher_basis says how the publisher is known (stated, address, or "
             "inferred with a reason); agency copy found at another outlet reads 'AP copy, at "
             "...' and copies from one publisher count once for independence.",
+            "Quotes: words of ours inside a quote go in square brackets ('it was 30 [yards] "
+            "long'), left out when the quote is checked against its excerpt and shown as ours "
+            "('[…]' for words left out); version_of links a quote to another version of the "
+            "same statement (another agency's translation).",
             "explainer upgrade changes nothing but the version: every field format 3 adds is "
             "optional, and a format-2 story means the same in format 3.",
         ),
-        shape="3ba2fae6aa06c46df5a1207dac9c5dc586d46cf0e4b1dcbac35df9396e2bcbdf",
+        shape="e7514ba66b09ec9aa83ca61d3909bb42e26e74a4786276ce008fd3477bad22d6",
     ),
 )
 """Every version, oldest first; the last is the one this generator reads."""

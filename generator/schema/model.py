@@ -283,7 +283,13 @@ class Figure(Record):
 
 class Quote(Record):
     id: Slug = Field(description="Id of the quote, unique across all files.")
-    text: Text = Field(description="The words quoted, verbatim from the source.")
+    text: Text = Field(
+        description=(
+            "The words quoted, verbatim from the source. Words of ours inside it go in square "
+            "brackets ('it was 30 [yards] long'): they are left out when the quote is checked "
+            "against its excerpt, and shown as ours; '[…]' marks words left out."
+        )
+    )
     speaker: ActorRef = Field(
         description="Id of the actor who said it, as the source attributes it."
     )
@@ -299,6 +305,13 @@ class Quote(Record):
     )
     context: Text | None = Field(
         default=None, description="What the quote is about, in our own words."
+    )
+    version_of: Annotated[Slug, RefTo("quote")] | None = Field(
+        default=None,
+        description=(
+            "Id of another quote of the same statement as another source words it (two "
+            "agencies' translations of one speech); the quotes page links the versions."
+        ),
     )
     status: list[StatusStep] = status_field()
     cites: list[ExcerptRef] = Field(
