@@ -4,7 +4,8 @@ A figure is a series of reports (:class:`~generator.schema.model.FigureReport`).
 is chosen by the figure's declared rule: the latest report; the most conservative (lowest) of
 the latest reports (each reporter's last on the latest day), as ACLED does when sources differ;
 or the editor's pick. A
-report's day is its ``as_of``, or else the publication day of the source it cites first.
+report's day is its ``as_of``, or else the publication day of the source it cites first (for
+a passage of a later version of that source's page, the day that version was seen).
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ __all__ = ["FigureView", "view"]
 
 SourceOf = Callable[[str], Source]
 """Excerpt id -> the source it belongs to."""
+SeenOf = Callable[[str], "dt.date | None"]
+"""Excerpt id -> the day the version of its source's page it comes from was seen (None: it
+comes from the source as published)."""
 
 
 @dataclass(frozen=True)
@@ -66,16 +70,16 @@ class FigureView:
         return len(values) > 1
 
 
-def _dated(report: FigureReport, source_of: SourceOf) -> Dated:
+def _dated(report: FigureReport, source_of: SourceOf, seen_of: SeenOf) -> Dated:
     source = source_of(report.cites[0])
     reporter = report.reported_by or source.id
     if report.as_of is not None:
         return Dated(report, report.as_of, False, reporter)
-    return Dated(report, source.published, True, reporter)
+    return Dated(report, seen_of(report.cites[0]) or source.published, True, reporter)
 
 
-def view(figure: Figure, source_of: SourceOf) -> FigureView:
-    history = sorted((_dated(r, source_of) for r in figure.reports), key=lambda d: d.key)
+def view(figure: Figure, source_of: SourceOf, seen_of: SeenOf = lambda _: None) -> FigureView:
+    history = sorted((_dated(r, source_of, seen_of) for r in figure.reports), key=lambda d: d.key)
     last_day = history[-1].day
     latest: dict[str, Dated] = {}
     for dated in history:  # oldest first: the last one seen for a reporter is its latest

@@ -24,6 +24,7 @@ from generator.pages.wording import (
     step_words,
 )
 from generator.schema import kinds
+from generator.schema.languages import direction
 from generator.schema.model import SLUG_PATTERN, Event, Source
 
 __all__ = ["Linker", "relative_path"]
@@ -160,8 +161,21 @@ class Linker:
         text = f"{actor.name}: {self.stance_word(position)} ({question.short})"
         return self.at("position", position_id, text)
 
+    def lang(self, tag: str | None) -> Trusted:
+        """`` lang="ar" dir="rtl"``: the attributes of an element holding text in ``tag``'s
+        language, when it is not the story's ('' when it is, or for None)."""
+        if tag is None or tag.casefold() == self.index.language.casefold():
+            return Trusted("")
+        return Trusted(f' lang="{escape_text(tag)}" dir="{direction(tag)}"')
+
+    def in_language(self, tag: str, markdown: Trusted) -> Trusted:
+        """``markdown`` (inline) marked as written in ``tag``, when it is not the story's."""
+        attributes = self.lang(tag)
+        return Trusted(f"<span{attributes}>{markdown}</span>") if attributes else markdown
+
     def quote_link(self, quote_id: str) -> Trusted:
-        return self.at("quote", quote_id, quote_text(self.index.get("quote", quote_id)))
+        link = self.at("quote", quote_id, quote_text(self.index.get("quote", quote_id)))
+        return self.in_language(self.index.quote_language(quote_id), link)
 
     def quote(self, quote_id: str) -> Trusted:
         quote = self.index.get("quote", quote_id)
@@ -169,7 +183,8 @@ class Linker:
         return Trusted(f"{text}, {self.actor(quote.speaker)} {self.sources(quote.cites)}")
 
     def excerpt(self, excerpt_id: str) -> Trusted:
-        return self.at("excerpt", excerpt_id, excerpt_text(self.index.get("excerpt", excerpt_id)))
+        link = self.at("excerpt", excerpt_id, excerpt_text(self.index.get("excerpt", excerpt_id)))
+        return self.in_language(self.index.excerpt_language[excerpt_id], link)
 
     def cited_fact(self, kind: str, record_id: str) -> Trusted:
         """A fact that cites an excerpt, linked to its block (for the sources page)."""

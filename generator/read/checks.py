@@ -42,6 +42,7 @@ from generator.schema.model import (
     Excerpt,
     Record,
     Source,
+    SourceVersion,
     Story,
     Update,
 )
@@ -104,6 +105,10 @@ class _Checker:
         self.ids: dict[str, _Id] = {}
         self.excerpts: dict[str, tuple[str, Source]] = {}
         """Excerpt id -> (its text, its source)."""
+        self.versions: dict[str, SourceVersion] = {}
+        """Excerpt id -> the version of its source it comes from, for those that say one."""
+        self.written_in: dict[str, str | None] = {}
+        """Excerpt id -> the language it says it is in, or its source's (None: the story's)."""
 
     def run(self) -> list[Diagnostic]:
         self.unique_ids()
@@ -111,11 +116,13 @@ class _Checker:
         self.quotes()
         self.dates()
         records = ((record, path, file.at) for _kind, file, record, path in self._records())
-        self.out += check_developing(records, self.excerpts)
+        self.out += check_developing(records, self.excerpts, self.versions)
         self.stances()
         sources = self.files.get("sources")
         if sources is not None:
-            self.out += check_sources(sources.records(), sources.at)
+            story = self.files.get(STORY_FILE)
+            language = None if story is None else getattr(story.model, STORY_FILE).language
+            self.out += check_sources(sources.records(), sources.at, language)
         self.story()
         return self.out
 
@@ -151,6 +158,11 @@ class _Checker:
         for entry in self._all_ids():
             if isinstance(entry.record, Excerpt):  # an excerpt, nested in its source
                 self.excerpts.setdefault(entry.value, (entry.record.text, entry.parent))
+                language = entry.record.language or entry.parent.language
+                self.written_in.setdefault(entry.value, language)
+                for version in entry.parent.versions:
+                    if version.id == entry.record.version:
+                        self.versions.setdefault(entry.value, version)
             first = self.ids.get(entry.value)
             if first is None:
                 self.ids[entry.value] = entry
@@ -213,7 +225,13 @@ class _Checker:
         texts = None  # the verbatim rule needs the sources
         if "sources" in self.files:
             texts = {excerpt: text for excerpt, (text, _source) in self.excerpts.items()}
-        self.out += check_quotes(file.records(), texts, file.at)
+        story = self.files.get(STORY_FILE)
+        if story is None or texts is None:  # translations need both
+            self.out += check_quotes(file.records(), texts, file.at)
+            return
+        default: str = getattr(story.model, STORY_FILE).language
+        languages = {excerpt: tag or default for excerpt, tag in self.written_in.items()}
+        self.out += check_quotes(file.records(), texts, file.at, languages, default)
 
     # --- dates ---------------------------------------------------------------------------------
 

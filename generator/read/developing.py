@@ -1,7 +1,8 @@
 """The rules of a developing story, run with the other cross-file checks.
 
 - a figure's report gives a value, or a range (low and high, low not above high);
-- a report is not dated after the publication of the source it cites first;
+- a report is not dated after the publication of the source it cites first (or after the day
+  the version of the page it cites first was seen);
 - a figure's headline_rule "editor" names one of its own reports and says why;
 - a time of day comes with its UTC offset (and an offset with a time);
 - an event's last day is not before its first, and follows a day, not a month;
@@ -25,7 +26,15 @@ from pydantic import BaseModel
 from generator.read.diagnostics import Diagnostic
 from generator.read.sourcemap import Path
 from generator.schema.annotations import field_types
-from generator.schema.model import ClaimStatus, Event, Figure, FigureReport, HeadlineRule, Source
+from generator.schema.model import (
+    ClaimStatus,
+    Event,
+    Figure,
+    FigureReport,
+    HeadlineRule,
+    Source,
+    SourceVersion,
+)
 
 __all__ = ["check_developing", "walk_models"]
 
@@ -67,9 +76,11 @@ def _may_hold_models(model: type[BaseModel]) -> tuple[str, ...]:
 def check_developing(
     records: Iterator[tuple[Any, Path, Callable[[Path, str], Diagnostic]]],
     excerpts: Mapping[str, tuple[str, Source]],
+    versions: Mapping[str, SourceVersion] | None = None,
 ) -> list[Diagnostic]:
     """Every problem of the rules above in ``records`` ((record, path, locate) of each file's
-    top-level records); ``excerpts`` maps an excerpt id to its text and source."""
+    top-level records); ``excerpts`` maps an excerpt id to its text and source, ``versions`` an
+    excerpt of a later version of its source to that version."""
     out: list[Diagnostic] = []
     listed = list(records)
     reports = {
@@ -83,7 +94,7 @@ def check_developing(
         for path, model in walk_models(record, base):
             _times(model, path, report)
             if isinstance(model, FigureReport):
-                _report(model, path, report, excerpts)
+                _report(model, path, report, excerpts, versions or {})
             elif isinstance(model, Figure):
                 _headline(model, path, report, reports)
             elif isinstance(model, Event):
@@ -110,7 +121,11 @@ def _times(model: BaseModel, path: Path, report: Report) -> None:
 
 
 def _report(
-    model: FigureReport, path: Path, report: Report, excerpts: Mapping[str, tuple[str, Source]]
+    model: FigureReport,
+    path: Path,
+    report: Report,
+    excerpts: Mapping[str, tuple[str, Source]],
+    versions: Mapping[str, SourceVersion],
 ) -> None:
     has_range = model.low is not None or model.high is not None
     if model.value is None and not has_range:
@@ -123,7 +138,15 @@ def _report(
     elif model.low is not None and model.high is not None and model.low > model.high:
         report((*path, "low"), f"low {model.low:g} is above high {model.high:g}")
     first = excerpts.get(model.cites[0])
-    if model.as_of is not None and first is not None:
+    version = versions.get(model.cites[0])
+    if model.as_of is not None and version is not None:  # a later version of the page
+        if model.as_of > version.date:
+            report(
+                (*path, "as_of"),
+                f"as_of {model.as_of.isoformat()} is after the version '{version.id}' of "
+                f"'{first[1].id if first else ''}' seen on {version.date.isoformat()}",
+            )
+    elif model.as_of is not None and first is not None:
         source = first[1]
         if source.published is not None and model.as_of > source.published:
             report(

@@ -5,7 +5,9 @@
   in square brackets left out, ``[…]`` for words left out);
 - an insertion of ours opened with ``[`` is closed with ``]``;
 - a quote that is another version of a statement (``version_of``: another source's wording, two
-  agencies' translations) names another quote, by the same speaker.
+  agencies' translations) names another quote, by the same speaker;
+- a quote's translation is of a quote in another language than the story's (the language of the
+  excerpt it is found in).
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from collections.abc import Callable, Mapping, Sequence
 from generator.read.diagnostics import Diagnostic
 from generator.read.sourcemap import Path
 from generator.read.verbatim import INSERTION, quoted_in
+from generator.schema.languages import same_language
 from generator.schema.model import Quote
 
-__all__ = ["check_quotes"]
+__all__ = ["check_quotes", "quote_language"]
 
 _UNCLOSED = re.compile(r"\[[^\]]*(\[|$)")
 
@@ -27,10 +30,13 @@ def check_quotes(
     quotes: Sequence[Quote],
     excerpts: Mapping[str, str] | None,
     at: Callable[[Path, str], Diagnostic],
+    languages: Mapping[str, str] | None = None,
+    story_language: str = "en",
 ) -> list[Diagnostic]:
     """Every problem of the rules above; ``excerpts``: each excerpt's text by id (None when the
     sources did not validate: the verbatim rule is left for then); ``at`` locates a path of
-    quotes.yaml."""
+    quotes.yaml; ``languages``: each excerpt's language (None: translations are not looked
+    at)."""
     out: list[Diagnostic] = []
     speakers = {quote.id: quote.speaker for quote in quotes}
     for index, quote in enumerate(quotes):
@@ -51,6 +57,16 @@ def check_quotes(
                     f"the quote does not occur verbatim in the excerpts it cites ({ids}){left}"
                 )
                 out.append(at((*path, "text"), message))
+        if quote.translation is not None and languages is not None and excerpts is not None:
+            language = quote_language(quote, excerpts, languages)
+            if language is not None and same_language(language, story_language):
+                out.append(
+                    at(
+                        (*path, "translation"),
+                        f"a translation is for a quote in another language than the story's "
+                        f"({story_language}), and its excerpt is in {language}",
+                    )
+                )
         other = quote.version_of
         if other == quote.id:
             out.append(at((*path, "version_of"), "a quote is not another version of itself"))
@@ -63,3 +79,14 @@ def check_quotes(
                 )
             )
     return out
+
+
+def quote_language(
+    quote: Quote, excerpts: Mapping[str, str], languages: Mapping[str, str]
+) -> str | None:
+    """The language of a quote: that of the first excerpt it cites that holds it (else of the
+    first it cites); None if it cites none that exists."""
+    cited = [cite for cite in quote.cites if cite in excerpts and cite in languages]
+    holding = next((c for c in cited if quoted_in(quote.text, excerpts[c])), None)
+    chosen = holding or next(iter(cited), None)
+    return None if chosen is None else languages[chosen]

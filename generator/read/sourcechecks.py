@@ -3,7 +3,8 @@
 - a publisher's basis comes with a publisher; rule ``address`` reads it from the source's
   ``url``; rule ``inferred`` says how (``reason``), and only it does;
 - a source's versions go oldest first and none is before the source's publication;
-- an excerpt that names a version names one of its own source's.
+- an excerpt that names a version names one of its own source's;
+- an excerpt's translation is of a passage in another language than the story's.
 
 (That a version named exists at all is checked with every other reference.)
 """
@@ -14,14 +15,18 @@ from collections.abc import Callable
 
 from generator.read.diagnostics import Diagnostic
 from generator.read.sourcemap import Path
+from generator.schema.languages import same_language
 from generator.schema.model import PublisherRule, Source
 
 __all__ = ["check_sources"]
 
 
-def check_sources(sources: list[Source], at: Callable[[Path, str], Diagnostic]) -> list[Diagnostic]:
+def check_sources(
+    sources: list[Source], at: Callable[[Path, str], Diagnostic], story_language: str | None
+) -> list[Diagnostic]:
     """Every problem of the rules above in ``sources`` (sources.yaml's records); ``at`` locates
-    a path of sources.yaml."""
+    a path of sources.yaml; ``story_language``: the story's (None: story.yaml did not
+    validate, and translations are not looked at)."""
     out: list[Diagnostic] = []
     owner = {version.id: source.id for source in sources for version in source.versions}
     for number, source in enumerate(sources):
@@ -30,6 +35,17 @@ def check_sources(sources: list[Source], at: Callable[[Path, str], Diagnostic]) 
         out += _versions(source, path, at)
         own = [version.id for version in source.versions]
         for index, excerpt in enumerate(source.excerpts):
+            if excerpt.translation is not None and story_language is not None:
+                language = excerpt.language or source.language or story_language
+                if same_language(language, story_language):
+                    out.append(
+                        at(
+                            (*path, "excerpts", index, "translation"),
+                            f"a translation is for a passage in another language than the "
+                            f"story's ({story_language}); give the passage's language "
+                            "(language: ar) or remove the translation",
+                        )
+                    )
             version = excerpt.version
             if version is None or version in own or version not in owner:
                 continue  # its own, none, or unknown (reported with the references)

@@ -88,10 +88,16 @@ FORMATS: tuple[Format, ...] = (
             "long'), left out when the quote is checked against its excerpt and shown as ours "
             "('[…]' for words left out); version_of links a quote to another version of the "
             "same statement (another agency's translation).",
+            "Languages: story.language (default en); a source's and an excerpt's language (a "
+            "BCP 47 tag: ar, pt-BR), marked on the pages with its direction (Arabic right to "
+            "left); translation on an excerpt or a quote: ours, shown as ours, never checked "
+            "against the source.",
+            "A player's name and aliases are not prose: explainer verify does not count them as "
+            "copied text; the player's page shows the aliases, and search finds them.",
             "explainer upgrade changes nothing but the version: every field format 3 adds is "
             "optional, and a format-2 story means the same in format 3.",
         ),
-        shape="e7514ba66b09ec9aa83ca61d3909bb42e26e74a4786276ce008fd3477bad22d6",
+        shape="d15fa70c32dd2dff4feddc12e6e24f884ea71dd11eeabc803bf30fb003015806",
     ),
 )
 """Every version, oldest first; the last is the one this generator reads."""

@@ -42,6 +42,7 @@ from generator.schema.datemodel import (
     TimeOfDay,
     UtcOffset,
 )
+from generator.schema.languages import LanguageTag
 from generator.schema.newsmeta import Author, Moment, Publisher, WikidataId, same_day_as_date
 from generator.schema.sourcemodel import (
     ARCHIVE_PATTERN,
@@ -121,6 +122,13 @@ class Story(Record):
     )
     publisher: Publisher | None = Field(
         default=None, description="The organisation that publishes the explainer, if it is named."
+    )
+    language: LanguageTag = Field(
+        default="en",
+        description=(
+            "The language the explainer is written in, as a BCP 47 tag (default: en); a source "
+            "or an excerpt in another says so, and may carry our translation."
+        ),
     )
 
     _moments_on_their_days = field_validator("published_at", "updated_at")(same_day_as_date)
@@ -305,6 +313,13 @@ class Quote(Record):
     )
     context: Text | None = Field(
         default=None, description="What the quote is about, in our own words."
+    )
+    translation: Text | None = Field(
+        default=None,
+        description=(
+            "For a quote in another language than the story's: our own translation, shown as "
+            "ours under it and never checked against the source."
+        ),
     )
     version_of: Annotated[Slug, RefTo("quote")] | None = Field(
         default=None,

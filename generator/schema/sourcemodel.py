@@ -15,6 +15,7 @@ from pydantic import Field, StringConstraints
 from generator.schema import meanings
 from generator.schema.annotations import RefTo
 from generator.schema.basemodel import Record, Slug, Text
+from generator.schema.languages import LanguageTag
 
 __all__ = [
     "ARCHIVE_PATTERN",
@@ -31,6 +32,20 @@ class Excerpt(Record):
     id: Slug = Field(description="Id of the excerpt, unique across all files; facts cite it.")
     text: Text = Field(
         description="A short passage copied verbatim from the source that supports facts."
+    )
+    language: LanguageTag | None = Field(
+        default=None,
+        description=(
+            "The language of the passage as a BCP 47 tag ('ar', 'pt-BR'), if not its "
+            "source's; the pages mark it, and lay it out right to left where it is written so."
+        ),
+    )
+    translation: Text | None = Field(
+        default=None,
+        description=(
+            "For a passage in another language than the story's: our own translation into the "
+            "story's language, shown as ours under it and never checked against the source."
+        ),
     )
     version: Annotated[Slug, RefTo("version")] | None = Field(
         default=None,
@@ -130,6 +145,13 @@ class Source(Record):
     headline: Text | None = Field(
         default=None,
         description="The source's headline, as it gives it; left out when the copy has none.",
+    )
+    language: LanguageTag | None = Field(
+        default=None,
+        description=(
+            "The language the source is written in, as a BCP 47 tag ('ar', 'pt-BR'), if not "
+            "the story's; its excerpts are in it unless they say otherwise."
+        ),
     )
     published: dt.date | None = Field(
         default=None,

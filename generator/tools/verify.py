@@ -7,9 +7,14 @@ located as ``file:line:col``:
    apostrophes are made straight and all runs of whitespace are collapsed to one space;
 2. none of our own text shares a run of ``RUN_LENGTH`` (8) or more consecutive words with the
    archived copy. "Our own text" is every text field of every record except the source's words
-   (quote texts, excerpt texts, the source's headline, publisher and url, and a date basis's
-   ``words``) and ids, plus every line of ``content/**/*.md`` except ``[[kind:id]]`` references
-   (the renderer expands those, e.g. to a quote's text). Words are compared case-insensitively,
+   (quote texts, excerpt texts, the source's headline, publisher and url, a version's headline,
+   and a date basis's ``words``), our translations of a passage or quote (never checked against
+   the source) and ids, plus every line of ``content/**/*.md`` except ``[[kind:id]]`` references
+   (the renderer expands those, e.g. to a quote's text). A player's name or alias is no prose:
+   the names are not our text, and the words of a name are left out of both texts before runs
+   are compared (so an official name of eight words or more, "UN Office for the Coordination
+   of Humanitarian Affairs", is not copied text, and prose copied around a name still is; the
+   message shows the run with its names). Words are compared case-insensitively,
    with accents folded (``François`` matches the source's ``Francois``) and the same quote
    normalisation; a run never crosses a reference, a quotation or a blank line.
 
@@ -39,7 +44,7 @@ from generator.read.loader import display_path, load_story
 from generator.read.verbatim import normalise
 from generator.schema.kinds import StoryData
 from generator.schema.model import SLUG_PATTERN
-from generator.tools.passages import WORD, Passages, Word, fold, passages, verbatim
+from generator.tools.passages import WORD, Names, Passages, Word, fold, passages, verbatim
 
 RUN_LENGTH = 8
 """Shared runs of this many consecutive words or more are reported."""
@@ -48,9 +53,15 @@ DataPath = tuple[str | int, ...]
 
 _SLUG = re.compile(SLUG_PATTERN)
 
-# Fields that hold the source's own words (or its metadata), not ours: (model name, field name).
+# Fields that are not our own text to hold to the source: the source's own words or its
+# metadata, our translations of a passage or a quote in another language (ours, but never
+# checked against the source: a translation says what the source says, in other words), and
+# the players' names and aliases (a name is no prose; an official name may run to eight words):
+# (model name, field name).
 _SOURCE_WORDS = frozenset(
     {
+        ("Excerpt", "translation"),
+        ("Quote", "translation"),
         ("Quote", "text"),
         ("Excerpt", "text"),
         ("Source", "headline"),
@@ -58,6 +69,8 @@ _SOURCE_WORDS = frozenset(
         ("Source", "url"),
         ("SourceVersion", "headline"),
         ("DateBasis", "words"),
+        ("Actor", "name"),
+        ("Actor", "aliases"),
     }
 )
 
@@ -288,7 +301,10 @@ def _verify(
                 )
             )
 
-    check = _Checker(archive, _grams(words(archived)), normalise(archived).casefold())
+    names = Names(text for actor in data.actors for text in (actor.name, *actor.aliases))
+    source_words = words(archived)
+    source_prose = [source_words[i] for i in names.prose(source_words, range(len(source_words)))]
+    check = _Checker(archive, _grams(source_prose), normalise(archived).casefold(), names)
     for at, text in _data_texts(data):
         found = passages(text)
         tokens = [w.text for w in found.words]
@@ -322,10 +338,13 @@ class _Checker:
     """Our text against one archived source: the run rule outside quotations, and quotations
     that share a run with the source held to be verbatim in it."""
 
-    def __init__(self, archive: Path, grams: set[tuple[str, ...]], haystack: str) -> None:
+    def __init__(
+        self, archive: Path, grams: set[tuple[str, ...]], haystack: str, names: Names
+    ) -> None:
         self.archive = archive
         self.grams = grams
         self.haystack = haystack
+        self.names = names
         self.quoted = 0
         """Quotations of ``RUN_LENGTH``+ words found verbatim (the run rule would flag them)."""
 
@@ -333,16 +352,23 @@ class _Checker:
         """(index of the word to point at, message) of each problem."""
         tokens = [w.text for w in text.words]
         for stretch in text.stretches:
-            run_tokens = [tokens[i] for i in stretch]
+            prose = self.names.prose(tokens, stretch)  # a player's name is no prose
+            run_tokens = [tokens[i] for i in prose]
             for start, end in shared_runs(run_tokens, self.grams):
-                yield stretch[start], _run_message(run_tokens[start:end], self.archive)
+                first, last = stretch.index(prose[start]), stretch.index(prose[end - 1])
+                words = [tokens[i] for i in stretch[first : last + 1]]  # names in it too
+                yield prose[start], _run_message(words, self.archive)
         for quotation, written in text.quotations:
             quoted = [tokens[i] for i in quotation.words]
-            runs = shared_runs(quoted, self.grams)
+            prose = self.names.prose(tokens, quotation.words)
+            runs = shared_runs([tokens[i] for i in prose], self.grams)
             if verbatim(written, self.haystack):
                 self.quoted += len(quoted) >= RUN_LENGTH
             elif runs:
-                longest = max(end - start for start, end in runs)
+                where = quotation.words.index
+                longest = max(
+                    where(prose[end - 1]) - where(prose[start]) + 1 for start, end in runs
+                )
                 shown = normalise(written)
                 message = (
                     f"quotation not verbatim in {self.archive}: {shown!r} "

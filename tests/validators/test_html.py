@@ -1,10 +1,12 @@
 """Every built page of every story passes the Nu Html Checker (vnu.jar) with no error.
 
-The stories: the shipped one at the top of the repository and each ``examples/<name>/`` with a
-``mkdocs.yml`` (same layout: ``site_data/``, ``content/``), each built with a strict
-``mkdocs build`` into the test's temporary folder. One Java process checks every page of every
-build. A planted fault shows that the checker, run this way, does report what Material writes
-without ``generator/outputs/htmlfix.py`` and ``theme/partials/toc.html``.
+The stories: the shipped one at the top of the repository, each ``examples/<name>/`` with a
+``mkdocs.yml`` (same layout: ``site_data/``, ``content/``) and the made-up Norvale story of the
+tests (``tests/fixtures/norvale/``: passages in Arabic and Portuguese, marked with ``lang`` and
+``dir``), each built with a strict ``mkdocs build`` into the test's temporary folder. One Java
+process checks every page of every build. A planted fault shows that the checker, run this way,
+does report what Material writes without ``generator/outputs/htmlfix.py`` and
+``theme/partials/toc.html``.
 
 The shipped story built by Zensical (``make build-zensical``, the session's one build) is held
 to the same: its own templates write other faults, which ``generator/engines/zensical.py`` fixes
@@ -20,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from support import (
+    FIXTURES,
     MKDOCS,
     REPO,
     Build,
@@ -54,9 +57,10 @@ def build_example(config: Path, site: Path) -> Build:
 
 @pytest.fixture(scope="module")
 def story_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
-    """Story name -> its finished build: ``shipped`` and one per ``examples/<name>/``."""
+    """Story name -> its finished build: ``shipped``, one per ``examples/<name>/``, and the
+    made-up ``norvale``."""
     builds = {"shipped": shared_site(tmp_path_factory)}
-    for config in example_configs():
+    for config in [*example_configs(), FIXTURES / "norvale" / "mkdocs.yml"]:
         name = config.parent.name
         builds[name] = build_example(config, tmp_path_factory.mktemp(f"example-{name}") / "site")
     return builds
