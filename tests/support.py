@@ -26,6 +26,8 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.pages.render import render_pages
+from generator.pages.storyindex import Index
 from generator.read.loader import load_story_or_diagnostics
 from generator.schema.kinds import FILE_MODELS, StoryData
 
@@ -184,6 +186,26 @@ def build_wheel(scratch: Path) -> Path:
     assert built.returncode == 0, built.stderr
     (wheel,) = wheels.glob("explainer-*.whl")
     return wheel
+
+
+def run_explainer(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`explainer ARGS` in ``root``, as a subprocess; never raises on a failure."""
+    return subprocess.run(
+        [str(BIN / "explainer"), *args],
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def rendered(data_dir: Path) -> dict[str, str]:
+    """Every page of the story in ``data_dir`` as Markdown, by path (the story must load)."""
+    data, diagnostics = load_story_or_diagnostics(data_dir)
+    assert diagnostics == [] and data is not None, diagnostics
+    return {page.path: page.markdown for page in render_pages(Index(data))}
 
 
 def run_mkdocs_build(root: Path, site_dir: str = "site") -> Build:

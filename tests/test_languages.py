@@ -10,13 +10,11 @@ there to show). The rules edit the minimal story; the expected lines are written
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import FIXTURES, GOLDEN, build_env, problems
+from support import FIXTURES, GOLDEN, problems, run_explainer
 
 from generator.pages.render import Page, render_pages
 from generator.pages.storyindex import Index
@@ -148,20 +146,8 @@ def _copy(tmp_path: Path) -> Path:
     return root
 
 
-def _verify_all(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", "verify", "--all"],
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_the_made_up_story_verifies(tmp_path: Path) -> None:
-    result = _verify_all(_copy(tmp_path))
+    result = run_explainer(_copy(tmp_path), "verify", "--all")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "wire-breach: 6 excerpts found verbatim; no run of 8+ words shared with our text",
@@ -189,14 +175,14 @@ def test_a_translation_is_never_held_to_the_source(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    assert _verify_all(root).returncode == 0
+    assert run_explainer(root, "verify", "--all").returncode == 0
     events = root / "site_data" / "events.yaml"
     text = events.read_text(encoding="utf-8")
     events.write_text(
         text.replace("    title: The Norvale dam gives way\n", f"    title: {copied}\n"),
         encoding="utf-8",
     )
-    result = _verify_all(root)
+    result = run_explainer(root, "verify", "--all")
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         "site_data/events.yaml:10:12: events[0].title: shares 14 consecutive words with "

@@ -11,11 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import problems
+from support import problems, rendered
 
-from generator.pages.render import render_pages
 from generator.pages.stancematrix import in_time
-from generator.pages.storyindex import Index
 from generator.read.loader import load_story_or_diagnostics
 from generator.schema.kinds import StoryData
 
@@ -163,8 +161,7 @@ def over_time(story_copy: Path, edit: Edit) -> dict[str, str]:
         "    cites: [ex-official]\n",
         encoding="utf-8",
     )
-    data = _load(story_copy)
-    return {page.path: page.markdown for page in render_pages(Index(data))}
+    return rendered(story_copy)
 
 
 def test_the_matrix_shows_the_latest_first_and_the_earlier_dated(

@@ -8,23 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from support import problems
+from support import problems, rendered
 
-from generator.pages.render import render_pages
-from generator.pages.storyindex import Index
-from generator.read.loader import load_story_or_diagnostics
 from generator.read.verbatim import quoted_in
 
 Edit = Callable[[str, str, str], None]
 
 TEXT = "    text: This bridge joins two halves of one town\n"
 OFFICIAL = "    speaker: council-official\n    extent: partial\n"
-
-
-def _pages(story: Path) -> dict[str, str]:
-    data, diagnostics = load_story_or_diagnostics(story)
-    assert diagnostics == [] and data is not None, diagnostics
-    return {page.path: page.markdown for page in render_pages(Index(data))}
 
 
 def test_an_insertion_is_left_out_when_the_quote_is_checked() -> None:
@@ -39,7 +30,7 @@ def test_an_insertion_is_left_out_when_the_quote_is_checked() -> None:
 
 def test_a_quote_with_an_insertion_loads_and_shows_it_as_ours(story_copy: Path, edit: Edit) -> None:
     edit("quotes", TEXT, "    text: This bridge joins two halves of one [divided] town\n")
-    pages = _pages(story_copy)
+    pages = rendered(story_copy)
     quotes = pages["quotes.md"]
     assert (
         '<p markdown="span">“This bridge joins two halves of one <span class="quote__ours">'
@@ -82,7 +73,7 @@ def test_the_versions_of_one_statement_are_linked_both_ways(story_copy: Path, ed
         "    extent: partial\n    version_of: lima-two-halves\n    cites: [ex-mayor]\n",
         encoding="utf-8",
     )
-    page = _pages(story_copy)["quotes.md"]
+    page = rendered(story_copy)["quotes.md"]
     assert (
         '<p class="quote__versions" markdown="span">The same statement, as another source words '
         "it: [“…joins two halves…”](#quote-lima-two-halves-again) "

@@ -9,16 +9,10 @@ The rules edit the minimal story; `explainer verify --all` runs on the bridge-vo
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from support import FIXTURES, build_env, problems
-
-from generator.pages.render import render_pages
-from generator.pages.storyindex import Index
-from generator.read.loader import load_story_or_diagnostics
+from support import FIXTURES, problems, rendered, run_explainer
 
 Edit = Callable[[str, str, str], None]
 
@@ -127,12 +121,6 @@ def test_an_excerpt_names_a_version_of_its_own_source(story_copy: Path, edit: Ed
 # --- the sources page -------------------------------------------------------------------------
 
 
-def _pages(story: Path) -> dict[str, str]:
-    data, diagnostics = load_story_or_diagnostics(story)
-    assert diagnostics == [] and data is not None, diagnostics
-    return {page.path: page.markdown for page in render_pages(Index(data))}
-
-
 AGENCY_COPIES = """\
   - id: courier-copy
     headline: Footbridge approved
@@ -162,7 +150,7 @@ def test_agency_copy_is_shown_as_the_agency_s_and_counted_once(
     sources.write_text(sources.read_text(encoding="utf-8") + AGENCY_COPIES, encoding="utf-8")
     edit("events", "    claimed_by: ines-lima\n    cites: [ex-vote]\n",
          "    claimed_by: ines-lima\n    cites: [ex-vote, ex-courier, ex-herald]\n")  # fmt: skip
-    pages = _pages(story_copy)
+    pages = rendered(story_copy)
     page = pages["sources.md"]
     assert (
         '<p class="source__meta" markdown="span">AP copy, at the Courier (publisher inferred by '
@@ -187,7 +175,7 @@ def test_a_publisher_named_from_the_address(story_copy: Path, edit: Edit) -> Non
     assert (
         "Example Gazette (publisher named from the source’s address), published <time "
         'datetime="2020-03-06">6 March 2020</time>.'
-    ) in _pages(story_copy)["sources.md"]
+    ) in rendered(story_copy)["sources.md"]
 
 
 def test_a_page_that_changed_shows_its_versions(story_copy: Path, edit: Edit) -> None:
@@ -203,7 +191,7 @@ def test_a_page_that_changed_shows_its_versions(story_copy: Path, edit: Edit) ->
         "        text: The council voted 7-2 on Thursday to fund the footbridge, Mayor Ines Lima "
         "said.\n        version: gazette-update\n",
     )
-    page = _pages(story_copy)["sources.md"]
+    page = rendered(story_copy)["sources.md"]
     assert (
         '<li id="version-gazette-update" markdown="span"><time datetime="2020-03-07">7 March '
         "2020</time>: The same headline over a new cost estimate. Its headline: “Riverside "
@@ -226,18 +214,6 @@ def _project(tmp_path: Path) -> Path:
     return root
 
 
-def _verify_all(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", "verify", "--all"],
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_each_version_is_verified_against_its_own_copy(tmp_path: Path) -> None:
     root = _project(tmp_path)
     sources = root / "site_data" / "sources.yaml"
@@ -257,7 +233,7 @@ def test_each_version_is_verified_against_its_own_copy(tmp_path: Path) -> None:
         "The bridge will cost four million.\n",
         encoding="utf-8",
     )
-    result = _verify_all(root)
+    result = run_explainer(root, "verify", "--all")
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines() == [
         "bridge-article: 3 excerpts found verbatim; no run of 8+ words shared with our text",
@@ -266,7 +242,7 @@ def test_each_version_is_verified_against_its_own_copy(tmp_path: Path) -> None:
     ]
     # the version's passage is not in the source's own copy, and is not looked for there
     (root / "archive" / "bridge-article-update.txt").write_text("Another page.\n", "utf-8")
-    result = _verify_all(root)
+    result = run_explainer(root, "verify", "--all")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "site_data/sources.yaml:18:15: sources[0].excerpts[3].text: excerpt 'ex-cost' of "

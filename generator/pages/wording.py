@@ -7,10 +7,12 @@ feed and the structured data all word a record the same way.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Literal
 
 from generator.schema.datemodel import DateQualifier, start
 from generator.schema.model import (
+    Actor,
     ClaimStatus,
     Excerpt,
     Figure,
@@ -31,6 +33,7 @@ __all__ = [
     "STANCE_WORDS",
     "STATUS_WORDS",
     "ClaimState",
+    "aliases_shown",
     "claim_state",
     "excerpt_text",
     "figure_text",
@@ -201,6 +204,26 @@ def claim_state(record: object) -> ClaimState | None:
     ):
         return "claim"
     return None
+
+
+def _plain(text: str) -> str:
+    """``text`` without accents, case or extra spaces: how search compares words."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+def aliases_shown(actor: Actor) -> list[str]:
+    """A player's aliases as their page shows them ("Also known as: ..."): all but those that
+    only spell the name, or an alias before them, without its accents ("Francois Hollande"
+    for "François Hollande"): search finds those as it finds any unaccented word."""
+    seen = {_plain(actor.name)}
+    shown = []
+    for alias in actor.aliases:
+        if _plain(alias) not in seen:
+            seen.add(_plain(alias))
+            shown.append(alias)
+    return shown
 
 
 def headline_rule(figure: Figure) -> str:

@@ -9,8 +9,17 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
-__all__ = ["INSERTION", "OMISSION", "folded", "normalise", "quoted_in", "straighten"]
+__all__ = [
+    "INSERTION",
+    "OMISSION",
+    "folded",
+    "in_order",
+    "normalise",
+    "quoted_in",
+    "straighten",
+]
 
 _QUOTE_MARKS = str.maketrans(
     {
@@ -70,10 +79,15 @@ def quoted_in(quote: str, excerpt: str) -> bool:
     pieces = [
         _WHITESPACE.sub(" ", INSERTION.sub(" ", part)).strip() for part in OMISSION.split(text)
     ]
+    return any(pieces) and in_order(pieces, haystack)
+
+
+def in_order(parts: Iterable[str], haystack: str) -> bool:
+    """Whether every non-empty part occurs in ``haystack``, each after the one before it."""
     position = 0
-    for piece in filter(None, pieces):
-        found = haystack.find(piece, position)
+    for part in filter(None, parts):
+        found = haystack.find(part, position)
         if found < 0:
             return False
-        position = found + len(piece)
-    return any(pieces)
+        position = found + len(part)
+    return True

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.outputs.search import fold_text
-from generator.read.verbatim import normalise, straighten
+from generator.read.verbatim import in_order, normalise, straighten
 
 __all__ = [
     "REFERENCE",
@@ -125,13 +125,7 @@ def verbatim(quoted: str, haystack: str) -> bool:
     """Whether the quotation occurs in ``haystack`` (normalised and casefolded), its parts in
     order when ``...`` or ``…`` marks words left out; punctuation at either end aside."""
     parts = [p.strip(" ,.;:!?") for p in _ELLIPSIS.split(normalise(quoted).casefold())]
-    position = 0
-    for part in filter(None, parts):
-        found = haystack.find(part, position)
-        if found < 0:
-            return False
-        position = found + len(part)
-    return True
+    return in_order(parts, haystack)
 
 
 def fold(text: str) -> str:

@@ -20,6 +20,7 @@ from .support import (
     axe_violations,
     describe_violations,
     goto,
+    search,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -120,20 +121,6 @@ def test_axe_finds_no_violation_on_pages_in_three_languages(
 # --- search -------------------------------------------------------------------------------------
 
 
-def _search(page: Page, server: Server, query: str) -> Locator:
-    goto(page, server, "")
-    page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
-    expect(box).to_be_focused()
-    box.press_sequentially(query, delay=20)
-    # Playwright types letters no key makes (Arabic) as inserted text, without the keyup that
-    # Material reads the query on; a reader's keyboard makes one with every letter.
-    box.press("End")
-    results = page.locator("a.md-search-result__link")
-    results.first.wait_for()
-    return results
-
-
 def _paths(results: Locator, server: Server) -> list[str]:
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
     return [server.path(h) + ("#" + h.split("#", 1)[1] if "#" in h else "") for h in hrefs]
@@ -158,7 +145,7 @@ def test_search_finds_the_original_the_translation_and_the_alias(
     context = browser.new_context(viewport=DESKTOP)
     try:
         page = context.new_page()
-        paths = _paths(_search(page, norvale_server, query), norvale_server)
+        paths = _paths(search(page, norvale_server, query), norvale_server)
         assert target in paths, f"{query!r}: no result leads to {target}; results: {paths}"
     finally:
         context.close()
