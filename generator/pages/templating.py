@@ -101,7 +101,7 @@ def stance_class(value: Enum | None) -> str:
 
 
 def position_class(position: Any) -> str:
-    """A position's stance class; a claim now disputed, denied or retracted shows none of the
+    """A position's stance class; a claim now contested (CONTESTED) shows none of the
     stance colours or ticks (it must never read as a plain "Supports")."""
     steps = getattr(position, "status", [])
     if steps and steps[-1].status in CONTESTED:

@@ -193,7 +193,7 @@ ClaimState = Literal["contested", "claim"]
 
 
 def claim_state(record: object) -> ClaimState | None:
-    """Whether a fact is contested (its current status is disputed, denied or retracted), a claim
+    """Whether a fact is contested (its current status is one of CONTESTED), a claim
     (``claimed_by`` someone and not confirmed), or neither (None): "What we know" and the
     timeline's overview decide it here, the same way."""
     steps = getattr(record, "status", None) or []
