@@ -1,7 +1,8 @@
 """A claim contradicted by a later account, and a claim whose attribution is denied: their rules,
 their wording wherever the claim is shown, and a "did you mean" that knows what a status means.
 
-Each case edits the minimal story (tests/fixtures/minimal); expected lines are written by hand.
+Each case edits the minimal story (tests/fixtures/minimal), or reads the golden story or the
+made-up Norvale story (tests/fixtures/norvale); expected lines are written by hand.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import load_golden_story, problems
+from support import FIXTURES, load_golden_story, problems
 
 from generator.pages.linker import Linker
+from generator.pages.render import render_pages
 from generator.pages.storyindex import Index
 from generator.pages.strip import strip_layout
 from generator.pages.wording import claim_state
-from generator.read.loader import load_story_or_diagnostics
+from generator.read.loader import load_story, load_story_or_diagnostics
 from generator.schema.meanings import suggest
 from generator.schema.model import ClaimStatus
 
@@ -148,3 +150,39 @@ def test_both_are_contested_wherever_a_claim_is_judged(index: Index) -> None:
         assert strip is not None
         word = "contradicted" if status == "contradicted" else "attribution denied"
         assert strip.marks[0].name.endswith(f"({word})")
+
+
+def test_a_claim_whose_attribution_is_denied_is_attributed_to_its_source_not_claimed() -> None:
+    # Norvale's toll of 120 (tests/fixtures/norvale): reported on 9 April, credited to the relief
+    # society, which denies on 10 April that the number came from it.
+    story = load_story(FIXTURES / "norvale" / "site_data")
+    event = next(event for event in story.events if event.id == "toll-of-120")
+    assert [step.status for step in event.status] == [
+        ClaimStatus.REPORTED,
+        ClaimStatus.ATTRIBUTION_DENIED,
+    ]
+    reported = event.model_copy(update={"status": event.status[:1]})
+    only_reported = story.model_copy(
+        update={"events": [reported if e.id == event.id else e for e in story.events]}
+    )
+    event_link = (
+        "[An Arabic-language site puts the dead at 120, citing the aid group]"
+        "(../timeline.md#event-toll-of-120)"
+    )
+    for data, words in ((story, "Attributed to"), (only_reported, "Claim by")):
+        pages = {page.path: page.markdown for page in render_pages(Index(data))}
+        assert (
+            '<li class="fact fact--event" id="event-toll-of-120" '
+            'data-actors="valley-relief-society" markdown="block">\n'
+            '<p class="fact__date" markdown="span"><time datetime="2031-04-09">9 April 2031</time>'
+            ' <span class="date-basis">(the source’s publication date)</span></p>\n'
+            f'<p class="fact__claim" markdown="span"><span class="label label--claim">{words} '
+            "[Valley Relief Society](players/valley-relief-society.md)</span></p>\n"
+        ) in pages["timeline.md"]
+        assert (
+            f'{event_link} <span class="label label--claim">{words} '
+            "[Valley Relief Society](valley-relief-society.md)</span>"
+        ) in pages["players/valley-relief-society.md"]
+        other = "Claim by" if words == "Attributed to" else "Attributed to"
+        assert other not in pages["timeline.md"]
+        assert other not in pages["players/valley-relief-society.md"]

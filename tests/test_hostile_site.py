@@ -60,6 +60,8 @@ TEXT_FIELDS = {
     "found_at",
     "headline_reason",
     "unit_one",
+    "showed",
+    "translation",
 }
 """Every free-text field of the schema (checked against generator.schema.model below)."""
 

@@ -25,7 +25,7 @@ from generator.pages.wording import (
 )
 from generator.schema import kinds
 from generator.schema.languages import direction
-from generator.schema.model import SLUG_PATTERN, Event, Source
+from generator.schema.model import SLUG_PATTERN, ClaimStatus, Event, Source
 
 __all__ = ["Linker", "relative_path"]
 
@@ -228,11 +228,16 @@ class Linker:
             markers.append(f'<span class="label label--correction">{link}</span>')
         return Trusted(" ".join(markers))
 
-    def claim(self, claimed_by: str | None) -> Trusted:
-        """The visible 'Claim by X' label of a reported claim ('' when it is not one)."""
+    def claim(self, claimed_by: str | None, record: Any = None) -> Trusted:
+        """The visible 'Claim by X' label of a reported claim ('' when it is not one); once X
+        denies being its source (``record``'s current step), 'Attributed to X': the claim is
+        no longer X's to make."""
         if claimed_by is None:
             return Trusted("")
-        return Trusted(f'<span class="label label--claim">Claim by {self.actor(claimed_by)}</span>')
+        steps = getattr(record, "status", None) or []
+        disowned = bool(steps) and steps[-1].status is ClaimStatus.ATTRIBUTION_DENIED
+        words = "Attributed to" if disowned else "Claim by"
+        return Trusted(f'<span class="label label--claim">{words} {self.actor(claimed_by)}</span>')
 
     def step(self, step: Any) -> Trusted:
         """'Denied by [X](...)', '[X](...) denies being its source': one step of a claim's
@@ -268,7 +273,7 @@ class Linker:
         its current status first, as on its own page: a denied claim never reads as plain."""
         if kind == "event":
             event = self.index.get("event", record_id)
-            claim = self.claim(event.claimed_by)
+            claim = self.claim(event.claimed_by, event)
             worded = Trusted(f"{self.event(record_id)} {claim}" if claim else self.event(record_id))
         elif kinds.by_name(kind).worded:
             worded = getattr(self, kind)(record_id)
