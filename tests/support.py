@@ -28,6 +28,8 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.pages.render import render_pages
+from generator.pages.storyindex import Index
 from generator.read.loader import load_story_or_diagnostics
 from generator.schema.kinds import FILE_MODELS, StoryData
 from generator.tools.synthetic import write_scaled_story
@@ -203,6 +205,13 @@ def build_wheel(scratch: Path) -> Path:
     assert built.returncode == 0, built.stderr
     (wheel,) = wheels.glob("explainer-*.whl")
     return wheel
+
+
+def rendered(data_dir: Path) -> dict[str, str]:
+    """Every page of the story in ``data_dir`` as Markdown, by path (the story must load)."""
+    data, diagnostics = load_story_or_diagnostics(data_dir)
+    assert diagnostics == [] and data is not None, diagnostics
+    return {page.path: page.markdown for page in render_pages(Index(data))}
 
 
 def run_mkdocs_build(root: Path, site_dir: str = "site") -> Build:

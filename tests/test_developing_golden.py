@@ -77,4 +77,5 @@ def test_a_source_without_headline_is_named_by_publisher_and_date(pages: dict[st
     assert (
         "(date inferred by the editor: The copy says Friday; the flood was on Wednesday.)" in text
     )
-    assert "; found at Radio Town" in text
+    # agency copy found at another outlet reads as the agency's copy, at that outlet
+    assert "The Agency copy, at Radio Town; published <time" in text

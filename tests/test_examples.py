@@ -97,3 +97,30 @@ def test_the_changing_toll_has_a_chart_kept_out_of_search(surfside_site: Path) -
     index = (surfside_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "People confirmed dead in the collapse" in index  # the card (its counts) is found
     assert "every report over time" not in index and "numbered events" not in index
+
+
+def test_positions_over_time_answers_and_a_question_no_one_answered(surfside_site: Path) -> None:
+    """Jadallah's answer on what was heard changed: the matrix shows his 2 July "no" first and
+    his unclear answer of 24 and 25 June below it, dated; "Have rescuers heard people?" is a
+    question of fact, answered "Says yes" or "Says no"; what caused the collapse, no one says."""
+    matrix = page(surfside_site, "stances")
+    assert (
+        '<td class="stance stance--opposes"><a href="#position-jadallah-heard-since">Says no</a> '
+        '<span class="stance__date"><time datetime="2021-07-02">2 July 2021</time></span>'
+    ) in matrix
+    assert (
+        '<span class="stance__earlier"><br>Earlier: <a href="#position-jadallah-heard-first-days">'
+        'Unclear</a> <span class="stance__date"><time datetime="2021-06-25">25 June 2021</time>'
+    ) in matrix
+    assert '<a href="#position-cominsky-heard-people">Says yes</a>' in matrix
+    assert (
+        '<p class="stance-matrix__unanswered">No one has answered yet: <a href="#question-cause">'
+        'Cause</a> (as of <time datetime="2021-07-03">3 July 2021</time>).</p>'
+    ) in matrix
+    assert matrix.count('<th scope="col"') == 7  # the player column and six questions
+
+
+def test_agency_copy_reads_as_the_agency_s(surfside_site: Path) -> None:
+    sources = page(surfside_site, "sources")
+    assert "The Associated Press copy, at ajc.com; published " in sources
+    assert "The Associated Press copy, at ksltv.com; published " in sources

@@ -299,9 +299,10 @@ def test_a_key_with_a_line_break_and_a_long_key(check: Check, edit: Edit) -> Non
         1,
         [
             "site_data/questions.yaml:6:5: questions[0].a\\nb: unknown field 'a\\nb'; "
-            "allowed: id, question, short, summary",
+            "allowed: id, question, short, summary, kind, unanswered",
             f"site_data/questions.yaml:7:5: questions[0].{'k' * 50}…: unknown field "
-            f"'{'k' * 50}…' (500 characters); allowed: id, question, short, summary",
+            f"'{'k' * 50}…' (500 characters); allowed: id, question, short, summary, kind, "
+            "unanswered",
             "2 problems found",
         ],
     )

@@ -64,6 +64,8 @@ TEXT_FIELDS = {
     "count_other",
     "scope",
     "how",
+    "showed",
+    "translation",
 }
 """Every free-text field of the schema (checked against generator.schema.model below)."""
 

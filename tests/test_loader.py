@@ -372,7 +372,7 @@ def test_unknown_field_lists_the_allowed_ones(story_copy: Path, edit: Edit) -> N
     edit("questions", "    short: Funding\n", "    short: Funding\n    colour: red\n")
     assert problems(story_copy) == [
         "site_data/questions.yaml:6:5: questions[0].colour: unknown field 'colour'; "
-        "allowed: id, question, short, summary"
+        "allowed: id, question, short, summary, kind, unanswered"
     ]
 
 

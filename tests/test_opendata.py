@@ -131,6 +131,8 @@ def test_one_csv_per_kind_with_every_record(shipped: StoryData) -> None:
             expected = [e.id for s in shipped.sources for e in s.excerpts]
         elif kind == "reports":
             expected = [r.id for f in shipped.figures for r in f.reports]
+        elif kind == "versions":
+            expected = [v.id for s in shipped.sources for v in s.versions]
         elif kind == "statuses":
             assert rows == []  # the shipped story has no status history yet
             continue

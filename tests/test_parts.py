@@ -365,7 +365,7 @@ def test_a_question_page_groups_its_positions_by_stance(pages: dict[str, Page]) 
     ) in first
     second = pages["stances/levee-neglected/2.md"].markdown
     assert re.findall(r'<h2 class="stance-group">([^<]*)</h2>', second) == [
-        "Disputed, denied or retracted"
+        "Disputed, denied or in doubt"
     ]
     assert 'id="question-levee-neglected"' not in second  # the question's anchor is on part 1
 

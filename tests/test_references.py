@@ -133,8 +133,8 @@ def test_unknown_references_are_all_reported_with_line_and_column() -> None:
         "content/index.md:3:9: [[quote:good-strat]]: unknown quote 'good-strat' "
         "(did you mean 'good-start'?)\n"
         "content/index.md:4:5: [[qoute:good-start]]: unknown reference kind 'qoute' "
-        "(did you mean 'quote'?); kinds: source, excerpt, actor, event, figure, report, quote, "
-        "question, position, update\n"
+        "(did you mean 'quote'?); kinds: source, excerpt, version, actor, event, figure, report, "
+        "quote, question, position, update\n"
         "content/index.md:4:30: [[actor:nobody]]: unknown actor 'nobody'\n"
         "3 problems found"
     )
@@ -198,5 +198,6 @@ def test_every_worded_kind_has_its_wording_and_no_other_does() -> None:
         "question",
         "excerpt",
         "source",
+        "version",
     }
     assert all(callable(getattr(Linker, name, None)) for name in worded)

@@ -13,7 +13,8 @@ import pytest
 
 from generator.cli import main
 from generator.read.diagnostics import DataError
-from generator.tools.verify import shared_runs, verify_source, words
+from generator.tools.copiedruns import shared_runs, words
+from generator.tools.verify import verify_source
 
 FIXTURE = Path(__file__).parent / "fixtures" / "verify"
 ARCHIVE = Path("archive.txt")

@@ -2,7 +2,8 @@
 says what now.
 
 A figure is a series of reports (:class:`~generator.schema.model.FigureReport`). A report
-*stands* unless its current status is disputed, denied or retracted; one that does not stand is
+*stands* unless its current status is contested (disputed, denied, retracted, contradicted, or
+its attribution denied: :data:`~generator.schema.claimmodel.CONTESTED`); one that does not stand is
 *set apart*: it stays in the history (and on the chart, as a mark of its own) but never becomes
 the headline, is never one of the "latest from each" and never counts in a spread. The headline
 number is chosen among the reports that stand by the figure's declared rule: the latest report;
@@ -10,7 +11,8 @@ the most conservative (lowest) of the latest reports (each reporter's last on th
 ACLED does when sources differ; or the editor's pick. (A figure none of whose reports stands has
 its latest report as its headline: every page shows that report's status first.)
 
-A report's day is its ``as_of``, or else the publication day of the source it cites first.
+A report's day is its ``as_of``, or else the publication day of the source it cites first (for
+a passage of a later version of that source's page, the day that version was seen).
 Reports of one day go in the order of the file, but those with a time of day in the order of
 their times: the file's order holds among reports without a time, and each report with a time
 takes, in time order, a place one of them had in the file.
@@ -30,6 +32,9 @@ __all__ = ["Dated", "FigureView", "view"]
 
 SourceOf = Callable[[str], Source]
 """Excerpt id -> the source it belongs to."""
+SeenOf = Callable[[str], "dt.date | None"]
+"""Excerpt id -> the day the version of its source's page it comes from was seen (None: it
+comes from the source as published)."""
 
 
 @dataclass(frozen=True)
@@ -88,13 +93,13 @@ class FigureView:
         return len(values) > 1
 
 
-def _dated(report: FigureReport, source_of: SourceOf) -> Dated:
+def _dated(report: FigureReport, source_of: SourceOf, seen_of: SeenOf) -> Dated:
     source = source_of(report.cites[0])
     reporters = tuple(report.reported_by) or (source.id,)
     standing = not contested(report)
     if report.as_of is not None:
         return Dated(report, report.as_of, False, reporters, standing)
-    return Dated(report, source.published, True, reporters, standing)
+    return Dated(report, seen_of(report.cites[0]) or source.published, True, reporters, standing)
 
 
 def _in_order(reports: list[Dated]) -> list[Dated]:
@@ -119,8 +124,8 @@ def _minutes(dated: Dated) -> int | None:
     return utc_minutes(dated.report.time, dated.report.utc_offset)
 
 
-def view(figure: Figure, source_of: SourceOf) -> FigureView:
-    history = _in_order([_dated(r, source_of) for r in figure.reports])
+def view(figure: Figure, source_of: SourceOf, seen_of: SeenOf = lambda _: None) -> FigureView:
+    history = _in_order([_dated(r, source_of, seen_of) for r in figure.reports])
     standing = [d for d in history if d.standing] or history
     last_day = standing[-1].day
     latest: dict[str, Dated] = {}

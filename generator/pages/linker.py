@@ -16,8 +16,6 @@ from generator.pages.escape import Trusted, escape_text, isolated_text
 from generator.pages.figures import Dated
 from generator.pages.storyindex import Index
 from generator.pages.wording import (
-    STANCE_WORDS,
-    STATUS_WORDS,
     bare_number,
     excerpt_text,
     figure_text,
@@ -25,9 +23,12 @@ from generator.pages.wording import (
     names_text,
     quote_text,
     source_title,
+    stance_words,
+    step_words,
 )
 from generator.schema import kinds
-from generator.schema.model import SLUG_PATTERN, Event, Source
+from generator.schema.languages import direction
+from generator.schema.model import SLUG_PATTERN, ClaimStatus, Event, Source
 
 __all__ = ["Linker", "relative_path"]
 
@@ -184,21 +185,48 @@ class Linker:
     def source(self, source_id: str) -> Trusted:
         return self.at("source", source_id, source_title(self.index.get("source", source_id)))
 
+    def version(self, version_id: str) -> Trusted:
+        """A version of a source, by its source and its date ('The Agency, version of 3 May
+        2024'), linked to its line on the sources page."""
+        version = self.index.get("version", version_id)
+        source = self.index.parent[version_id]
+        text = f"{source_title(source)}, version of {long_date(version.date)}"
+        return self.at("version", version_id, text)
+
     def question(self, question_id: str) -> Trusted:
         return self.record("question", question_id)
 
     def question_short(self, question_id: str) -> Trusted:
         return self.at("question", question_id, self.index.get("question", question_id).short)
 
+    def stance_word(self, position: Any) -> str:
+        """A position's stance as words (plain text): 'Supports' on a question of policy,
+        'Says yes' on a question of fact."""
+        question = self.index.get("question", position.question)
+        return stance_words(position.stance, question.kind)
+
     def position(self, position_id: str) -> Trusted:
         position = self.index.get("position", position_id)
         actor = self.index.actor(position.actor)
         question = self.index.get("question", position.question)
-        text = f"{actor.name}: {STANCE_WORDS[position.stance.value]} ({question.short})"
+        text = f"{actor.name}: {self.stance_word(position)} ({question.short})"
         return self.at("position", position_id, text)
 
+    def lang(self, tag: str | None) -> Trusted:
+        """`` lang="ar" dir="rtl"``: the attributes of an element holding text in ``tag``'s
+        language, when it is not the story's ('' when it is, or for None)."""
+        if tag is None or tag.casefold() == self.index.language.casefold():
+            return Trusted("")
+        return Trusted(f' lang="{escape_text(tag)}" dir="{direction(tag)}"')
+
+    def in_language(self, tag: str, markdown: Trusted) -> Trusted:
+        """``markdown`` (inline) marked as written in ``tag``, when it is not the story's."""
+        attributes = self.lang(tag)
+        return Trusted(f"<span{attributes}>{markdown}</span>") if attributes else markdown
+
     def quote_link(self, quote_id: str) -> Trusted:
-        return self.at("quote", quote_id, quote_text(self.index.get("quote", quote_id)))
+        link = self.at("quote", quote_id, quote_text(self.index.get("quote", quote_id)))
+        return self.in_language(self.index.quote_language(quote_id), link)
 
     def quote(self, quote_id: str) -> Trusted:
         quote = self.index.get("quote", quote_id)
@@ -206,7 +234,8 @@ class Linker:
         return Trusted(f"{text}, {self.actor(quote.speaker)} {self.sources(quote.cites)}")
 
     def excerpt(self, excerpt_id: str) -> Trusted:
-        return self.at("excerpt", excerpt_id, excerpt_text(self.index.get("excerpt", excerpt_id)))
+        link = self.at("excerpt", excerpt_id, excerpt_text(self.index.get("excerpt", excerpt_id)))
+        return self.in_language(self.index.excerpt_language[excerpt_id], link)
 
     def cited_fact(self, kind: str, record_id: str) -> Trusted:
         """A fact that cites an excerpt, linked to its block (for the sources page)."""
@@ -250,16 +279,22 @@ class Linker:
             markers.append(f'<span class="label label--correction">{link}</span>')
         return Trusted(" ".join(markers))
 
-    def claim(self, claimed_by: str | None) -> Trusted:
-        """The visible 'Claim by X' label of a reported claim ('' when it is not one)."""
+    def claim(self, claimed_by: str | None, record: Any = None) -> Trusted:
+        """The visible 'Claim by X' label of a reported claim ('' when it is not one); once X
+        denies being its source (``record``'s current step), 'Attributed to X': the claim is
+        no longer X's to make."""
         if claimed_by is None:
             return Trusted("")
-        return Trusted(f'<span class="label label--claim">Claim by {self.actor(claimed_by)}</span>')
+        steps = getattr(record, "status", None) or []
+        disowned = bool(steps) and steps[-1].status is ClaimStatus.ATTRIBUTION_DENIED
+        words = "Attributed to" if disowned else "Claim by"
+        return Trusted(f'<span class="label label--claim">{words} {self.actor(claimed_by)}</span>')
 
     def step(self, step: Any) -> Trusted:
-        """'Denied by [X](...)': one step of a claim's status history."""
+        """'Denied by [X](...)', '[X](...) denies being its source': one step of a claim's
+        status history (:func:`~generator.pages.wording.step_words`)."""
         who = ", ".join(self.actor(actor_id) for actor_id in step.by)
-        return Trusted(f"{STATUS_WORDS[step.status]}{' by ' + who if who else ''}")
+        return Trusted(step_words(step.status, who, many=len(step.by) > 1))
 
     def status(self, record: Any) -> Trusted:
         """A claim's current status as a label ('' for a record with no status history):
@@ -299,7 +334,7 @@ class Linker:
         ``capital``: at the start of a sentence ('At least 12 people')."""
         if kind == "event":
             event = self.index.get("event", record_id)
-            claim = self.claim(event.claimed_by)
+            claim = self.claim(event.claimed_by, event)
             worded = Trusted(f"{self.event(record_id)} {claim}" if claim else self.event(record_id))
         elif form is not None:
             worded = getattr(self, kind)(record_id, form)

@@ -22,6 +22,7 @@ from generator.pages.guide import guide_markdown
 from generator.pages.parts import Part, Split
 from generator.pages.recordfields import record_fields
 from generator.pages.splits import Parts
+from generator.pages.stancematrix import StanceMatrix, stance_matrix
 from generator.pages.storyindex import Index
 from generator.pages.strip import period_layout, player_ids, strip_layout
 from generator.pages.wording import CONTESTED_WORDS, STANCE_WORDS, claim_state, excerpt_text
@@ -65,18 +66,13 @@ class StoryGroups:
         for event in self.events:  # in date order
             for actor_id in player_ids(event):
                 self.events_by[actor_id].append(event)
-        self._rows: list[tuple[Actor, list[list[Position]]]] | None = None
+        self._matrix: StanceMatrix | None = None
 
-    def stance_rows(self) -> list[tuple[Actor, list[list[Position]]]]:
-        """Players with at least one position, each with one cell (a list) per question."""
-        if self._rows is None:
-            self._rows = []
-            for actor in self.data.actors:
-                mine = self.positions_by[actor.id]
-                if mine:
-                    cells = [[p for p in mine if p.question == q.id] for q in self.data.questions]
-                    self._rows.append((actor, cells))
-        return self._rows
+    def matrix(self) -> StanceMatrix:
+        """The stance matrix (players with a position, a cell per answered question)."""
+        if self._matrix is None:
+            self._matrix = stance_matrix(self.data, self.positions_by)
+        return self._matrix
 
 
 Context = Callable[[StoryGroups], dict[str, Any]]
@@ -176,8 +172,8 @@ def stances(g: StoryGroups) -> dict[str, Any]:
         "part": None,
     }
     if split:  # each question on a page of its own; here how many hold each stance
-        return {**context, "rows": [], "counts": stance_counts(g), "columns": STANCE_COLUMNS}
-    return {**context, "rows": g.stance_rows(), "counts": [], "columns": STANCE_COLUMNS}
+        return {**context, "matrix": None, "counts": stance_counts(g), "columns": STANCE_COLUMNS}
+    return {**context, "matrix": g.matrix(), "counts": [], "columns": STANCE_COLUMNS}
 
 
 STANCE_COLUMNS = (*STANCE_WORDS.items(), ("contested", CONTESTED_WORDS))
@@ -212,7 +208,7 @@ def stance_questions(g: StoryGroups) -> list[PartPage]:
         context = {
             "questions": [question],
             "positions_by_question": {question.id: list(part.records)},
-            "rows": [],
+            "matrix": None,
             "counts": [],
             "split": split,
             "part": part,
@@ -223,17 +219,26 @@ def stance_questions(g: StoryGroups) -> list[PartPage]:
 
 
 def _listed(
-    name: str, field: str, title: str, fine: str = "", **extra: Any
+    name: str, field: str, title: str, fine: str = "", more: Context | None = None, **extra: Any
 ) -> tuple[Context, Callable[[StoryGroups], list[PartPage]]]:
     """The context of a list page that may be split (``name``: its split in :class:`Parts`;
     ``field``: the records' context name and :class:`StoryData` field; ``extra``: more of its
-    context) and of its parts' pages (titled ``title: <the part's title>``, or the part's own
-    title without one; ``fine``: the kind of its records, if they are all its pages show)."""
+    context; ``more``: what of its context is made from the story) and of its parts' pages (titled
+    ``title: <the part's title>``, or the part's own title without one; ``fine``: the kind of its
+    records, if they are all its pages show)."""
 
     def whole(g: StoryGroups) -> dict[str, Any]:
         split: Split = getattr(g.parts, name)
         records = [] if split else getattr(g.data, field)
-        return {field: records, "split": split, "part": None, "limits": g.parts.limits, **extra}
+        made = more(g) if more else {}
+        return {
+            field: records,
+            "split": split,
+            "part": None,
+            "limits": g.parts.limits,
+            **extra,
+            **made,
+        }
 
     def parts(g: StoryGroups) -> list[PartPage]:
         split: Split = getattr(g.parts, name)
@@ -245,6 +250,7 @@ def _listed(
                 "part": part,
                 "limits": g.parts.limits,
                 **extra,
+                **(more(g) if more else {}),
             }
 
         return [
@@ -252,7 +258,9 @@ def _listed(
                 part.id,
                 f"{title}: {part.title}" if title else part.title,
                 functools.partial(context, part),
-                **(_fine(split, fine, part) if fine else {}),
+                # Kept while its own records are unchanged, unless it shows more of the story
+                # (a quote's other versions may be in another part).
+                **(_fine(split, fine, part) if fine and not more else {}),
             )
             for part in split.parts
         ]
@@ -265,7 +273,32 @@ CITED_BY_PAGE = "sources/cited-by/{id}.md"
 (:data:`generator.pages.splits.LIMITS`, ``cited-by``)."""
 
 players, players_parts = _listed("players", "actors", "Who’s who", "actor")
-quotes, quotes_parts = _listed("quotes", "quotes", "Quotes", "quote")
+
+
+def quote_versions(g: StoryGroups) -> dict[str, Any]:
+    """Each quote's other versions of its statement (``version_of``, either way, and the
+    versions of those), in file order."""
+    group = {quote.id: quote.id for quote in g.data.quotes}
+
+    def root(quote_id: str) -> str:
+        while group[quote_id] != quote_id:
+            quote_id = group[quote_id]
+        return quote_id
+
+    for quote in g.data.quotes:
+        if quote.version_of in group:
+            group[root(quote.id)] = root(quote.version_of)
+    members: dict[str, list[Quote]] = defaultdict(list)
+    for quote in g.data.quotes:
+        members[root(quote.id)].append(quote)
+    versions = {
+        quote.id: [other for other in members[root(quote.id)] if other.id != quote.id]
+        for quote in g.data.quotes
+    }
+    return {"versions": versions}
+
+
+quotes, quotes_parts = _listed("quotes", "quotes", "Quotes", "quote", more=quote_versions)
 sources, sources_parts = _listed("sources", "sources", "", cited_by_page=CITED_BY_PAGE)
 
 

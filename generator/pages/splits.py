@@ -118,7 +118,11 @@ def _source_parts(sources: Sequence[Source], limit: int) -> list[Part]:
         blocks = [
             block
             for source in chunk
-            for block in (("source", source.id), *(("excerpt", e.id) for e in source.excerpts))
+            for block in (
+                ("source", source.id),
+                *(("excerpt", e.id) for e in source.excerpts),
+                *(("version", v.id) for v in source.versions),  # a page that changed
+            )
         ]
         first, last = done + 1, done + len(chunk)
         title = f"Sources {first} to {last}" if last > first else f"Source {first}"

@@ -8,15 +8,17 @@ figure's reports in time (:mod:`generator.pages.figures`) and the corrections of
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import KeysView, Mapping
 from typing import Any
 
 from generator.pages.figures import FigureView, view
 from generator.pages.splits import LIMITS, Parts
+from generator.read.quotechecks import quote_language
 from generator.schema import kinds
 from generator.schema.annotations import references_in
 from generator.schema.kinds import StoryData
-from generator.schema.model import Actor, Source, Update, UpdateKind
+from generator.schema.model import Actor, Quote, Source, Update, UpdateKind
 
 __all__ = ["Index"]
 
@@ -56,8 +58,16 @@ class Index:
                 )
                 for excerpt_id in dict.fromkeys(v for _, v in found):
                     self.cited_by.setdefault(excerpt_id, []).append((kind.name, record.id))
+        self.language: str = data.story.language
+        """The story's language (BCP 47)."""
+        self.excerpt_language: dict[str, str] = {
+            excerpt.id: excerpt.language or source.language or self.language
+            for source in data.sources
+            for excerpt in source.excerpts
+        }
+        """Excerpt id -> the language it is in (its own, its source's, else the story's)."""
         self.figures: dict[str, FigureView] = {
-            figure.id: view(figure, self.source_of) for figure in data.figures
+            figure.id: view(figure, self.source_of, self.seen_on) for figure in data.figures
         }
         """Figure id -> its reports in time and its headline."""
         self.corrections: dict[str, list[Update]] = {}
@@ -85,12 +95,24 @@ class Index:
         source: Source = self.parent[excerpt_id]
         return source
 
+    def seen_on(self, excerpt_id: str) -> dt.date | None:
+        """The day the version of its source's page an excerpt comes from was seen (None: it
+        comes from the source as published)."""
+        version_id = self.get("excerpt", excerpt_id).version
+        return None if version_id is None else self.get("version", version_id).date
+
     def support(self, fact_id: str) -> tuple[int, int]:
         """(sources, independent sources) behind a fact. Copies from one publisher (an
         agency's story found at several outlets) are one independent source."""
         sources = {self.source_of(e).id: self.source_of(e) for e in self.fact_cites[fact_id]}
         independent = {s.publisher.casefold() if s.publisher else s.id for s in sources.values()}
         return len(sources), len(independent)
+
+    def quote_language(self, quote_id: str) -> str:
+        """The language of a quote: that of the excerpt it is found in."""
+        quote: Quote = self.get("quote", quote_id)
+        texts = {e: self.get("excerpt", e).text for e in quote.cites if e in self.tables["excerpt"]}
+        return quote_language(quote, texts, self.excerpt_language) or self.language
 
     def actor(self, actor_id: str) -> Actor:
         actor: Actor = self.get("actor", actor_id)

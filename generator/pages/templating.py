@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import hashlib
 import os
+import re
 import types
 from enum import Enum
 from pathlib import Path
@@ -26,9 +27,8 @@ from generator.pages.wording import (
     CONTESTED,
     CONTESTED_WORDS,
     DATE_QUALIFIER_WORDS,
-    NO_POSITION,
     QUALIFIER_WORDS,
-    STANCE_WORDS,
+    aliases_shown,
     bare_number,
     count_words,
     format_number,
@@ -40,9 +40,11 @@ from generator.pages.wording import (
     reading_text,
     rule_words,
     source_title,
+    stance_words,
     time_text,
     unit_for,
 )
+from generator.read.verbatim import INSERTION
 from generator.schema.model import ActorKind, DateBasis, DateRule, FigureReport
 
 __all__ = ["TEMPLATES_DIR", "environment"]
@@ -99,16 +101,12 @@ def when(value: dt.date | str, record: Any = None) -> Trusted:
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def stance_word(value: Enum | None) -> str:
-    return NO_POSITION if value is None else STANCE_WORDS[str(value.value)]
-
-
 def stance_class(value: Enum | None) -> str:
     return "stance--none" if value is None else f"stance--{value.value}"
 
 
 def position_class(position: Any) -> str:
-    """A position's stance class; a claim now disputed, denied or retracted shows none of the
+    """A position's stance class; a claim now contested (CONTESTED) shows none of the
     stance colours or ticks (it must never read as a plain "Supports")."""
     steps = getattr(position, "status", [])
     if steps and steps[-1].status in CONTESTED:
@@ -116,12 +114,13 @@ def position_class(position: Any) -> str:
     return stance_class(position.stance)
 
 
-def stance_group(position: Any) -> str:
+def stance_group(position: Any, question: Any) -> str:
     """The heading of a position's group on a split question's page (:mod:`parts` groups them
-    so): its stance, or, for a claim now disputed, denied or retracted, that."""
+    so): its stance as the question words it ('Says yes' on a question of fact), or, for a
+    claim now contested, that."""
     if position_class(position) == "stance--contested":
         return CONTESTED_WORDS
-    return stance_word(position.stance)
+    return stance_words(position.stance, question.kind)
 
 
 def kind_label(kind: ActorKind) -> str:
@@ -137,6 +136,21 @@ def report_notes(report: FigureReport) -> str:
     return " · ".join(notes)
 
 
+_OURS = re.compile(r"&#91;(?!(?:\.\.\.|…)&#93;)((?:(?!&#91;|&#93;).)*)&#93;")
+"""An insertion of ours in a quote, once escaped (``[`` and ``]`` are entities then)."""
+
+
+def quote_markup(quote: Any) -> Trusted:
+    """A quote's text in its quotation marks, its insertions of ours in square brackets marked
+    as ours (``<span class="quote__ours">``): never shown as if the speaker said them."""
+    text = escape_text(quote_text(quote))
+    return Trusted(_OURS.sub(r'<span class="quote__ours">&#91;\1&#93;</span>', text))
+
+
+def has_insertion(quote: Any) -> bool:
+    return INSERTION.search(quote.text) is not None
+
+
 def href(url: str) -> Trusted:
     """An http(s) address for ``href="..."`` in raw HTML."""
     return Trusted(escape_url(url))
@@ -147,7 +161,6 @@ _FILTERS: dict[str, Any] = {
     "long_date": long_date,
     "iso_date": iso_date,
     "date_basis": date_basis,
-    "stance_word": stance_word,
     "stance_class": stance_class,
     "position_class": position_class,
     "stance_group": stance_group,
@@ -163,6 +176,9 @@ _FILTERS: dict[str, Any] = {
     "kind_label": kind_label,
     "number": format_number,
     "quote_text": quote_text,
+    "aliases_shown": aliases_shown,
+    "quote_markup": quote_markup,
+    "has_insertion": has_insertion,
     "href": href,
     "report_notes": report_notes,
     "player_ids": player_ids,

@@ -7,11 +7,13 @@ feed and the structured data all word a record the same way.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Literal
 
 from generator.schema.claimmodel import CONTESTED, contested
 from generator.schema.datemodel import DateQualifier, start
 from generator.schema.model import (
+    Actor,
     ClaimStatus,
     CountType,
     Excerpt,
@@ -19,11 +21,14 @@ from generator.schema.model import (
     FigureReport,
     HeadlineRule,
     Qualifier,
+    QuestionKind,
     Quote,
     Source,
+    Stance,
 )
 
 __all__ = [
+    "ANSWER_WORDS",
     "CONTESTED",
     "CONTESTED_WORDS",
     "COUNT_WORDS",
@@ -34,6 +39,7 @@ __all__ = [
     "STANCE_WORDS",
     "STATUS_WORDS",
     "ClaimState",
+    "aliases_shown",
     "capitalised",
     "claim_state",
     "count_words",
@@ -44,6 +50,8 @@ __all__ = [
     "names_text",
     "quote_text",
     "reading_text",
+    "stance_words",
+    "step_words",
 ]
 
 STANCE_WORDS = {
@@ -52,10 +60,20 @@ STANCE_WORDS = {
     "conditional": "Conditional",
     "unclear": "Unclear",
 }
+ANSWER_WORDS = {**STANCE_WORDS, "supports": "Says yes", "opposes": "Says no"}
+"""A position on a factual question ("Did the aid group give the figure?") is an answer."""
 NO_POSITION = "No stated position"
-CONTESTED_WORDS = "Disputed, denied or retracted"
-"""A claim's state when its current status is disputed, denied or retracted (shown with no
-stance): the heading of such positions in a long story's stances."""
+CONTESTED_WORDS = "Disputed, denied or in doubt"
+"""A claim's state when its current status is contested (disputed, denied, retracted,
+contradicted, or its attribution denied; shown with no stance): the heading of such positions in
+a long story's stances, as in "What we know"."""
+
+
+def stance_words(stance: Stance, kind: QuestionKind) -> str:
+    """'Supports' on a question of policy, 'Says yes' on a question of fact."""
+    words = ANSWER_WORDS if kind is QuestionKind.FACTUAL else STANCE_WORDS
+    return words[stance.value]
+
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -205,13 +223,34 @@ STATUS_WORDS = {
     ClaimStatus.DENIED: "Denied",
     ClaimStatus.CONFIRMED: "Confirmed",
     ClaimStatus.RETRACTED: "Retracted",
+    ClaimStatus.CONTRADICTED: "Contradicted",
+    ClaimStatus.ATTRIBUTION_DENIED: "Attribution denied",
 }
+"""A status in a word or two: a label's start ("Denied by ..."), the overview strip's
+"(contradicted)". A step is worded in full by :func:`step_words`."""
+
+
+def step_words(status: ClaimStatus, who: str, many: bool = False) -> str:
+    """One step of a claim's life for readers, ``who`` being the names of those who took it
+    (plain text or trusted Markdown: the caller escapes; ``many``: more than one of them).
+
+    A denial of attribution reads as a denial of being the source ("The aid group denies being
+    its source"), never as a denial of the claim; a contradiction without a named author is a
+    later account's."""
+    if status is ClaimStatus.ATTRIBUTION_DENIED:
+        verb = "deny" if many else "denies"
+        return f"{who} {verb} being its source" if who else "Its attributed source denies it"
+    if status is ClaimStatus.CONTRADICTED and not who:
+        return "Contradicted by a later account"
+    word = STATUS_WORDS[status]
+    return f"{word} by {who}" if who else word
+
 
 ClaimState = Literal["contested", "claim"]
 
 
 def claim_state(record: object) -> ClaimState | None:
-    """Whether a fact is contested (its current status is disputed, denied or retracted), a claim
+    """Whether a fact is contested (its current status is one of CONTESTED), a claim
     (``claimed_by`` someone and not confirmed), or neither (None): "What we know" and the
     timeline's overview decide it here, the same way."""
     steps = getattr(record, "status", None) or []
@@ -222,6 +261,26 @@ def claim_state(record: object) -> ClaimState | None:
     ):
         return "claim"
     return None
+
+
+def _plain(text: str) -> str:
+    """``text`` without accents, case or extra spaces: how search compares words."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+def aliases_shown(actor: Actor) -> list[str]:
+    """A player's aliases as their page shows them ("Also known as: ..."): all but those that
+    only spell the name, or an alias before them, without its accents ("Francois Hollande"
+    for "François Hollande"): search finds those as it finds any unaccented word."""
+    seen = {_plain(actor.name)}
+    shown = []
+    for alias in actor.aliases:
+        if _plain(alias) not in seen:
+            seen.add(_plain(alias))
+            shown.append(alias)
+    return shown
 
 
 def headline_rule(figure: Figure) -> str:

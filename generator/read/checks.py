@@ -5,14 +5,15 @@
 - every reference resolves: each field typed as a reference (``RefTo``, see
   :mod:`generator.schema.annotations`), at any depth, names a record of its kind, with "did you
   mean ...?";
-- a quote occurs verbatim in at least one excerpt it cites
-  (:func:`generator.read.verbatim.normalise`: curly quotes read as straight ones, runs of whitespace
-  as one space);
+- the rules of quotes (:mod:`generator.read.quotechecks`): each occurs verbatim in an excerpt it
+  cites, words of ours in square brackets aside; the versions of one statement;
 - a date agrees with its basis (:mod:`generator.read.datechecks`);
 - the story was not updated before it was published, nor before its latest update;
 - an update's ``removed`` names no record the story still holds;
 - the rules of a developing story (:mod:`generator.read.developing`): figure reports, headlines,
-  times of day, date ranges, claim status histories.
+  times of day, date ranges, claim status histories;
+- the rules of questions and positions (:mod:`generator.read.stancechecks`) and of sources
+  (:mod:`generator.read.sourcechecks`: publishers, versions).
 
 A rule runs only when every file it reads validated, so one broken file does not bury the
 others in "unknown ..." noise.
@@ -29,15 +30,20 @@ from typing import Any
 from generator.read.datechecks import check_date
 from generator.read.developing import check_developing
 from generator.read.diagnostics import Diagnostic, did_you_mean, format_loc
+from generator.read.quotechecks import check_quotes
+from generator.read.sourcechecks import check_sources
 from generator.read.sourcemap import Path, SourceMap
+from generator.read.stancechecks import check_stances
 from generator.read.verbatim import folded, normalise
 from generator.schema import kinds
 from generator.schema.annotations import references_in
 from generator.schema.kinds import STORY_FILE, Kind
 from generator.schema.model import (
     DateBasis,
+    Excerpt,
     Record,
     Source,
+    SourceVersion,
     Story,
     Update,
 )
@@ -100,14 +106,24 @@ class _Checker:
         self.ids: dict[str, _Id] = {}
         self.excerpts: dict[str, tuple[str, Source]] = {}
         """Excerpt id -> (its text, its source)."""
+        self.versions: dict[str, SourceVersion] = {}
+        """Excerpt id -> the version of its source it comes from, for those that say one."""
+        self.written_in: dict[str, str | None] = {}
+        """Excerpt id -> the language it says it is in, or its source's (None: the story's)."""
 
     def run(self) -> list[Diagnostic]:
         self.unique_ids()
         self.references()
-        self.quotes_verbatim()
+        self.quotes()
         self.dates()
         records = ((record, path, file.at) for _kind, file, record, path in self._records())
-        self.out += check_developing(records, self.excerpts)
+        self.out += check_developing(records, self.excerpts, self.versions)
+        self.stances()
+        sources = self.files.get("sources")
+        if sources is not None:
+            story = self.files.get(STORY_FILE)
+            language = None if story is None else getattr(story.model, STORY_FILE).language
+            self.out += check_sources(sources.records(), sources.at, language)
         self.story()
         self.removed()
         return self.out
@@ -142,8 +158,13 @@ class _Checker:
 
     def unique_ids(self) -> None:
         for entry in self._all_ids():
-            if isinstance(entry.parent, Source):
+            if isinstance(entry.record, Excerpt):  # an excerpt, nested in its source
                 self.excerpts.setdefault(entry.value, (entry.record.text, entry.parent))
+                language = entry.record.language or entry.parent.language
+                self.written_in.setdefault(entry.value, language)
+                for version in entry.parent.versions:
+                    if version.id == entry.record.version:
+                        self.versions.setdefault(entry.value, version)
             first = self.ids.get(entry.value)
             if first is None:
                 self.ids[entry.value] = entry
@@ -199,19 +220,20 @@ class _Checker:
     def _cited_texts(self, cites: Sequence[str]) -> list[tuple[str, str]]:
         return [(cite, self.excerpts[cite][0]) for cite in cites if cite in self.excerpts]
 
-    def quotes_verbatim(self) -> None:
+    def quotes(self) -> None:
         file = self.files.get("quotes")
-        if file is None or "sources" not in self.files:
+        if file is None:
             return
-        for index, quote in enumerate(file.records()):
-            cited = self._cited_texts(quote.cites)
-            if not cited:
-                continue  # every cite is unknown: reported already
-            text = normalise(quote.text)
-            if not any(text in normalise(excerpt) for _, excerpt in cited):
-                ids = ", ".join(cite for cite, _ in cited)
-                message = f"the quote does not occur verbatim in the excerpts it cites ({ids})"
-                self.out.append(file.at(("quotes", index, "text"), message))
+        texts = None  # the verbatim rule needs the sources
+        if "sources" in self.files:
+            texts = {excerpt: text for excerpt, (text, _source) in self.excerpts.items()}
+        story = self.files.get(STORY_FILE)
+        if story is None or texts is None:  # translations need both
+            self.out += check_quotes(file.records(), texts, file.at)
+            return
+        default: str = getattr(story.model, STORY_FILE).language
+        languages = {excerpt: tag or default for excerpt, tag in self.written_in.items()}
+        self.out += check_quotes(file.records(), texts, file.at, languages, default)
 
     # --- dates ---------------------------------------------------------------------------------
 
@@ -221,6 +243,7 @@ class _Checker:
         for kind, date_name, basis_name in (
             ("events", "date", "date_basis"),
             ("quotes", "said_on", "said_on_basis"),
+            ("positions", "date", "date_basis"),
         ):
             file = self.files.get(kind)
             if file is None:
@@ -245,6 +268,15 @@ class _Checker:
                         self.out.append(file.at(path, message))
 
                     check_date(report, cited, source, date, basis, date_path, basis_path)
+
+    # --- questions and positions ---------------------------------------------------------------
+
+    def stances(self) -> None:
+        questions, positions = self.files.get("questions"), self.files.get("positions")
+        if questions is not None and positions is not None:
+            self.out += check_stances(
+                questions.records(), positions.records(), questions.at, positions.at
+            )
 
     # --- the story -----------------------------------------------------------------------------
 

@@ -98,8 +98,16 @@ one before versions were written down."""
 
 
 def found_format(data_dir: Path, project: Path | None = None) -> Found:
-    """The version stated, else the one the shape shows (the first, or format 2)."""
+    """The version stated, else the one the shape shows (the first, or format 2).
+
+    A ``story.yaml`` that cannot be read as YAML (or holds nothing) may state a version all the
+    same: then no version is claimed (found as the current one), so its problem is said as
+    itself. Claiming format 2 there told an editor with a typo in story.yaml to run ``explainer
+    upgrade`` as soon as the current format was 3.
+    """
     found = stated_format(data_dir, project) or _first_shape(data_dir, project)
+    if found is None and _compose(data_dir / f"{STORY_FILE}.yaml", project) is None:
+        return Found(CURRENT, False, f"{STORY_FILE}.yaml", 1, 1, "story.yaml cannot be read")
     if found is None:
         why = "no version stated, no figure holding its own number"
         return Found(UNSTATED, False, f"{STORY_FILE}.yaml", 1, 1, why)

@@ -1,16 +1,18 @@
 """The rules of a developing story, run with the other cross-file checks.
 
 - a figure's report gives a value, or a range (low and high, low not above high);
-- a report is not dated after the publication of the source it cites first;
+- a report is not dated after the publication of the source it cites first (or after the day
+  the version of the page it cites first was seen);
 - a figure's headline_rule "editor" names one of its own reports that stands (not disputed,
-  denied or retracted) and says why;
+  denied, retracted, contradicted or with its attribution denied) and says why;
 - a report names each of its reporters once, and no one both as a reporter and as a link of
   its relay (``via``) nor twice in the relay;
 - count_type other says which (count_other), and count_other goes with count_type other only;
 - a derived report is worked out from other reports of its own figure;
 - a time of day comes with its UTC offset (and an offset with a time);
 - an event's last day is not before its first, and follows a day, not a month;
-- a claim's status history goes oldest first, and each step but "reported" names who took it.
+- a claim's status history goes oldest first, and each step but "reported" and "contradicted"
+  names who took it; a "contradicted" step says how the accounts conflict (its summary).
 
 Each rule looks at every record of the kind it is about, at any depth (a status step is found in
 events, quotes, positions and figure reports alike), so a new kind with these fields is checked
@@ -38,16 +40,20 @@ from generator.schema.model import (
     FigureReport,
     HeadlineRule,
     Source,
+    SourceVersion,
 )
 
 __all__ = ["check_developing", "walk_models"]
 
 _WHO = {
-    ClaimStatus.DISPUTED: "disputes",
-    ClaimStatus.DENIED: "denies",
-    ClaimStatus.CONFIRMED: "confirms",
-    ClaimStatus.RETRACTED: "retracts",
+    ClaimStatus.DISPUTED: "disputes it",
+    ClaimStatus.DENIED: "denies it",
+    ClaimStatus.CONFIRMED: "confirms it",
+    ClaimStatus.RETRACTED: "retracts it",
+    ClaimStatus.ATTRIBUTION_DENIED: "denies being its source",
 }
+"""The steps that name who took them (``by``), with what they do. A contradicted step may be an
+outlet's own later account, which no player of the story gives."""
 
 Report = Callable[[Path, str], None]
 
@@ -77,9 +83,11 @@ def _may_hold_models(model: type[BaseModel]) -> tuple[str, ...]:
 def check_developing(
     records: Iterator[tuple[Any, Path, Callable[[Path, str], Diagnostic]]],
     excerpts: Mapping[str, tuple[str, Source]],
+    versions: Mapping[str, SourceVersion] | None = None,
 ) -> list[Diagnostic]:
     """Every problem of the rules above in ``records`` ((record, path, locate) of each file's
-    top-level records); ``excerpts`` maps an excerpt id to its text and source."""
+    top-level records); ``excerpts`` maps an excerpt id to its text and source, ``versions`` an
+    excerpt of a later version of its source to that version."""
     out: list[Diagnostic] = []
     listed = list(records)
     reports = {
@@ -93,7 +101,7 @@ def check_developing(
         for path, model in walk_models(record, base):
             _times(model, path, report)
             if isinstance(model, FigureReport):
-                _report(model, path, report, excerpts)
+                _report(model, path, report, excerpts, versions or {})
             elif isinstance(model, Figure):
                 _headline(model, path, report, reports)
                 _derived(model, path, report, reports)
@@ -121,7 +129,11 @@ def _times(model: BaseModel, path: Path, report: Report) -> None:
 
 
 def _report(
-    model: FigureReport, path: Path, report: Report, excerpts: Mapping[str, tuple[str, Source]]
+    model: FigureReport,
+    path: Path,
+    report: Report,
+    excerpts: Mapping[str, tuple[str, Source]],
+    versions: Mapping[str, SourceVersion],
 ) -> None:
     has_range = model.low is not None or model.high is not None
     if model.value is None and not has_range:
@@ -142,7 +154,15 @@ def _report(
     elif model.count_other is not None and model.count_type is not CountType.OTHER:
         report((*path, "count_other"), "count_other is only for count_type other")
     first = excerpts.get(model.cites[0])
-    if model.as_of is not None and first is not None:
+    version = versions.get(model.cites[0])
+    if model.as_of is not None and version is not None:  # a later version of the page
+        if model.as_of > version.date:
+            report(
+                (*path, "as_of"),
+                f"as_of {model.as_of.isoformat()} is after the version '{version.id}' of "
+                f"'{first[1].id if first else ''}' seen on {version.date.isoformat()}",
+            )
+    elif model.as_of is not None and first is not None:
         source = first[1]
         if source.published is not None and model.as_of > source.published:
             report(
@@ -196,7 +216,14 @@ def _status(steps: list[Any], path: Path, report: Report) -> None:
         at = (*path, number)
         if step.status in _WHO and not step.by:
             verb = _WHO[step.status]
-            report(at, f"a {step.status.value} step names who {verb} it: add 'by'")
+            article = "an" if step.status.value[0] in "aeiou" else "a"
+            report(at, f"{article} {step.status.value} step names who {verb}: add 'by'")
+        if step.status is ClaimStatus.CONTRADICTED and step.summary is None:
+            report(
+                at,
+                "a contradicted step says how the later account conflicts with the claim: "
+                "add 'summary' (and cite that account)",
+            )
         if number and step.date < steps[number - 1].date:
             report(
                 (*at, "date"),

@@ -26,6 +26,8 @@ from generator.read.diagnostics import (
 )
 from generator.read.sourcemap import Scalar, SourceMap
 from generator.schema.annotations import nested_model
+from generator.schema.languages import LANGUAGE_PATTERN, tag_for
+from generator.schema.meanings import suggest
 from generator.schema.model import SLUG_PATTERN, TEXT_PATTERN, Record
 
 __all__ = ["validation_diagnostics"]
@@ -165,6 +167,13 @@ def _message(
     if error_type == "string_pattern_mismatch":
         if ctx.get("pattern") == TEXT_PATTERN:
             return "must not be blank"
+        if ctx.get("pattern") == LANGUAGE_PATTERN:
+            meant = tag_for(value) if isinstance(value, str) else None
+            hint = f" (did you mean '{meant}'?)" if meant else ""
+            return (
+                f"{got} is not a language tag{hint}: write a BCP 47 tag such as 'en', 'ar' or "
+                "'pt-BR'"
+            )
         if ctx.get("pattern") == SLUG_PATTERN:
             return f"{got} is not a valid id: use lower-case letters, digits and hyphens"
         if str(ctx.get("pattern", "")).startswith("^https?://"):
@@ -194,7 +203,7 @@ def _message(
     if error_type in ("enum", "literal_error"):
         expected = str(ctx.get("expected", ""))
         if isinstance(value, str):
-            hint = did_you_mean(value, _choices(expected))
+            hint = suggest(value, _choices(expected))  # by meaning first, then by spelling
             return f"{got} is not allowed; expected {expected}{hint}"
         plain = _unquoted_hint(value, scalar)
         if plain is not None and isinstance(value, bool):

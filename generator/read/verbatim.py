@@ -9,8 +9,17 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
-__all__ = ["folded", "normalise", "straighten"]
+__all__ = [
+    "INSERTION",
+    "OMISSION",
+    "folded",
+    "in_order",
+    "normalise",
+    "quoted_in",
+    "straighten",
+]
 
 _QUOTE_MARKS = str.maketrans(
     {
@@ -48,3 +57,37 @@ def normalise(text: str) -> str:
 def folded(text: str) -> str:
     """:func:`normalise`, then case-folded (for words that may differ in case)."""
     return normalise(text).casefold()
+
+
+OMISSION = re.compile(r"\[(?:\.\.\.|…)\]")
+"""``[…]`` or ``[...]`` in a quote: words of the speaker's left out."""
+INSERTION = re.compile(r"\[(?!(?:\.\.\.|…)\])[^\[\]]*\]")
+"""Words of ours inside a quote, in square brackets ("it was 30 [yards] long")."""
+
+
+def quoted_in(quote: str, excerpt: str) -> bool:
+    """Whether ``quote`` occurs in ``excerpt`` (both normalised): as it is, or with its
+    insertions in square brackets left out, its parts in order where ``[…]`` leaves words out.
+
+    An insertion adds words of ours, so the words on either side of it must be next to each
+    other in the excerpt; an omission may stand for any words. (A quote that copies the
+    source's own brackets, "[sic]", is found as it is.)
+    """
+    text, haystack = normalise(quote), normalise(excerpt)
+    if text in haystack:
+        return True
+    pieces = [
+        _WHITESPACE.sub(" ", INSERTION.sub(" ", part)).strip() for part in OMISSION.split(text)
+    ]
+    return any(pieces) and in_order(pieces, haystack)
+
+
+def in_order(parts: Iterable[str], haystack: str) -> bool:
+    """Whether every non-empty part occurs in ``haystack``, each after the one before it."""
+    position = 0
+    for part in filter(None, parts):
+        found = haystack.find(part, position)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True

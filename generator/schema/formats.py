@@ -84,6 +84,42 @@ FORMATS: tuple[Format, ...] = (
         ),
         shape="8cda810c30267136e6a8f9a47af9d4097a6d0db3d885a5c58a812cc732ad76c8",
     ),
+    Format(
+        4,
+        "claims, positions and sources as they develop, in any language",
+        (
+            "Two more statuses of a claim: contradicted (a later account conflicts with it "
+            "without denying it: the step cites that account and says how) and "
+            "attribution-denied (whoever it is attributed to denies it came from them, which "
+            "is not a denial that it is true). A figure's report under either is set apart, as "
+            "a denied one is.",
+            "Positions over time: a position may have a date (a day or a month, with its "
+            "date_basis); of a player's positions on one question the latest is shown first, "
+            "the earlier ones dated below it.",
+            "A question is of policy (positions are stances) or of fact (kind: factual: "
+            "positions are answers, says yes, says no, unclear); one that no player has "
+            "answered can say so (unanswered: as_of, summary, cites).",
+            "Sources as they develop: a source's versions (a page that changed under one "
+            "address: each with its date, what it showed, its headline and archived copy; an "
+            "excerpt names the version it comes from, and explainer verify --all holds it to "
+            "that copy); publisher_basis says how the publisher is known (stated, address, or "
+            "inferred with a reason); agency copy found at another outlet reads 'AP copy, at "
+            "...' and copies from one publisher count once for independence.",
+            "Quotes: words of ours inside a quote go in square brackets ('it was 30 [yards] "
+            "long'), left out when the quote is checked against its excerpt and shown as ours "
+            "('[…]' for words left out); version_of links a quote to another version of the "
+            "same statement (another agency's translation).",
+            "Languages: story.language (default en); a source's and an excerpt's language (a "
+            "BCP 47 tag: ar, pt-BR), marked on the pages with its direction (Arabic right to "
+            "left); translation on an excerpt or a quote: ours, shown as ours, never checked "
+            "against the source.",
+            "A player's name and aliases are not prose: explainer verify does not count them as "
+            "copied text; the player's page shows the aliases, and search finds them.",
+            "explainer upgrade changes nothing but the version: every field format 4 adds is "
+            "optional, and a format-3 story means the same in format 4.",
+        ),
+        shape="16082f8efd8f36dd1fe0c6bedd9d3b93b2435f191d3963c0160dcd74f4e8031d",
+    ),
 )
 """Every version, oldest first; the last is the one this generator reads."""
 

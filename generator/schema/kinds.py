@@ -35,6 +35,7 @@ from generator.schema.model import (
     Quote,
     Record,
     Source,
+    SourceVersion,
     Story,
     Update,
 )
@@ -132,6 +133,16 @@ KINDS: list[Kind[Any]] = [
         page="sources.md",
         anchor="excerpt",
         label="text",
+        worded=True,
+    ),
+    Kind(
+        "version",
+        SourceVersion,
+        "Versions of a source whose page changed: what each showed, and when.",
+        parent=("source", "versions"),
+        page="sources.md",
+        anchor="version",
+        label="showed",
         worded=True,
     ),
     Kind(

@@ -10,7 +10,8 @@ A developing story is modelled as data, never as prose: a figure is a series of 
 with its value or range, qualifier, date, reporters, relays and sources:
 :mod:`generator.schema.figuremodel`), a reported claim carries the
 history of its status (reported, disputed, denied, confirmed, retracted), and dates carry their
-precision (:mod:`generator.schema.datemodel`).
+precision (:mod:`generator.schema.datemodel`). Questions and positions are in
+:mod:`generator.schema.stancemodel`, sources in :mod:`generator.schema.sourcemodel`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from generator.schema.annotations import Happened
+from generator.schema.annotations import Happened, RefTo
 from generator.schema.basemodel import (
     SLUG_PATTERN,
     TEXT_PATTERN,
@@ -51,8 +52,18 @@ from generator.schema.figuremodel import (
     Qualifier,
     Relay,
 )
+from generator.schema.languages import LanguageTag
 from generator.schema.newsmeta import Author, Moment, Publisher, WikidataId, same_day_as_date
-from generator.schema.sourcemodel import ARCHIVE_PATTERN, Excerpt, PublishedBasis, Source
+from generator.schema.sourcemodel import (
+    ARCHIVE_PATTERN,
+    Excerpt,
+    PublishedBasis,
+    PublisherBasis,
+    PublisherRule,
+    Source,
+    SourceVersion,
+)
+from generator.schema.stancemodel import Position, Question, QuestionKind, Stance, Unanswered
 
 __all__ = [
     "ARCHIVE_PATTERN",
@@ -76,18 +87,23 @@ __all__ = [
     "HeadlineRule",
     "Position",
     "PublishedBasis",
+    "PublisherBasis",
+    "PublisherRule",
     "Qualifier",
     "Question",
+    "QuestionKind",
     "QuestionRef",
     "Quote",
     "Record",
     "Relay",
     "Slug",
     "Source",
+    "SourceVersion",
     "Stance",
     "StatusStep",
     "Story",
     "Text",
+    "Unanswered",
     "Update",
     "UpdateKind",
 ]
@@ -116,6 +132,13 @@ class Story(Record):
     )
     publisher: Publisher | None = Field(
         default=None, description="The organisation that publishes the explainer, if it is named."
+    )
+    language: LanguageTag = Field(
+        default="en",
+        description=(
+            "The language the explainer is written in, as a BCP 47 tag (default: en); a source "
+            "or an excerpt in another says so, and may carry our translation."
+        ),
     )
 
     _moments_on_their_days = field_validator("published_at", "updated_at")(same_day_as_date)
@@ -194,7 +217,13 @@ class Event(Record):
 
 class Quote(Record):
     id: Slug = Field(description="Id of the quote, unique across all files.")
-    text: Text = Field(description="The words quoted, verbatim from the source.")
+    text: Text = Field(
+        description=(
+            "The words quoted, verbatim from the source. Words of ours inside it go in square "
+            "brackets ('it was 30 [yards] long'): they are left out when the quote is checked "
+            "against its excerpt, and shown as ours; '[…]' marks words left out."
+        )
+    )
     speaker: ActorRef = Field(
         description="Id of the actor who said it, as the source attributes it."
     )
@@ -213,39 +242,23 @@ class Quote(Record):
     context: Text | None = Field(
         default=None, description="What the quote is about, in our own words."
     )
+    translation: Text | None = Field(
+        default=None,
+        description=(
+            "For a quote in another language than the story's: our own translation, shown as "
+            "ours under it and never checked against the source."
+        ),
+    )
+    version_of: Annotated[Slug, RefTo("quote")] | None = Field(
+        default=None,
+        description=(
+            "Id of another quote of the same statement as another source words it (two "
+            "agencies' translations of one speech); the quotes page links the versions."
+        ),
+    )
     status: list[StatusStep] = status_field()
     cites: list[ExcerptRef] = Field(
         min_length=1, description="Ids of the source excerpts that contain the quote verbatim."
-    )
-
-
-class Question(Record):
-    id: Slug = Field(description="Id of the open question, unique across all files.")
-    question: Text = Field(description="The open question, phrased as a question.")
-    short: Text = Field(description="A column heading of two or three words for the matrix.")
-    summary: Text = Field(description="Why it matters, in our own words.")
-
-
-class Stance(StrEnum):
-    SUPPORTS = "supports"
-    OPPOSES = "opposes"
-    CONDITIONAL = "conditional"
-    UNCLEAR = "unclear"
-
-
-class Position(Record):
-    id: Slug = Field(description="Id of the position, unique across all files.")
-    actor: ActorRef = Field(description="Id of the player whose position this is.")
-    question: QuestionRef = Field(description="Id of the open question it answers.")
-    stance: Stance = Field(strict=False, description="supports, opposes, conditional or unclear.")
-    summary: Text = Field(description="The position in one sentence of our own words.")
-    claimed_by: ActorRef | None = Field(
-        default=None,
-        description="If the position is only reported by someone else: who reports it.",
-    )
-    status: list[StatusStep] = status_field()
-    cites: list[ExcerptRef] = Field(
-        min_length=1, description="Ids of the source excerpts that support this record."
     )
 
 

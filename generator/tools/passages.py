@@ -12,12 +12,23 @@ its paragraph quotes nothing. :func:`verbatim` says whether a quotation occurs i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.outputs.search import fold_text
-from generator.read.verbatim import normalise, straighten
+from generator.read.verbatim import in_order, normalise, straighten
 
-__all__ = ["REFERENCE", "WORD", "Passages", "Quotation", "Word", "fold", "passages", "verbatim"]
+__all__ = [
+    "REFERENCE",
+    "WORD",
+    "Names",
+    "Passages",
+    "Quotation",
+    "Word",
+    "fold",
+    "passages",
+    "verbatim",
+]
 
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 REFERENCE = re.compile(r"\[\[[^\[\]]*\]\]")
@@ -114,13 +125,7 @@ def verbatim(quoted: str, haystack: str) -> bool:
     """Whether the quotation occurs in ``haystack`` (normalised and casefolded), its parts in
     order when ``...`` or ``…`` marks words left out; punctuation at either end aside."""
     parts = [p.strip(" ,.;:!?") for p in _ELLIPSIS.split(normalise(quoted).casefold())]
-    position = 0
-    for part in filter(None, parts):
-        found = haystack.find(part, position)
-        if found < 0:
-            return False
-        position = found + len(part)
-    return True
+    return in_order(parts, haystack)
 
 
 def fold(text: str) -> str:
@@ -131,3 +136,42 @@ def fold(text: str) -> str:
         bare = fold_text(ch)
         out.append(bare if len(bare) == 1 else ch)
     return "".join(out)
+
+
+class Names:
+    """The players' names and aliases, as words: they are no prose, so the words of a run that
+    make up a name are left out on both sides (our text and the source) before runs are
+    compared ("the UN Office for the Coordination of Humanitarian Affairs said" shares no run of
+    eight words of prose with its source; "the Town council voted on Monday to build a new"
+    still shares eight)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for name in names:
+            tokens = tuple(word.text for word in passages(name).words)
+            if tokens:
+                self.by_first.setdefault(tokens[0], []).append(tokens)
+        for found in self.by_first.values():
+            found.sort(key=len, reverse=True)  # the longest name first: "Levine Cava", "Cava"
+
+    def prose(self, tokens: list[str], stretch: Iterable[int]) -> list[int]:
+        """The indices of ``stretch`` (into ``tokens``) whose words are not part of a name."""
+        order = list(stretch)
+        kept: list[int] = []
+        position = 0
+        while position < len(order):
+            words = [tokens[i] for i in order[position : position + 32]]
+            length = next(
+                (
+                    len(name)
+                    for name in self.by_first.get(words[0], ())
+                    if tuple(words[: len(name)]) == name
+                ),
+                0,
+            )
+            if length:
+                position += length
+            else:
+                kept.append(order[position])
+                position += 1
+        return kept

@@ -7,9 +7,14 @@ located as ``file:line:col``:
    apostrophes are made straight and all runs of whitespace are collapsed to one space;
 2. none of our own text shares a run of ``RUN_LENGTH`` (8) or more consecutive words with the
    archived copy. "Our own text" is every text field of every record except the source's words
-   (quote texts, excerpt texts, the source's headline, publisher and url, and a date basis's
-   ``words``) and ids, plus every line of ``content/**/*.md`` except ``[[kind:id]]`` references
-   (the renderer expands those, e.g. to a quote's text). Words are compared case-insensitively,
+   (quote texts, excerpt texts, the source's headline, publisher and url, a version's headline,
+   and a date basis's ``words``), our translations of a passage or quote (never checked against
+   the source) and ids, plus every line of ``content/**/*.md`` except ``[[kind:id]]`` references
+   (the renderer expands those, e.g. to a quote's text). A player's name or alias is no prose:
+   the names are not our text, and the words of a name are left out of both texts before runs
+   are compared (so an official name of eight words or more, "UN Office for the Coordination
+   of Humanitarian Affairs", is not copied text, and prose copied around a name still is; the
+   message shows the run with its names). Words are compared case-insensitively,
    with accents folded (``François`` matches the source's ``Francois``) and the same quote
    normalisation; a run never crosses a reference, a quotation or a blank line.
 
@@ -35,7 +40,6 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
-from generator.outputs.search import fold_text
 from generator.read.contentfiles import walk_content
 from generator.read.datafile import Missing, Unreadable, read_bounded
 from generator.read.diagnostics import DataError, Diagnostic, format_loc
@@ -43,57 +47,33 @@ from generator.read.loader import display_path, load_story
 from generator.read.verbatim import normalise
 from generator.schema.kinds import StoryData
 from generator.schema.model import SLUG_PATTERN
-from generator.tools.passages import WORD, Passages, Word, fold, passages, verbatim
-
-RUN_LENGTH = 8
-"""Shared runs of this many consecutive words or more are reported."""
+from generator.tools.copiedruns import RUN_LENGTH, RunChecker, grams, words
+from generator.tools.passages import WORD, Names, Word, fold, passages
 
 DataPath = tuple[str | int, ...]
 
 _SLUG = re.compile(SLUG_PATTERN)
 
-# Fields that hold the source's own words (or its metadata), not ours: (model name, field name).
+# Fields that are not our own text to hold to the source: the source's own words or its
+# metadata, our translations of a passage or a quote in another language (ours, but never
+# checked against the source: a translation says what the source says, in other words), and
+# the players' names and aliases (a name is no prose; an official name may run to eight words):
+# (model name, field name).
 _SOURCE_WORDS = frozenset(
     {
+        ("Excerpt", "translation"),
+        ("Quote", "translation"),
         ("Quote", "text"),
         ("Excerpt", "text"),
         ("Source", "headline"),
         ("Source", "publisher"),
         ("Source", "url"),
+        ("SourceVersion", "headline"),
         ("DateBasis", "words"),
+        ("Actor", "name"),
+        ("Actor", "aliases"),
     }
 )
-
-
-def words(text: str) -> list[str]:
-    """Lower-case word tokens of ``text``, accents folded, after :func:`normalise`."""
-    return WORD.findall(fold_text(normalise(text).lower()))
-
-
-def shared_runs(tokens: list[str], source_grams: set[tuple[str, ...]]) -> list[tuple[int, int]]:
-    """Maximal runs ``(start, end)`` (end exclusive) of ``tokens`` of at least ``RUN_LENGTH``
-    words that also occur, word for word, in the text ``source_grams`` was made from."""
-    runs: list[tuple[int, int]] = []
-    i = 0
-    last_start = len(tokens) - RUN_LENGTH
-    while i <= last_start:
-        if tuple(tokens[i : i + RUN_LENGTH]) not in source_grams:
-            i += 1
-            continue
-        j = i
-        while j + 1 <= last_start and tuple(tokens[j + 1 : j + 1 + RUN_LENGTH]) in source_grams:
-            j += 1
-        runs.append((i, j + RUN_LENGTH))
-        i = j + RUN_LENGTH
-    return runs
-
-
-def _grams(tokens: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i : i + RUN_LENGTH]) for i in range(len(tokens) - RUN_LENGTH + 1)}
-
-
-def _run_message(run_words: list[str], archive: Path) -> str:
-    return f"shares {len(run_words)} consecutive words with {archive}: {' '.join(run_words)!r}"
 
 
 # --- where values are in the YAML files --------------------------------------------------------
@@ -240,12 +220,22 @@ def verify_source(
     data = _load(data_dir, root)
     locate = _Locator(data_dir, root)
     index = next((i for i, s in enumerate(data.sources) if s.id == source_id), None)
+    version = None
+    if index is None:  # a version's id: that version's excerpts, against its copy
+        index, version = next(
+            (
+                (i, source_id)
+                for i, s in enumerate(data.sources)
+                if any(v.id == source_id for v in s.versions)
+            ),
+            (None, None),
+        )
     if index is None:
         known = ", ".join(repr(s.id) for s in data.sources) or "none"
         raise DataError(
             [locate(("sources",), f"no source with id {source_id!r} (known sources: {known})")]
         )
-    problems, summary = _verify(data, index, _Archive(archive, None), locate, content_dir)
+    problems, summary = _verify(data, index, _Archive(archive, None), locate, content_dir, version)
     if problems:
         raise DataError(problems)
     return summary
@@ -253,7 +243,9 @@ def verify_source(
 
 def verify_all(data_dir: Path, content_dir: Path, root: Path) -> str:
     """Check every source against its archived copy, in one run: ``archive`` of each source
-    (relative to ``root``, the project folder, and inside it), else ``archive/<id>.txt``.
+    (relative to ``root``, the project folder, and inside it), else ``archive/<id>.txt``; and
+    each version of a source against its own (``archive`` of the version, else
+    ``archive/<version id>.txt``).
 
     Returns one summary line per source; raises :class:`DataError` with every problem found
     (:class:`NothingVerified` when the data itself has problems).
@@ -263,10 +255,13 @@ def verify_all(data_dir: Path, content_dir: Path, root: Path) -> str:
     problems: list[Diagnostic] = []
     summaries: list[str] = []
     for index, source in enumerate(data.sources):
-        archive = _Archive(root / (source.archive or f"archive/{source.id}.txt"), root)
-        found, summary = _verify(data, index, archive, locate, content_dir)
-        problems += found
-        summaries.append(summary)
+        copies = [(None, source.archive or f"archive/{source.id}.txt")]
+        copies += [(v.id, v.archive or f"archive/{v.id}.txt") for v in source.versions]
+        for version, archive in copies:
+            copy = _Archive(root / archive, root)
+            found, summary = _verify(data, index, copy, locate, content_dir, version)
+            problems += found
+            summaries.append(summary)
     if problems:
         raise DataError(problems)
     return "\n".join(summaries)
@@ -290,11 +285,19 @@ class _Archive:
 
 
 def _verify(
-    data: StoryData, index: int, source_archive: _Archive, locate: _Locator, content_dir: Path
+    data: StoryData,
+    index: int,
+    source_archive: _Archive,
+    locate: _Locator,
+    content_dir: Path,
+    version: str | None = None,
 ) -> tuple[list[Diagnostic], str]:
+    """One copy of a source (its own, or the version ``version``) against ``archive``: the
+    excerpts that come from that copy, and all our own text."""
     source = data.sources[index]
     source_id = source.id
     archive = source_archive.path
+    name = source_id if version is None else f"{source_id} (version {version})"
     try:
         archived = source_archive.read()
     except (Unreadable, UnicodeDecodeError) as error:
@@ -303,7 +306,8 @@ def _verify(
 
     problems: list[Diagnostic] = []
     haystack = normalise(archived)
-    for number, excerpt in enumerate(source.excerpts):
+    mine = [(n, e) for n, e in enumerate(source.excerpts) if e.version == version]
+    for number, excerpt in mine:
         if normalise(excerpt.text) not in haystack:
             problems.append(
                 locate(
@@ -312,7 +316,10 @@ def _verify(
                 )
             )
 
-    check = _Checker(archive, _grams(words(archived)), normalise(archived).casefold())
+    names = Names(text for actor in data.actors for text in (actor.name, *actor.aliases))
+    source_words = words(archived)
+    source_prose = [source_words[i] for i in names.prose(source_words, range(len(source_words)))]
+    check = RunChecker(archive, grams(source_prose), normalise(archived).casefold(), names)
     for at, text in _data_texts(data):
         found = passages(text)
         tokens = [w.text for w in found.words]
@@ -335,45 +342,12 @@ def _verify(
             word = found.words[word_index]
             problems.append(Diagnostic(content.label(rel), word.line, word.col, "", message))
 
-    count = len(source.excerpts)
+    count = len(mine)
     summary = (
-        f"{source_id}: {count} excerpt{'s' if count != 1 else ''} found verbatim; "
+        f"{name}: {count} excerpt{'s' if count != 1 else ''} found verbatim; "
         f"no run of {RUN_LENGTH}+ words shared with our text"
     )
     if check.quoted:
         n = check.quoted
         summary += f" outside {n} quotation{'s' if n != 1 else ''} of it, found verbatim"
     return problems, summary
-
-
-class _Checker:
-    """Our text against one archived source: the run rule outside quotations, and quotations
-    that share a run with the source held to be verbatim in it."""
-
-    def __init__(self, archive: Path, grams: set[tuple[str, ...]], haystack: str) -> None:
-        self.archive = archive
-        self.grams = grams
-        self.haystack = haystack
-        self.quoted = 0
-        """Quotations of ``RUN_LENGTH``+ words found verbatim (the run rule would flag them)."""
-
-    def __call__(self, text: Passages) -> Iterator[tuple[int, str]]:
-        """(index of the word to point at, message) of each problem."""
-        tokens = [w.text for w in text.words]
-        for stretch in text.stretches:
-            run_tokens = [tokens[i] for i in stretch]
-            for start, end in shared_runs(run_tokens, self.grams):
-                yield stretch[start], _run_message(run_tokens[start:end], self.archive)
-        for quotation, written in text.quotations:
-            quoted = [tokens[i] for i in quotation.words]
-            runs = shared_runs(quoted, self.grams)
-            if verbatim(written, self.haystack):
-                self.quoted += len(quoted) >= RUN_LENGTH
-            elif runs:
-                longest = max(end - start for start, end in runs)
-                shown = normalise(written)
-                message = (
-                    f"quotation not verbatim in {self.archive}: {shown!r} "
-                    f"(it shares {longest} consecutive words with it)"
-                )
-                yield quotation.words[0], message

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
-from support import Build, shared_site
+from support import FIXTURES, Build, run_mkdocs_build, shared_site
 
 from .support import (
     CHROMIUM,
@@ -72,6 +73,23 @@ def serve_site(site: Path) -> Iterator[Server]:
 @pytest.fixture(scope="session")
 def server(built_site: Build) -> Iterator[Server]:
     with serve_site(built_site.site) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def norvale_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """A strict build of the made-up Norvale story (tests/fixtures/norvale/: reports in Arabic
+    and Portuguese besides English), from a copy of its folder."""
+    root = tmp_path_factory.mktemp("norvale") / "story"
+    shutil.copytree(FIXTURES / "norvale", root)
+    build = run_mkdocs_build(root)
+    build.assert_ok()
+    return build
+
+
+@pytest.fixture(scope="session")
+def norvale_server(norvale_site: Build) -> Iterator[Server]:
+    with serve_site(norvale_site.site) as served:
         yield served
 
 

@@ -12,11 +12,13 @@ from urllib.parse import urlsplit
 from playwright.sync_api import (
     BrowserContext,
     ConsoleMessage,
+    Locator,
     Page,
     Request,
     Response,
     ViewportSize,
     WebError,
+    expect,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -126,6 +128,21 @@ def goto(page: Page, server: Server, path: str, settle: bool = False) -> None:
     response = page.goto(server.url(path), wait_until="networkidle" if settle else "load")
     assert response is not None, path
     assert response.status == 200, f"{path}: HTTP {response.status}"
+
+
+def search(page: Page, server: Server, query: str) -> Locator:
+    """Open search the way a reader does (the ``/`` key), type ``query``, return the results."""
+    goto(page, server, "")
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    box.press_sequentially(query, delay=20)
+    # Playwright types letters no key of its keyboard makes (Arabic) as inserted text, without
+    # the keyup that Material reads the query on; a reader's keyboard makes one with each letter.
+    box.press("End")
+    results = page.locator("a.md-search-result__link")
+    results.first.wait_for()
+    return results
 
 
 # --- axe-core, from the axe-playwright-python wheel (pinned in requirements.lock) -----------------

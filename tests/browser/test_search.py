@@ -18,21 +18,9 @@ import pytest
 from playwright.sync_api import Locator, Page, Route, expect
 from support import Build
 
-from .support import Server, goto
+from .support import Server, goto, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def search(page: Page, server: Server, query: str) -> Locator:
-    """Open search the way a reader does (the ``/`` key), type ``query``, return the results."""
-    goto(page, server, "")
-    page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
-    expect(box).to_be_focused()
-    box.press_sequentially(query, delay=20)
-    results = page.locator("a.md-search-result__link")
-    results.first.wait_for()
-    return results
 
 
 def fold(text: str) -> str:

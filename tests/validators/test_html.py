@@ -2,11 +2,13 @@
 
 The stories: the shipped one at the top of the repository, the long story of the tests (the
 shipped one at k=10, its lists in parts: ``support.shared_long_site``), each ``examples/<name>/``
-with a ``mkdocs.yml`` (same layout: ``site_data/``, ``content/``) and the made-up three-update
-story of ``tests/fixtures/three-updates/`` (its as-it-stood pages), each built with a strict
-``mkdocs build`` into the test's temporary folder. One Java process checks every page of every
-build. A planted fault shows that the checker, run this way, does report what Material writes
-without ``generator/outputs/htmlfix.py`` and ``theme/partials/toc.html``.
+with a ``mkdocs.yml`` (same layout: ``site_data/``, ``content/``), the made-up three-update story
+of ``tests/fixtures/three-updates/`` (its as-it-stood pages) and the made-up Norvale story
+(``tests/fixtures/norvale/``: passages in Arabic and Portuguese, marked with ``lang`` and
+``dir``), each built with a strict ``mkdocs build`` into the test's temporary folder. One Java
+process checks every page of every build. A planted fault shows that the checker, run this way,
+does report what Material writes without ``generator/outputs/htmlfix.py`` and
+``theme/partials/toc.html``.
 
 The shipped story built by Zensical (``make build-zensical``, the session's one build) is held
 to the same: its own templates write other faults, which ``generator/engines/zensical.py`` fixes
@@ -22,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from support import (
+    FIXTURES,
     MKDOCS,
     REPO,
     Build,
@@ -58,14 +61,15 @@ def build_example(config: Path, site: Path) -> Build:
 
 @pytest.fixture(scope="module")
 def story_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
-    """Story name -> its finished build: ``shipped`` and one per ``examples/<name>/``."""
+    """Story name -> its finished build: ``shipped``, ``long``, ``three-updates``, one per
+    ``examples/<name>/``, and the made-up ``norvale``."""
     builds = {
         "shipped": shared_site(tmp_path_factory),
         "long": shared_long_site(tmp_path_factory),
         # the as-it-stood pages: the shipped stories have none (see tests/test_asof.py)
         "three-updates": shared_three_updates_site(tmp_path_factory),
     }
-    for config in example_configs():
+    for config in [*example_configs(), FIXTURES / "norvale" / "mkdocs.yml"]:
         name = config.parent.name
         builds[name] = build_example(config, tmp_path_factory.mktemp(f"example-{name}") / "site")
     return builds

@@ -13,8 +13,9 @@ fixture under ``tests/fixtures/formats/``.
 from generator.read.upgrades.documents import Step
 from generator.read.upgrades.to_2 import TO_2
 from generator.read.upgrades.to_3_contested_numbers import TO_3
+from generator.read.upgrades.to_4_claims import TO_4
 
 __all__ = ["STEPS", "Step"]
 
-STEPS: dict[int, Step] = {step.version - 1: step for step in (TO_2, TO_3)}
+STEPS: dict[int, Step] = {step.version - 1: step for step in (TO_2, TO_3, TO_4)}
 """The step from each earlier version (key) to the next."""
