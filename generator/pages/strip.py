@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.pages.calendarticks import MONTH_STEPS, YEAR_STEPS, boundaries
 from generator.pages.escape import Trusted
 from generator.pages.wording import (
     DATE_QUALIFIER_WORDS,
@@ -61,7 +62,12 @@ MARK_SHARE = 100 * ROW_REM / PLOT_MIN_REM
 """A mark's width in percent of the narrowest plot: marks closer than that take another row."""
 
 DAY_TICKS_UP_TO = 14
-"""An axis of up to this many days labels each day; a longer one, its ends and each month."""
+"""An axis of up to this many days labels each day; a longer one, its ends and calendar
+boundaries (:mod:`generator.pages.calendarticks`)."""
+
+MOST_TICKS = 6
+"""At most this many calendar boundaries on a longer axis (of which those in its middle 80% are
+labelled): at the narrowest plot, 300 px, a label such as "1 Mar" or "1500" has 50 px."""
 
 _SHORT_MONTHS = (
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -179,8 +185,8 @@ def _short(day: dt.date) -> str:
 
 
 def _ticks(first: dt.date, days: int) -> list[Tick]:
-    every = [first + dt.timedelta(days=i) for i in range(days)]
     if days <= DAY_TICKS_UP_TO:
+        every = [first + dt.timedelta(days=i) for i in range(days)]
         return [
             Tick(
                 100 * (i + 0.5) / days,
@@ -189,12 +195,23 @@ def _ticks(first: dt.date, days: int) -> list[Tick]:
             )
             for i, day in enumerate(every)
         ]
-    ticks = [Tick(0.0, _short(first), "start")]
-    for i, day in enumerate(every):
-        share = 100 * i / days
-        if day.day == 1 and 10 <= share <= 90:  # not on top of an end's label
-            ticks.append(Tick(share, _short(day), "middle"))
-    ticks.append(Tick(100.0, _short(every[-1]), "end"))
+    last = first + dt.timedelta(days=days - 1)
+    years = first.year != last.year  # then the ends say their years, and a January its year
+
+    def end(day: dt.date) -> str:
+        return f"{_short(day)} {day.year}" if years else _short(day)
+
+    marks = boundaries(first, last, MOST_TICKS, MONTH_STEPS) or boundaries(
+        first, last, MOST_TICKS, YEAR_STEPS
+    )
+    assert marks is not None  # the longest year step fits any span of dates
+    ticks = [Tick(0.0, end(first), "start")]
+    for day in marks.days:
+        share = 100 * (day - first).days / days
+        if 10 <= share <= 90:  # not on top of an end's label
+            label = str(day.year) if marks.yearly or (years and day.month == 1) else _short(day)
+            ticks.append(Tick(share, label, "middle"))
+    ticks.append(Tick(100.0, end(last), "end"))
     return ticks
 
 
