@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.pages.linker import Linker
+from generator.pages.markdownbounds import code_spans, markdown_bounds
 from generator.pages.render import page_footer
 from generator.pages.storyindex import Index
 from generator.pages.summary import what_we_know
-from generator.read.diagnostics import DataError, Diagnostic, did_you_mean
+from generator.read.diagnostics import DataError, Diagnostic, Suggestions
 from generator.read.loader import display_path, read_utf8
 from generator.schema import kinds
 
@@ -41,7 +42,6 @@ def reference_kinds() -> list[str]:
 
 _REFERENCE = re.compile(r"\[\[([^\[\]:\s]*):([^\[\]\s]*)\]\]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def find_references(markdown: str) -> Iterator[Reference]:
         elif opening and not (opening.group(1)[0] == "`" and "`" in line[opening.end() :]):
             fence = opening.group(1)
         else:
-            spans = [m.span() for m in _CODE_SPAN.finditer(line)]
+            spans = code_spans(line)
             for match in _REFERENCE.finditer(line):
                 if any(a <= match.start() < b for a, b in spans):
                     continue
@@ -89,15 +89,19 @@ def find_references(markdown: str) -> Iterator[Reference]:
         offset += len(line)
 
 
-def _problem(ref: Reference, index: Index, file_label: str) -> Diagnostic | None:
+def _problem(
+    ref: Reference, index: Index, file_label: str, suggestions: Suggestions
+) -> Diagnostic | None:
     known_kinds = reference_kinds()
     if ref.kind not in known_kinds:
-        message = f"unknown reference kind {ref.kind!r}{did_you_mean(ref.kind, known_kinds)}"
+        hint = suggestions.hint(ref.kind, "reference kinds", lambda: known_kinds)
+        message = f"unknown reference kind {ref.kind!r}{hint}"
         listed = ", ".join(known_kinds)
         return Diagnostic(file_label, ref.line, ref.col, ref.text, f"{message}; kinds: {listed}")
     ids = index.ids(ref.kind)
     if ref.id not in ids:
-        message = f"unknown {ref.kind} {ref.id!r}{did_you_mean(ref.id, ids)}"
+        hint = suggestions.hint(ref.id, ref.kind, lambda: ids)
+        message = f"unknown {ref.kind} {ref.id!r}{hint}"
         return Diagnostic(file_label, ref.line, ref.col, ref.text, message)
     return None
 
@@ -112,8 +116,9 @@ def resolve_references(markdown: str, index: Index, *, page_path: str, file_labe
     problems: list[Diagnostic] = []
     pieces: list[str] = []
     last = 0
+    suggestions = Suggestions()
     for ref in find_references(markdown):
-        problem = _problem(ref, index, file_label)
+        problem = _problem(ref, index, file_label, suggestions)
         if problem is not None:
             problems.append(problem)
             continue
@@ -161,20 +166,24 @@ def with_summary(markdown: str, block: str) -> str:
 def check_content(
     content_dir: Path, index: Index, *, display_root: Path | None = None
 ) -> list[Diagnostic]:
-    """Every unknown reference and unreadable file in ``content/**/*.md``, without raising.
+    """Every unknown reference and unreadable file in ``content/**/*.md``, and every page
+    Markdown's work on would grow without bound (:mod:`generator.pages.markdownbounds`), without
+    raising.
 
     Files are named relative to ``display_root`` when given (else as found under
     ``content_dir``).
     """
     problems: list[Diagnostic] = []
+    suggestions = Suggestions()  # one budget for every page of the run
     for path in sorted(content_dir.rglob("*.md")):
         label = content_label(path, display_root)
         text, unreadable = read_utf8(path, label)
         if text is None:
             problems.extend(unreadable)
             continue
+        problems.extend(markdown_bounds(text, label))
         for ref in find_references(text):
-            problem = _problem(ref, index, label)
+            problem = _problem(ref, index, label, suggestions)
             if problem is not None:
                 problems.append(problem)
     return sorted(problems)

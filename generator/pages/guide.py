@@ -30,8 +30,10 @@ from generator.pages.examples import (
     example,
     example_block,
 )
+from generator.pages.markdownbounds import PARAGRAPH_MAX
 from generator.pages.templating import TEMPLATES_DIR
 from generator.schema import kinds
+from generator.schema.basemodel import TEXT_MAX, TITLE_MAX
 from generator.schema.model import SLUG_PATTERN, DateRule
 
 __all__ = ["EXAMPLE_DAY", "GUIDE_PAGE", "guide_markdown"]
@@ -87,5 +89,8 @@ def _guide(_stamp: tuple[tuple[str, int, int], ...]) -> str:
         placeholder=PLACEHOLDER,
         reference_kinds=[kind.name for kind in kinds.KINDS if kind.page],
         date_rules=[rule.value for rule in DateRule],
+        title_max=f"{TITLE_MAX:,}",
+        text_max=f"{TEXT_MAX:,}",
+        paragraph_max=f"{PARAGRAPH_MAX:,}",
     )
     return text.strip("\n") + "\n"

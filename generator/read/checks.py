@@ -27,7 +27,7 @@ from typing import Any
 
 from generator.read.datechecks import check_date
 from generator.read.developing import check_developing
-from generator.read.diagnostics import Diagnostic, did_you_mean, format_loc
+from generator.read.diagnostics import Diagnostic, Suggestions, format_loc
 from generator.read.sourcemap import Path, SourceMap
 from generator.read.verbatim import folded, normalise
 from generator.schema import kinds
@@ -99,6 +99,7 @@ class _Checker:
         self.ids: dict[str, _Id] = {}
         self.excerpts: dict[str, tuple[str, Source]] = {}
         """Excerpt id -> (its text, its source)."""
+        self.suggestions = Suggestions()
 
     def run(self) -> list[Diagnostic]:
         self.unique_ids()
@@ -188,8 +189,11 @@ class _Checker:
                 ids = ", ".join(child_ids(entry.record, nested[0]))
                 message += f"; cite one of its {nested[0]}: {ids}"
         else:
-            known = [v for v, e in self.ids.items() if e.kind in wanted]
-            message = f"unknown {ref} '{value}'{did_you_mean(value, known)}"
+
+            def known() -> list[str]:
+                return [v for v, e in self.ids.items() if e.kind in wanted]
+
+            message = f"unknown {ref} '{value}'{self.suggestions.hint(value, ref, known)}"
         self.out.append(file.at(path, message))
 
     # --- quotes --------------------------------------------------------------------------------

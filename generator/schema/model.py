@@ -18,7 +18,8 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, WithJsonSchema, field_validator
+from pydantic_core import PydanticCustomError
 
 from generator.schema.annotations import RefTo
 from generator.schema.basemodel import (
@@ -31,6 +32,7 @@ from generator.schema.basemodel import (
     Record,
     Slug,
     Text,
+    Title,
 )
 from generator.schema.claimmodel import ClaimStatus, StatusStep, status_field
 from generator.schema.datemodel import (
@@ -46,6 +48,7 @@ from generator.schema.sourcemodel import ARCHIVE_PATTERN, Excerpt, PublishedBasi
 
 __all__ = [
     "ARCHIVE_PATTERN",
+    "NUMBER_MAX",
     "SLUG_PATTERN",
     "TEXT_PATTERN",
     "Actor",
@@ -79,14 +82,33 @@ __all__ = [
     "UpdateKind",
 ]
 
-Number = Annotated[int | float, Field(allow_inf_nan=False)]  # .nan would read "nan people"
+NUMBER_MAX = 10**15
+"""A figure's numbers lie within this of zero: every whole number up to it is exact as a
+floating-point number (JavaScript, JSON readers, the charts), and a larger quantity reads better
+in a larger unit (1.3 with unit 'quadrillion yen'). Beyond about 10^308 the charts' arithmetic
+overflowed."""
+
+
+def _in_range(value: int | float) -> int | float:
+    if not -NUMBER_MAX <= value <= NUMBER_MAX:
+        raise PydanticCustomError("number_range", "out of range", {"limit": NUMBER_MAX})
+    return value
+
+
+Number = Annotated[
+    int | float,
+    Field(allow_inf_nan=False),  # .nan would read "nan people"
+    AfterValidator(_in_range),
+    # JSON's "number" holds integers too: one type with its range, for editors' tools
+    WithJsonSchema({"type": "number", "minimum": -NUMBER_MAX, "maximum": NUMBER_MAX}),
+]
 
 
 # --- the story ---------------------------------------------------------------------------------
 
 
 class Story(Record):
-    headline: Text = Field(description="The explainer's headline.")
+    headline: Title = Field(description="The explainer's headline.")
     standfirst: Text = Field(description="One or two sentences under the headline.")
     published: dt.date = Field(description="When the explainer was first published (YYYY-MM-DD).")
     updated: dt.date = Field(description="When the explainer was last updated (YYYY-MM-DD).")
@@ -124,13 +146,13 @@ class ActorKind(StrEnum):
 
 class Actor(Record):
     id: Slug = Field(description="Id of the player, unique across all files.")
-    name: Text = Field(description="Name as readers should see it, with its proper accents.")
+    name: Title = Field(description="Name as readers should see it, with its proper accents.")
     kind: ActorKind = Field(
         strict=False,
         description="person, country, organisation, group, or anonymous (an unnamed speaker).",
     )
     role: Text = Field(description="Who they are in this story, in our own words.")
-    aliases: list[Text] = Field(
+    aliases: list[Title] = Field(
         default_factory=list,
         description="Other spellings readers may type, e.g. the name without accents.",
     )
@@ -169,7 +191,7 @@ class Event(Record):
         default=None, description="The offset from UTC of the local time given in time."
     )
     date_basis: DateBasis = Field(description="How the date was read or derived from the source.")
-    title: Text = Field(description="A short headline for the event, in our own words.")
+    title: Title = Field(description="A short headline for the event, in our own words.")
     summary: Text = Field(description="What happened, in one or two sentences of our own words.")
     actors: list[ActorRef] = Field(default_factory=list, description="Ids of the players involved.")
     claimed_by: ActorRef | None = Field(
@@ -234,8 +256,8 @@ class Figure(Record):
     """A quantity of the story ("people killed"), as a series of reports."""
 
     id: Slug = Field(description="Id of the figure, unique across all files.")
-    unit: Text = Field(description="What the number is measured in, e.g. 'people' or 'years'.")
-    unit_one: Text | None = Field(
+    unit: Title = Field(description="What the number is measured in, e.g. 'people' or 'years'.")
+    unit_one: Title | None = Field(
         default=None,
         description="The unit for exactly one, e.g. 'person' or 'year' (default: unit).",
     )
@@ -293,8 +315,8 @@ class Quote(Record):
 
 class Question(Record):
     id: Slug = Field(description="Id of the open question, unique across all files.")
-    question: Text = Field(description="The open question, phrased as a question.")
-    short: Text = Field(description="A column heading of two or three words for the matrix.")
+    question: Title = Field(description="The open question, phrased as a question.")
+    short: Title = Field(description="A column heading of two or three words for the matrix.")
     summary: Text = Field(description="Why it matters, in our own words.")
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from generator.schema.basemodel import Record, Slug, Text
+from generator.schema.basemodel import Record, Slug, Text, Title
 
 __all__ = ["ARCHIVE_PATTERN", "Excerpt", "PublishedBasis", "Source"]
 
@@ -40,7 +40,7 @@ class PublishedBasis(Record):
 
 class Source(Record):
     id: Slug = Field(description="Id of the source, unique across all files.")
-    headline: Text | None = Field(
+    headline: Title | None = Field(
         default=None,
         description="The source's headline, as it gives it; left out when the copy has none.",
     )
@@ -51,14 +51,14 @@ class Source(Record):
     published_basis: PublishedBasis | None = Field(
         default=None, description="How the publication date is known (default: stated)."
     )
-    publisher: Text | None = Field(
+    publisher: Title | None = Field(
         default=None,
         description=(
             "Who published it (for agency copy, the agency), only if the source names it; "
             "never guessed."
         ),
     )
-    found_at: Text | None = Field(
+    found_at: Title | None = Field(
         default=None,
         description="The outlet where this copy was found, when someone else published it.",
     )
