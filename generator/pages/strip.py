@@ -66,8 +66,12 @@ DAY_TICKS_UP_TO = 14
 boundaries (:mod:`generator.pages.calendarticks`)."""
 
 MOST_TICKS = 6
-"""At most this many calendar boundaries on a longer axis (of which those in its middle 80% are
-labelled): at the narrowest plot, 300 px, a label such as "1 Mar" or "1500" has 50 px."""
+"""At most this many calendar boundaries on a longer axis: at the narrowest plot, 300 px, a
+label such as "1 Mar" or "1500" has 50 px. Those that would touch an end's label are left out."""
+
+CHAR_SHARE = 100 * 0.55 * 0.65 / PLOT_MIN_REM
+"""About how much of the narrowest plot one character of the axis takes, in percent: the
+axis's text is 0.65rem (timeline.css), a character about 0.55 of that."""
 
 _SHORT_MONTHS = (
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -205,13 +209,17 @@ def _ticks(first: dt.date, days: int) -> list[Tick]:
         first, last, MOST_TICKS, YEAR_STEPS
     )
     assert marks is not None  # the longest year step fits any span of dates
-    ticks = [Tick(0.0, end(first), "start")]
+    first_label, last_label = end(first), end(last)
+    after = (len(first_label) + 1) * CHAR_SHARE  # where the first day's label and a gap end
+    before = 100 - (len(last_label) + 1) * CHAR_SHARE
+    ticks = [Tick(0.0, first_label, "start")]
     for day in marks.days:
         share = 100 * (day - first).days / days
-        if 10 <= share <= 90:  # not on top of an end's label
-            label = str(day.year) if marks.yearly or (years and day.month == 1) else _short(day)
+        label = str(day.year) if marks.yearly or (years and day.month == 1) else _short(day)
+        half = len(label) * CHAR_SHARE / 2
+        if share - half >= after and share + half <= before:  # clear of the ends' labels
             ticks.append(Tick(share, label, "middle"))
-    ticks.append(Tick(100.0, end(last), "end"))
+    ticks.append(Tick(100.0, last_label, "end"))
     return ticks
 
 
