@@ -407,7 +407,9 @@ def test_thousands_of_unknown_references_are_checked_in_time(tmp_path: Path) -> 
             "    cites: [ex-vote]",
         ]
     (data / "actors.yaml").write_text("\n".join(players) + "\n", encoding="utf-8")
-    code, out = within(DEADLINE, check, root)
+    # 3 s here; a longer deadline than the others, as loading 8,000 records is real work that
+    # a machine shared with other builds slows down (it still tells 145 s from 3)
+    code, out = within(3 * DEADLINE, check, root)
     assert code == 1
     assert out[:3] == [
         "site_data/events.yaml:10:14: events[0].actors[0]: unknown actor 'ines-lima'",

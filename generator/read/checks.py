@@ -188,12 +188,11 @@ class _Checker:
             if nested and child_ids(entry.record, nested[0]):
                 ids = ", ".join(child_ids(entry.record, nested[0]))
                 message += f"; cite one of its {nested[0]}: {ids}"
-        else:
-
-            def known() -> list[str]:
-                return [v for v, e in self.ids.items() if e.kind in wanted]
-
-            message = f"unknown {ref} '{value}'{self.suggestions.hint(value, ref, known)}"
+        else:  # the ids a reference of this kind may name, listed once per run and kind
+            hint = self.suggestions.hint(
+                value, ref, lambda: [v for v, e in self.ids.items() if e.kind in wanted]
+            )
+            message = f"unknown {ref} '{value}'{hint}"
         self.out.append(file.at(path, message))
 
     # --- quotes --------------------------------------------------------------------------------
