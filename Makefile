@@ -62,13 +62,12 @@ lint: setup
 test: setup browser-deps validators-deps lint
 	$(BIN)/pytest -q
 
-# Build into a scratch folder and swap it in only on success: a failed build leaves site/ as it was.
+# Build into a folder of its own (site.builds/), then publish it: `site` becomes a link to it in
+# one rename, so a complete site is there at every moment, killed or not; a failed build leaves
+# `site` as it was; two builds at once each publish a whole site (generator/engines/publish.py).
 build: setup
-	rm -rf site.new
-	$(BIN)/mkdocs build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
-	rm -rf site.old; if [ -d site ]; then mv site site.old; fi
-	mv site.new site
-	rm -rf site.old
+	$(BIN)/python -m generator.engines.publish --site-dir site -- \
+	  $(BIN)/mkdocs build --strict --site-dir {}
 
 # The same site built by Zensical (Material for MkDocs' successor, which runs no MkDocs plugin):
 # pages rendered into build/zensical/docs, a config derived from mkdocs.yml, then zensical build;
@@ -84,4 +83,4 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site site.new site.old site-zensical site-zensical.old build/zensical build/serve .mypy_cache .ruff_cache .pytest_cache
+	rm -rf site site.builds site.new site.old site-zensical site-zensical.builds site-zensical.old build/zensical build/zensical.lock build/serve .mypy_cache .ruff_cache .pytest_cache

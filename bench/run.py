@@ -1,7 +1,11 @@
 """`make bench`: what the generator costs on top of MkDocs, how it scales, how fast a save
 reloads, and what a reader downloads. Prints a table with targets; writes the same as JSON.
 
-Not part of `make test`: timings belong in a benchmark, not in assertions.
+Not part of `make test`: timings belong in a benchmark, not in assertions. A whole run takes
+about 12 minutes on 2 cores; its options run a part of it: ``--scales 100`` one scale,
+``--no-builds`` no timed cold builds, ``--servers zensical,zensical-alone`` only those servers'
+save-to-served (``--servers ''`` none), e.g. ``--scales 100 --no-builds --servers
+zensical,zensical-alone`` for the largest page and explainer serve at k=100.
 """
 
 from __future__ import annotations
@@ -26,7 +30,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from generator.engines.zensical import dump_config, load_mkdocs_config, zensical_config
+from generator.engines.mkdocsyml import load_mkdocs_config
+from generator.engines.zensical import dump_config, zensical_config
+from generator.outputs.sharemeta import page_url
+from generator.pages.asof import AS_OF_PAGES
 from generator.pages.render import render_pages
 from generator.pages.storyindex import Index
 from generator.pipeline import write_pages
@@ -133,7 +140,21 @@ def import_cost(runs: int = 7) -> dict[str, float]:
     return {key: statistics.median(row[key] for row in rows) for key in rows[0]}
 
 
-def bench_scale(k: int, pairs: int, scratch: Path) -> dict[str, Any]:
+def largest_pages(site: Path, count: int = 5) -> list[tuple[str, int]]:
+    """The ``count`` largest HTML pages of a built site: (site-relative path, bytes)."""
+    sizes = [(p.relative_to(site).as_posix(), p.stat().st_size) for p in site.rglob("*.html")]
+    return sorted(sizes, key=lambda row: -row[1])[:count]
+
+
+def edited_page(data_dir: Path) -> str:
+    """The docs-relative page that shows the event whose title the save-to-served runs edit
+    (the first of events.yaml): the timeline, or in a long story the period that holds it."""
+    index = Index(load_story(data_dir))
+    event = index.data.events[0]
+    return index.parts.page_of(f"event-{event.id}", "timeline.md")
+
+
+def bench_scale(k: int, pairs: int, scratch: Path, builds: bool = True) -> dict[str, Any]:
     project = make_project(scratch / f"k{k}", k)
     data_dir = project / "site_data"
     data = load_story(data_dir)
@@ -165,27 +186,74 @@ def bench_scale(k: int, pairs: int, scratch: Path) -> dict[str, Any]:
         shutil.rmtree(plain_work / ".cache", ignore_errors=True)  # cold, like our path's
         run([zensical, "build", "--config-file", str(plain_work / "mkdocs.yml")], project)
 
-    mkdocs_pair = interleaved(
-        lambda: run([mkdocs, "build", "-q", "--site-dir", "site-plugin"], project),
-        lambda: run(
-            [mkdocs, "build", "-q", "-f", str(config), "--site-dir", "site-plain"], project
-        ),
-        pairs,
-    )
-    # Our Zensical path, as `make build-zensical` (render, derived config, build, fold
-    # search.json), not strict like the others; it empties its work folder, so it runs cold.
-    ours = [sys.executable, "-m", "generator.engines.zensical", "--work", "build/zensical"]
-    ours += ["--site-dir", "site-zensical", "--zensical", zensical, "--no-strict"]
-    zensical_pair = interleaved(lambda: run(ours, project), zensical_plain, pairs)
-    return {
+    def plugin_build() -> None:
+        run([mkdocs, "build", "-q", "--site-dir", "site-plugin"], project)
+
+    row: dict[str, Any] = {
         "k": k,
         "events": len(data.events),
         "pages": len(list(docs.rglob("*.md"))),
         "load_validate_s": load_s,
         "render_s": render_s,
-        "mkdocs_plugin_vs_plain": mkdocs_pair,
-        "zensical_ours_vs_plain": zensical_pair,
     }
+    if builds:
+        row["mkdocs_plugin_vs_plain"] = interleaved(
+            plugin_build,
+            lambda: run(
+                [mkdocs, "build", "-q", "-f", str(config), "--site-dir", "site-plain"], project
+            ),
+            pairs,
+        )
+        # Our Zensical path, as `make build-zensical` (render, derived config, build, fold
+        # search.json), not strict like the others; it empties its work folder, so it runs cold.
+        ours = [sys.executable, "-m", "generator.engines.zensical", "--work", "build/zensical"]
+        ours += ["--site-dir", "site-zensical", "--zensical", zensical, "--no-strict"]
+        row["zensical_ours_vs_plain"] = interleaved(
+            lambda: run(ours, project), zensical_plain, pairs
+        )
+    else:
+        plugin_build()  # the site whose pages are weighed
+    row["largest_pages"] = largest_pages(project / "site-plugin")
+    return row
+
+
+AS_OF_STORIES = {
+    "shipped": REPO / "site_data",
+    "three-update fixture": REPO / "tests" / "fixtures" / "three-updates" / "site_data",
+}
+"""The stories whose as-it-stood pages are counted: the shipped one (published once, after all
+it tells: none) and the made-up story with three updates (two earlier days)."""
+
+
+def page_counts(k: int, scratch: Path) -> dict[str, dict[str, int]]:
+    """Per story at scale k: every generated page, the as-it-stood pages among them, and their
+    Markdown's bytes (rendering only: no build)."""
+    out = {}
+    for name, folder in AS_OF_STORIES.items():
+        data_dir = scratch / f"pages-{name.split()[0]}-k{k}"
+        write_scaled_story(load_story(folder), k, data_dir)
+        pages = render_pages(Index(load_story(data_dir)))
+        as_of = [page for page in pages if page.path.startswith("as-of/")]
+        out[name] = {
+            "pages": len(pages),
+            "as_of_pages": len(as_of),
+            "as_of_bytes": sum(len(page.markdown.encode("utf-8")) for page in as_of),
+        }
+    return out
+
+
+def report_page_counts(counts: dict[str, dict[str, dict[str, int]]]) -> None:
+    print(
+        f"The explainer as it stood: one page per update day after which the story moved, at "
+        f"most {AS_OF_PAGES} (not more with k: the synthetic story shares its updates)"
+    )
+    for k, stories in counts.items():
+        said = "; ".join(
+            f"{name} {row['as_of_pages']} of {row['pages']} pages"
+            + (f" ({row['as_of_bytes'] / 1024:.0f} KB of Markdown)" if row["as_of_pages"] else "")
+            for name, row in stories.items()
+        )
+        print(f"  k={k:>3}: {said}")
 
 
 def free_port() -> int:
@@ -206,7 +274,7 @@ SERVERS = {
     "mkdocs": lambda port: [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
     "zensical": lambda port: [str(BIN / "explainer"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
     # The floor under `explainer serve`: Zensical alone, serving the Markdown already rendered
-    # (bench_scale's build/plain), the same event title edited in timeline.md itself.
+    # (bench_scale's build/plain), an event's title edited in the polled page's Markdown itself.
     "zensical-alone": lambda port: [
         *(str(BIN / "zensical"), "serve", "--config-file", "build/plain/mkdocs-serve.yml"),
         *("--dev-addr", f"127.0.0.1:{port}"),
@@ -217,22 +285,25 @@ EDITED = {
     "mkdocs": ("site_data/events.yaml", r"^(\s+title: ).*$", '{prefix}"{marker}"'),
     "zensical": ("site_data/events.yaml", r"^(\s+title: ).*$", '{prefix}"{marker}"'),
     "zensical-alone": (
-        "build/plain/docs/timeline.md",
+        "build/plain/docs/{page}",
         r'(<p class="fact__title" markdown="span"><strong>)[^<]*',
         "{prefix}{marker}",
     ),
 }
-"""Per server: the file saved, the line edited (group 1 kept) and what replaces it."""
+"""Per server: the file saved (``{page}``: the page polled), the line edited (group 1 kept) and
+what replaces it."""
 
 
 def save_to_served(engine: str, project: Path, edits: int = 5) -> list[float]:
     """Seconds from each of ``edits`` one-line saves until a real server serves the text.
 
-    The edit is an event's title (in site_data/events.yaml, or for Zensical alone in the
-    rendered timeline.md); the page polled is /timeline/.
+    The edit is the first event's title in site_data/events.yaml; the page polled is the one
+    that shows it (:func:`edited_page`: /timeline/, or in a long story its period's page). For
+    Zensical alone, an event's title in that page's rendered Markdown.
     """
+    page = edited_page(project / "site_data")
     port = free_port()
-    url = f"http://127.0.0.1:{port}/timeline/"
+    url = f"http://127.0.0.1:{port}/{page_url(page)}"
     server = subprocess.Popen(
         SERVERS[engine](port),
         cwd=project,
@@ -250,7 +321,7 @@ def save_to_served(engine: str, project: Path, edits: int = 5) -> list[float]:
             time.sleep(0.2)
         time.sleep(2.0)  # let the first build's follow-ups finish
         name, pattern, replacement = EDITED[engine]
-        edited = project / name
+        edited = project / name.format(page=page)
         original = edited.read_text(encoding="utf-8")
         match = re.search(pattern, original, flags=re.M)
         assert match, f"{name} has no title to edit"
@@ -312,15 +383,17 @@ def first_view_bytes(site: Path) -> dict[str, Any]:
     }
 
 
-SERVE_TARGETS = {10: 0.5, 100: 1.5}
+SERVE_TARGETS = {10: 0.5, 100: 1.0}
 """Zensical save-to-served targets (s) by k."""
+PAGE_TARGETS = {100: 300}
+"""The largest HTML page (KB) by k: a reader's phone lays out every byte of a page."""
 OVERHEAD_TARGETS = {1: 0.15, 100: 0.05}
 """Plugin overhead over MkDocs building the same Markdown, by k."""
 
 
 SERVER_LABELS = {
     "zensical": "explainer serve",
-    "zensical-alone": "Zensical alone on timeline.md (the floor)",
+    "zensical-alone": "Zensical alone on the same page (the floor)",
     "mkdocs": "mkdocs serve",
 }
 
@@ -346,6 +419,12 @@ def report(results: dict[str, Any]) -> None:
     imports = results["imports"]
     imported_s = sum(imports.values())
     for row in results["scales"]:
+        if "mkdocs_plugin_vs_plain" not in row:  # --no-builds
+            print(
+                f"{row['k']:>4} {row['pages']:>6} {row['load_validate_s']:>6.3f}s "
+                f"{row['render_s']:>6.3f}s | (builds not timed: --no-builds)"
+            )
+            continue
         m, z = row["mkdocs_plugin_vs_plain"], row["zensical_ours_vs_plain"]
         goal = OVERHEAD_TARGETS.get(row["k"])
         target = f"<= {goal:.0%} {verdict(m['ratio_median'] - 1 <= goal)}" if goal else ""
@@ -365,7 +444,17 @@ def report(results: dict[str, Any]) -> None:
         f"{imports['rest_s']:.3f}s),\n       loading and rendering the story alone add to MkDocs"
         " plain, with no MkDocs hook of ours"
     )
-    print("Save-to-served (an event's title saved -> /timeline/), median of 5 [min .. max]")
+    print("Largest HTML pages (mkdocs build with the plugin)")
+    for row in results["scales"]:
+        (top, size), *rest = row["largest_pages"]
+        goal = PAGE_TARGETS.get(row["k"])
+        target = f" (target <= {goal} KB {verdict(size / 1024 <= goal)})" if goal else ""
+        others = ", ".join(f"{path} {n / 1024:.0f} KB" for path, n in rest)
+        print(f"  k={row['k']:>3}: {top} {size / 1024:.0f} KB{target}; then {others}")
+    print(
+        "Save-to-served (an event's title saved -> the page that shows it), median of 5 "
+        "[min .. max]"
+    )
     for k, engines in results["save_to_served"].items():
         for n, engine in enumerate(e for e in SERVER_LABELS if e in engines):
             times = engines[engine]
@@ -383,6 +472,7 @@ def report(results: dict[str, Any]) -> None:
         f"first view of the home page: {first_view['bytes'] / 1024:.1f} KB, "
         f"{gz_kb:.1f} KB gzip (target <= 100 KB gzip) {verdict(gz_kb <= 100)}"
     )
+    report_page_counts(results["page_counts"])
     print(f"bench duration: {results['duration_s']:.0f} s")
 
 
@@ -394,8 +484,32 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="bench-results/bench.json", help="JSON output")
     parser.add_argument("--scales", default="1,10,100", help="comma-separated k values")
+    parser.add_argument(
+        "--pages-only",
+        action="store_true",
+        help="only count the pages (the as-it-stood pages among them) at each k: no build",
+    )
+    parser.add_argument(
+        "--servers",
+        default=",".join(SERVERS),
+        help=f"comma-separated servers whose save-to-served is timed ({', '.join(SERVERS)}; "
+        "none: '')",
+    )
+    parser.add_argument(
+        "--no-builds",
+        action="store_true",
+        help="no timed cold builds (one plugin build still weighs the pages)",
+    )
     args = parser.parse_args()
     scales_k = [int(k) for k in args.scales.split(",")]
+    if args.pages_only:
+        with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
+            report_page_counts({str(k): page_counts(k, Path(tmp)) for k in scales_k})
+        return 0
+    servers = [name for name in args.servers.split(",") if name]
+    unknown = set(servers) - set(SERVERS)
+    if unknown:
+        parser.error(f"unknown servers: {', '.join(sorted(unknown))}")
     started = time.perf_counter()
     # The installed packages have their bytecode; our editable package gets it only when Python
     # may write it, and with PYTHONDONTWRITEBYTECODE set every cold build with the plugin compiled
@@ -404,18 +518,22 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
         scratch = Path(tmp)
         imports = import_cost()
-        scales = [bench_scale(k, PAIRS.get(k, 3), scratch) for k in scales_k]
+        scales = [
+            bench_scale(k, PAIRS.get(k, 3), scratch, builds=not args.no_builds) for k in scales_k
+        ]
         first_view = first_view_bytes(scratch / f"k{scales_k[0]}" / "site-plugin")
+        counts = {str(k): page_counts(k, scratch) for k in scales_k}
         serve: dict[str, dict[str, list[float]]] = {}
         for k in scales_k:
             serve[str(k)] = {
-                engine: save_to_served(engine, scratch / f"k{k}") for engine in SERVERS
+                engine: save_to_served(engine, scratch / f"k{k}") for engine in servers
             }
     results = {
         "imports": imports,
         "scales": scales,
         "save_to_served": serve,
         "first_view": first_view,
+        "page_counts": counts,
         "duration_s": time.perf_counter() - started,
     }
     report(results)

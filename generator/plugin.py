@@ -3,8 +3,10 @@
 It moves data between MkDocs and the library and does nothing else: the library loads and
 checks the YAML, renders the pages and folds the search index.
 
-- ``on_config`` loads and checks the data *before* MkDocs cleans the output folder, so a data
-  error stops ``mkdocs build`` with one ``PluginError`` and leaves the previous ``site/`` intact.
+- ``on_config`` puts the generator's theme (:mod:`generator.outputs.theme`) under the story's
+  own ``custom_dir``, and loads and checks the data *before* MkDocs cleans the output folder, so a
+  data error stops ``mkdocs build`` with one ``PluginError`` and leaves the previous ``site/``
+  intact.
   Under ``mkdocs serve`` the same error becomes an error page and the server keeps running.
   Scaffold examples and placeholders still in place are logged as warnings (a ``--strict``
   build stops there too, before touching ``site/``).
@@ -22,15 +24,19 @@ checks the YAML, renders the pages and folds the search index.
   MkDocs leaves alone in raw HTML (``generator.pages.timeaxis.resolve_links``).
 - ``on_post_page`` and ``on_post_template`` (404.html) fix Material's invalid markup
   (``generator.outputs.htmlfix``).
-- ``on_serve`` watches the data folder; ``on_post_build`` minifies the site's own stylesheets,
-  drops one costly rule of Material's (``generator.outputs.stylesheets``) and folds accents in the
-  search index.
+- ``on_serve`` watches the data folder, with MkDocs' watcher and one of ours for what that one
+  misses (:meth:`ExplainerPlugin._watch_what_mkdocs_misses`); ``on_post_build`` minifies the
+  site's own stylesheets, drops one costly rule of Material's (``generator.outputs.stylesheets``)
+  and folds accents in the search index.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -46,15 +52,20 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from generator.engines.errorpage import error_page_markdown
+from generator.engines.watch import SaveWatcher
 from generator.outputs.htmlfix import fix_page
 from generator.outputs.jsonld import page_document, script_json
 from generator.outputs.search import fold_search_index
 from generator.outputs.sharemeta import share_meta
 from generator.outputs.stylesheets import drop_colour_switch_rule, minify_stylesheets
+from generator.outputs.theme import THEME_DIR
 from generator.pages.content import content_label, content_page
+from generator.pages.frontmatter import escaped_meta, plain
 from generator.pages.render import is_site_url
 from generator.pages.timeaxis import resolve_links
-from generator.pipeline import BuildResult, StoryBuild
+from generator.pipeline import WARNED, BuildResult, StoryBuild
+from generator.read.contentfiles import walk_content
+from generator.read.published import DEFAULT_PUBLISHED, published_spec
 
 log = get_plugin_logger(__name__)
 
@@ -88,6 +99,19 @@ class ExplainerConfig(Config):
     fold_search_accents = c.Type(bool, default=True)
     """Add accent-free forms of words to the search index, so 'Francois' finds 'François'."""
 
+    allow_raw_html = c.Type(bool, default=False)
+    """Let the pages of content/ hold markup that runs or loads code: <script>, <iframe>,
+    event handlers (onclick=), javascript: links. Off, the check and the build refuse them, each
+    at its file:line:col. Turn it on only when everyone who can change content/ may run script
+    in every reader's browser (the editors' guide says what that means for outside pull
+    requests)."""
+
+    published = c.Type(str, default=DEFAULT_PUBLISHED)
+    """The last published build's ``data/story.json``: a path relative to mkdocs.yml (the site
+    a build replaces; a symbolic link is followed) or an http(s) address. The build lists every
+    fact added, changed or removed since, and warns about a changed or removed fact that no
+    update names (``--strict`` stops there). ``''``: compare with nothing."""
+
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     """Feeds a story's generated pages to MkDocs."""
@@ -101,12 +125,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self._last_page_paths: list[str] = []  # pages of the last good build, for the error page
         self._titles: dict[str, str] = {}  # generated page path -> its title, as plain text
         self._theme_bytecode = _MemoryBytecodeCache()  # kept across serve rebuilds
+        self._watcher: SaveWatcher | None = None  # under mkdocs serve: what MkDocs misses
+        self._poke: Path | None = None  # the file it writes so that MkDocs rebuilds
+        self._compared: tuple[str, ...] = ()  # what serve last said about the published build
 
     # Defining on_startup keeps this instance across rebuilds of `mkdocs serve`.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The generator's own theme (templates and assets the generated pages rely on) comes
+        # with the generator: under the story's own custom_dir, if it has one, above Material.
+        dirs = config.theme.dirs
+        if all(Path(folder).resolve() != THEME_DIR.resolve() for folder in dirs):
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
         content_dir = Path(config.docs_dir)
@@ -115,26 +147,50 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             name = Path(config.config_file_path).name
             raise PluginError(f"{name}: site_url must be an http(s) address, got {site_url!r}")
         config_file = Path(config.config_file_path)
+        theme_dirs = [Path(folder) for folder in config.theme.dirs]
+        allow_raw_html = self.config.allow_raw_html
         builder = self._builder
-        if builder is None or (builder.data_dir, builder.content_dir, builder.site_url) != (
-            data_dir,
-            content_dir,
-            site_url,
-        ):
+        published = published_spec(self.config.published, root)
+        if builder is None or (
+            builder.data_dir,
+            builder.content_dir,
+            builder.site_url,
+            builder.theme_dirs,
+            builder.allow_raw_html,
+            builder.published,
+        ) != (data_dir, content_dir, site_url, theme_dirs, allow_raw_html, published):
             builder = self._builder = StoryBuild(
-                data_dir, content_dir, display_root=root, site_url=site_url, config_file=config_file
+                data_dir,
+                content_dir,
+                display_root=root,
+                site_url=site_url,
+                config_file=config_file,
+                project=root,
+                theme_dirs=theme_dirs,
+                allow_raw_html=allow_raw_html,
+                published=published,
             )
         self._result = result = builder.run()
-        # Scaffold examples and placeholders: warnings, which `mkdocs build --strict` counts. A
-        # strict build stops here, before MkDocs empties the site folder.
+        # Scaffold examples and placeholders, and facts changed since the published build that
+        # no update names: warnings, which `mkdocs build --strict` counts. A strict build stops
+        # here, before MkDocs empties the site folder.
         for warning in result.warnings:
             log.warning(str(warning))
-        if result.warnings and config.strict and not self.serving and not result.diagnostics:
-            count = len(result.warnings)
-            raise PluginError(
-                f"strict mode: {count} warning{'s' if count != 1 else ''} above (scaffold "
-                "examples or placeholders still in place); the site folder was not touched"
-            )
+        self._say_changes(result)
+        if config.strict and not self.serving and not result.diagnostics:
+            why = []
+            if result.warnings:
+                why.append(WARNED)
+            if result.silent:
+                why.append(
+                    "facts changed or removed since the published build that no update names"
+                )
+            count = len(result.warnings) + len(result.silent)
+            if count:
+                raise PluginError(
+                    f"strict mode: {count} warning{'s' if count != 1 else ''} above "
+                    f"({'; '.join(why)}); the site folder was not touched"
+                )
         if result.diagnostics:
             report = "\n".join(str(d) for d in result.diagnostics)
             if not self.serving:
@@ -143,20 +199,78 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 log.error(str(diagnostic))
         return config
 
+    def _say_changes(self, result: BuildResult) -> None:
+        """Every fact added, changed or removed since the published build (info), and those no
+        update names (warnings). ``mkdocs serve`` says it again only when it changed, not on
+        every save."""
+        comparison = result.comparison
+        lines = [] if comparison is None else [str(line) for line in comparison.lines]
+        said = (result.published, *lines, *map(str, result.silent))
+        if self.serving and said == self._compared:
+            return
+        self._compared = said
+        if comparison is not None:
+            log.info(comparison.summary(result.published))
+            silent = set(comparison.silent)
+            for line in comparison.lines:
+                if line not in silent:
+                    log.info(str(line))
+        elif result.published:
+            log.info(f"compared with no published build: {result.published}")
+        for warning in result.silent:
+            log.warning(str(warning))
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self._builder is not None:
             server.watch(str(self._builder.data_dir))
+            self._watch_what_mkdocs_misses(server)
         # MkDocs watches the theme only with --watch-theme, and then Material's whole installed
-        # theme too; the overrides in custom_dir are all an editor of this site would change.
+        # theme too; the story's own overrides (custom_dir) and the generator's theme are all an
+        # editor of this site would change.
         custom_dir = config.theme.custom_dir
-        if custom_dir and Path(custom_dir).is_dir():
-            server.watch(custom_dir)
+        for folder in {custom_dir, str(THEME_DIR)}:
+            if folder and Path(folder).is_dir():
+                server.watch(folder)
         return server
+
+    def _watch_what_mkdocs_misses(self, server: Any) -> None:
+        """MkDocs' watcher (watchdog's polling observer) compares files' size and modification
+        time and drops folder events: a save that keeps both (cp -p, rsync -t) and a data file
+        replaced by a folder, or back, never rebuild. A watcher of our own sees them
+        (:mod:`generator.engines.watch`) and writes a file in a folder MkDocs watches, which
+        MkDocs does see; the rebuild reads the data again (its fingerprint has inode and ctime)."""
+        self._poke = target = Path(tempfile.mkdtemp(prefix="explainer-serve-")) / "changed"
+        server.watch(str(target.parent))
+        pokes = itertools.count(1)
+
+        def poke(paths: list[str]) -> None:
+            target.write_text(f"{next(pokes)} {paths[0]}\n", encoding="utf-8")
+
+        builder = self._builder
+        assert builder is not None
+        self._watcher = SaveWatcher(lambda: [builder.data_dir], poke)
+        self._watcher.start()
+
+    def on_shutdown(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher = None
+        if self._poke is not None:
+            shutil.rmtree(self._poke.parent, ignore_errors=True)
+            self._poke = None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         result = self._result
         assert result is not None, "on_config runs before on_files"
         root = Path(config.config_file_path).parent
+        # MkDocs walked docs_dir following links and would copy what it found: a link out of
+        # the project, a pipe, /dev/zero. A build stopped in on_config; `mkdocs serve` goes on
+        # (its pages show the problem), so such files are dropped here, unread.
+        allowed = walk_content(Path(config.docs_dir), root).files
+        for file in [f for f in files if f.generated_by is None and f.abs_src_path]:
+            in_docs = Path(file.abs_src_path or "").is_relative_to(config.docs_dir)
+            if in_docs and file.src_uri not in allowed:
+                files.remove(file)
         if result.diagnostics:
             # Serve mode with bad data: every page the editor may have open (the explainer and
             # the pages of the last good build) shows the problems, so a live reload lands on
@@ -190,12 +304,23 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str:
+        if page.file.generated_by is not None:
+            return markdown
+        # The theme prints front matter as HTML (the header, <meta name="description">, the
+        # nav): MkDocs has read it already, so its texts are escaped here, whatever the data.
+        page.meta = escaped_meta(page.meta)
         result = self._result
-        if result is None or result.index is None or page.file.generated_by is not None:
+        if result is None or result.index is None:
             return markdown
         root = Path(config.config_file_path).parent
         label = content_label(Path(page.file.abs_src_path or page.file.src_path), root)
-        return content_page(markdown, result.index, page_path=page.file.src_uri, file_label=label)
+        return content_page(
+            markdown,
+            result.index,
+            page_path=page.file.src_uri,
+            file_label=label,
+            front_matter=False,
+        )
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig, nav: Any
@@ -214,6 +339,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # may hold entities and tags: made plain text here, escaped by the theme.
             title = self._titles.get(path) or markupsafe.Markup(page.title or "").striptags()
             description = (page.meta or {}).get("description")
+            if isinstance(description, str) and page.file.generated_by is None:
+                description = plain(description)  # escaped in on_page_markdown
             share = share_meta(
                 result.index,
                 path,

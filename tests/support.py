@@ -6,18 +6,20 @@ Fixtures live in conftest.py; the browser tests' own helpers are in tests/browse
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -28,16 +30,20 @@ import yaml
 
 from generator.read.loader import load_story_or_diagnostics
 from generator.schema.kinds import FILE_MODELS, StoryData
+from generator.tools.synthetic import write_scaled_story
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 MINIMAL = FIXTURES / "minimal"
+THREE_UPDATES = FIXTURES / "three-updates"
+"""A made-up story with three updates over five years (a project: mkdocs.yml, content/,
+site_data/), whose earlier days have as-it-stood pages."""
 """A small valid story with every record kind; golden tests render it too. Keep it valid."""
 GOLDEN = REPO / "tests" / "golden"
 BIN = Path(sys.executable).parent
 MKDOCS = BIN / "mkdocs"
-PROJECT_PARTS = ("mkdocs.yml", "content", "site_data", "theme")
-"""What a build of the project reads."""
+PROJECT_PARTS = ("mkdocs.yml", "content", "site_data")
+"""What a build of the project reads (the theme is the generator's: generator/outputs/theme.py)."""
 
 
 # --- the story ---------------------------------------------------------------------------------
@@ -168,6 +174,51 @@ def run_make(root: Path, target: str, site_dir: str) -> Build:
     return _run_build(command, root, site_dir)
 
 
+def run_explainer(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`explainer ARGS` in ``root``, as an editor runs it; never raises on a non-zero exit."""
+    return subprocess.run(
+        [str(BIN / "explainer"), *args],
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def build_wheel(scratch: Path) -> Path:
+    """A wheel of the generator, built from a copy of this checkout in ``scratch`` (the build
+    writes nothing into the repository)."""
+    source = scratch / "source"
+    for part in ("generator", "theme"):
+        shutil.copytree(REPO / part, source / part, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, source / name)
+    wheels = scratch / "wheels"
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(wheels),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = wheels.glob("explainer-*.whl")
+    return wheel
+
+
 def run_mkdocs_build(root: Path, site_dir: str = "site") -> Build:
     """`mkdocs build --strict` in ``root``, as a subprocess."""
     return _run_build([str(MKDOCS), "build", "--strict", "--site-dir", site_dir], root, site_dir)
@@ -213,7 +264,103 @@ def shared_zensical_site(factory: pytest.TempPathFactory) -> Build:
     return _shared_build(factory, "shared-zensical-build", "site-zensical", build)
 
 
+SMALL_MKDOCS_YML = """\
+site_name: Checked pages
+docs_dir: content
+theme:
+  name: material
+  custom_dir: theme
+plugins:
+  - explainer
+"""
+"""A project's mkdocs.yml for the minimal story: Material, the theme overrides, the plugin."""
+
+
+def small_project(story_copy: Path, mkdocs_yml: str = SMALL_MKDOCS_YML) -> Path:
+    """The minimal story (``story_copy``, moved) as a project beside it: ``mkdocs_yml``, one
+    content page and the repository's theme overrides. Builds in about a second."""
+    root = story_copy.parent / "project"
+    root.mkdir()
+    story_copy.rename(root / "site_data")
+    (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    (root / "content").mkdir()
+    (root / "content" / "index.md").write_text("# The bridge\n\nOur own words.\n", "utf-8")
+    shutil.copytree(REPO / "theme", root / "theme")
+    return root
+
+
+def run_in(
+    root: Path, *args: str, timeout: float = 120, preexec_fn: Callable[[], None] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``args`` run in ``root``, output captured as text; a hang past ``timeout`` fails."""
+    return subprocess.run(
+        list(args),
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        preexec_fn=preexec_fn,
+    )
+
+
+LONG_STORY_SCALE = 10
+"""The long story of the tests: the shipped story at this scale (``make bench``'s synthetic
+story; 60 events, 160 players, 220 positions, 60 quotes), whose timeline, players, stances and
+quotes are in parts."""
+
+
+def shared_long_site(factory: pytest.TempPathFactory) -> Build:
+    """The session's one build of the long story (as :func:`shared_site`)."""
+
+    def build(root: Path) -> Build:
+        copy_project(root, ("mkdocs.yml", "content"))
+        story = load_story_or_diagnostics(REPO / "site_data")[0]
+        assert story is not None
+        write_scaled_story(story, LONG_STORY_SCALE, root / "site_data")
+        return run_mkdocs_build(root)
+
+    return _shared_build(factory, "shared-long-build", "site", build)
+
+
 # --- a running server ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Serving:
+    """A dev server started by :func:`serving`."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+
+
+@contextlib.contextmanager
+def serving(command: list[str], root: Path, log: Path) -> Iterator[Serving]:
+    """``command --dev-addr 127.0.0.1:PORT`` (a free port) in ``root``, its output in ``log``,
+    in a process group of its own; yields once it answers, stops it (and all it started) by its
+    pid after."""
+    port = free_port()
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [*command, "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=build_env(),
+            start_new_session=True,
+        )
+    served = Serving(f"http://127.0.0.1:{port}/", process)
+    try:
+        wait_for("the server's first page", lambda: fetch(served.url)[0] == 200, timeout=90)
+        yield served
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=15)
 
 
 def free_port() -> int:
@@ -282,3 +429,15 @@ def search_tokens(text: str, separator: str) -> set[str]:
     """Tokens as lunr would index them: split on the configured separator, lower-cased."""
     plain = re.sub(r"<[^>]*>", " ", text)
     return {t.strip('.,;:!?()"“”«»').lower() for t in re.split(separator, plain) if t}
+
+
+def shared_three_updates_site(factory: pytest.TempPathFactory) -> Build:
+    """The session's one strict build of the made-up three-update story (built in its own folder,
+    whose mkdocs.yml uses the repository's theme, into the session's temporary folder)."""
+
+    def build(root: Path) -> Build:
+        root.mkdir(parents=True)
+        made = run_mkdocs_build(THREE_UPDATES, str(root / "site"))
+        return Build(root, root / "site", made.returncode, made.output)
+
+    return _shared_build(factory, "three-updates-build", "site", build)

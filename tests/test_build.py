@@ -153,12 +153,14 @@ def test_data_error_fails_mkdocs_build_and_keeps_site(site_build: Build, tmp_pat
 
 
 def test_failed_make_build_leaves_site_as_it_was(tmp_path: Path) -> None:
-    """The Makefile's own swap logic: build into site.new, move it in only on success."""
+    """The Makefile's own publish: build into a folder of site.builds/, publish it only on
+    success (tests/test_publish.py kills it at every step and runs two at once)."""
     root = copy_project(tmp_path / "project", (*PROJECT_PARTS, "Makefile"))
     first = run_make(root, "build", "site")
     first.assert_ok()
     assert (root / "site" / "index.html").is_file()
-    assert not (root / "site.new").exists()
+    built = [p for p in (root / "site.builds").iterdir() if p.name != ".lock"]
+    assert built == [(root / "site").resolve()]
     before = tree_digest(root / "site")
     line = break_quotes(root)
 
@@ -166,5 +168,4 @@ def test_failed_make_build_leaves_site_as_it_was(tmp_path: Path) -> None:
 
     assert_reports_data_error(failed, line)
     assert tree_digest(root / "site") == before
-    assert not (root / "site.new").exists()
-    assert not (root / "site.old").exists()
+    assert [p for p in (root / "site.builds").iterdir() if p.name != ".lock"] == built

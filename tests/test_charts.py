@@ -3,9 +3,9 @@
 The numbers are worked out by hand from tests/golden/developing/figures.yaml and the scale the
 chart declares (generator/pages/charts.py and generator/pages/timeaxis.py): a viewBox 360 wide, the
 plot from x 36 to 348 and from y 20 (top of the value axis) to 160 (zero). The toll's reports: at
-least 12 (ministry, 2 May, no time), 14–18 (the mayor, 3 May by its source's publication, no time),
-15 (ministry, 3 May 9:00). Two days, each 156 wide; the highest number 18 gives a value axis to 20
-in steps of 5, so a value v is at y = 160 - 7 v.
+least 12 (ministry, 2 May, no time), 14–18 (the mayor, 3 May by its source's publication, no time,
+above the next one in the file), 15 (ministry, 3 May 9:00). Two days, each 156 wide; the highest
+number 18 gives a value axis to 20 in steps of 5, so a value v is at y = 160 - 7 v.
 """
 
 from __future__ import annotations
@@ -132,7 +132,9 @@ def test_where_each_report_is_drawn(pages: dict[str, Page]) -> None:
         for g in svg.iter(f"{SVG}g")
         if (g.get("class") or "").startswith("chart-point ")
     }
-    # x: an untimed report at noon of its day; 9:00 is 9/24 of 3 May's band (36 + 156 + 58.5)
+    # x: an untimed report alone on its day at noon; 9:00 is 9/24 of 3 May's band (36 + 156 +
+    # 58.5); the mayor's untimed range comes before it in the file: halfway from the day's start
+    # to 9:00, 4:30, 3/16 of the band (192 + 29.25, its square's corner 4 to the left)
     wire, mayor, paper = groups["dead-wire"], groups["dead-mayor"], groups["dead-paper"]
     assert wire[0].attrib == {"class": "chart-marker", "cx": "114", "cy": "76", "r": "4.5"}
     assert paper[0].tag == f"{SVG}circle" and paper[0].get("class") == "chart-ring"
@@ -140,7 +142,7 @@ def test_where_each_report_is_drawn(pages: dict[str, Page]) -> None:
     # the range's marker (a square for the second reporter) at its middle, 16 -> y 48
     assert mayor[0].attrib == {
         "class": "chart-marker",
-        "x": "266",
+        "x": "217.2",
         "y": "44",
         "width": "8",
         "height": "8",
@@ -154,6 +156,8 @@ def test_where_each_report_is_drawn(pages: dict[str, Page]) -> None:
         g.get("data-report"): [e.text for e in g if e.tag == f"{SVG}text"] for g in groups.values()
     }
     assert labels == {"dead-wire": ["12"], "dead-mayor": ["14–18"], "dead-paper": ["15"]}
+    mayor_label = next(e for e in mayor if e.tag == f"{SVG}text")
+    assert (mayor_label.get("x"), mayor_label.get("y")) == ("221.2", "25")  # above 18 (y 34)
 
 
 def test_step_lines_and_the_band(pages: dict[str, Page]) -> None:
@@ -167,15 +171,15 @@ def test_step_lines_and_the_band(pages: dict[str, Page]) -> None:
     assert lines == [
         # the ministry: 12 from noon on 2 May to 9:00 on 3 May, then 15 to the end of that day
         ("chart-line chart-series chart-series--1", "M114 76H250.5V55H348", None),
-        # the mayor: the middle of 14–18 from noon on 3 May to its end, dashed
-        ("chart-line chart-series chart-series--2", "M270 48H348", "6 3"),
+        # the mayor: the middle of 14–18 from 4:30 on 3 May to its end, dashed
+        ("chart-line chart-series chart-series--2", "M221.2 48H348", "6 3"),
     ]
     bands = [r.attrib for r in svg.iter(f"{SVG}rect") if "chart-series--2" in r.get("class", "")]
     assert bands[0] == {
         "class": "chart-band chart-series chart-series--2",
-        "x": "270",
+        "x": "221.2",
         "y": "34",  # 18
-        "width": "78",
+        "width": "126.8",  # to the day's end, 348
         "height": "28",  # down to 14 at y 62
     }
 
@@ -216,7 +220,7 @@ def test_the_embed_shows_the_chart_and_links_back(pages: dict[str, Page]) -> Non
 
 def test_text_from_yaml_is_escaped_in_the_chart() -> None:
     story = load_golden_story(GOLDEN / "developing")
-    figure = story.figures[0].model_copy(update={"counts": 'Dead <script>&amp; "x"'})
+    figure = story.figures[0].model_copy(update={"label": 'Dead <script>&amp; "x"'})
     index = Index(story.model_copy(update={"figures": [figure]}))
     text = next(p for p in render_pages(index) if p.path == "figures.md").markdown
     chart = text[text.index('<div class="figure-chart"') : text.index("<figure class=")]
@@ -267,6 +271,7 @@ def figure_view(*reports: dict[str, Any], rule: str = "latest") -> FigureView:
     figure = Figure.model_validate(
         {
             "id": "toll",
+            "label": "Deaths",
             "unit": "people",
             "counts": "People killed",
             "headline_rule": rule,
@@ -278,17 +283,17 @@ def figure_view(*reports: dict[str, Any], rule: str = "latest") -> FigureView:
 
 def test_a_rise_told_by_one_reporter() -> None:
     fv = figure_view(
-        {"value": 223, "as_of": dt.date(2021, 9, 20), "reported_by": "a"},
-        {"value": 273, "as_of": dt.date(2021, 9, 22), "reported_by": "a"},
+        {"value": 223, "as_of": dt.date(2021, 9, 20), "reported_by": ["a"]},
+        {"value": 273, "as_of": dt.date(2021, 9, 22), "reported_by": ["a"]},
     )
     assert trend_sentence(fv) == "Rose from 223 on 20 September 2021 to 273 on 22 September 2021."
 
 
 def test_sources_that_differ_on_one_day() -> None:
     fv = figure_view(
-        {"value": 223, "as_of": dt.date(2021, 9, 20), "reported_by": "a"},
-        {"value": 268, "as_of": dt.date(2021, 9, 22), "reported_by": "b"},
-        {"value": 273, "as_of": dt.date(2021, 9, 22), "reported_by": "a"},
+        {"value": 223, "as_of": dt.date(2021, 9, 20), "reported_by": ["a"]},
+        {"value": 268, "as_of": dt.date(2021, 9, 22), "reported_by": ["b"]},
+        {"value": 273, "as_of": dt.date(2021, 9, 22), "reported_by": ["a"]},
     )
     assert trend_sentence(fv) == (
         "Rose from 223 on 20 September 2021 to 273 on 22 September 2021; sources differ by up to 5."
@@ -320,8 +325,8 @@ def test_a_fall_a_steady_number_and_a_range_against_a_number() -> None:
     # 15 against 14–18 on the same day: neither a rise nor a fall; they differ by up to 3
     # (18 - 15); the headline is the lowest of the latest
     both = figure_view(
-        {"value": 15, "as_of": dt.date(2024, 5, 2), "reported_by": "a"},
-        {"low": 14, "high": 18, "as_of": dt.date(2024, 5, 2), "reported_by": "b"},
+        {"value": 15, "as_of": dt.date(2024, 5, 2), "reported_by": ["a"]},
+        {"low": 14, "high": 18, "as_of": dt.date(2024, 5, 2), "reported_by": ["b"]},
         rule="most-conservative",
     )
     assert trend_sentence(both) == (

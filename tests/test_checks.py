@@ -174,7 +174,7 @@ CASES = [
         "story",
         "updated: 2020-03-08",
         "updated: 2020-03-06",
-        "story.yaml:6:3: story.updated: updated 2020-03-06 is before published 2020-03-07",
+        "story.yaml:7:3: story.updated: updated 2020-03-06 is before published 2020-03-07",
     ),
 ]
 

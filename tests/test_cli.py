@@ -152,7 +152,8 @@ def test_check_looks_beside_the_data_folder_it_is_given(
     ]
     assert captured.out == (
         f"{project.name}/site_data: ok (1 sources, 3 actors, 2 events, 1 figures, 2 quotes, "
-        "1 questions, 2 positions, 2 updates); 1 warning: examples or placeholders to replace\n"
+        "1 questions, 2 positions, 2 updates); 1 warning: examples or placeholders to replace, "
+        "or a qualifier said twice\n"
     )
     assert check(f"{project.name}/site_data", "--content-dir", str(empty), "--strict") == 1
 

@@ -14,8 +14,6 @@ import os
 import random
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -26,7 +24,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from support import BIN, build_env, copy_project
+import support
+from support import BIN, copy_project
 
 from generator.engines.devserver.server import DevServer
 from generator.engines.zensical import build_site
@@ -152,12 +151,6 @@ def test_a_deleted_fact_page_is_removed_and_a_bad_save_replaces_every_page(
 # --- the real server ---------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def fetch(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
@@ -249,41 +242,16 @@ def served(tmp_path: Path) -> Iterator[Served]:
 def serving(tmp_path: Path, *options: str) -> Iterator[Served]:
     """A real ``explainer serve`` (with ``options``) on a copy of the project, stopped after."""
     root = copy_project(tmp_path / "project")
-    port = free_port()
     log_path = tmp_path / "serve.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [str(BIN / "explainer"), "serve", "--dev-addr", f"127.0.0.1:{port}", *options],
-            cwd=root,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=build_env(),
-            start_new_session=True,
-        )
-    server = Served(root, f"http://127.0.0.1:{port}/", process, log_path)
-    try:
-        wait_until(
-            "the first page",
-            lambda: None if fetch(server.url)[0] == 200 else "no answer",
-            server,
-            timeout=90,
-        )
-        yield server
-    finally:
-        # Stop explainer serve and its zensical serve (same process group) by the pid.
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=15)
+    with support.serving([str(BIN / "explainer"), "serve", *options], root, log_path) as started:
+        yield Served(root, started.url, started.process, log_path)
 
 
 def clean_build(served: Served, scratch: Path) -> dict[str, str]:
     """The pages of a fresh Zensical build of a copy of the project's files as they are now."""
     shutil.rmtree(scratch, ignore_errors=True)
     project = scratch / "project"
-    for part in ("mkdocs.yml", "content", "site_data", "theme"):
+    for part in ("mkdocs.yml", "content", "site_data"):
         source = served.root / part
         if source.is_dir():
             shutil.copytree(source, project / part)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.pages.escape import Trusted, escape_text, escape_url, finalize
+from generator.pages.escape import Trusted, escape_text, escape_url, finalize, isolated_text
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,13 @@ def test_finalize() -> None:
     for value in (None, True, 2.5, dt.date(2024, 1, 1)):
         with pytest.raises(TypeError, match="template tried to print"):
             finalize(value)
+
+
+def test_a_right_to_left_link_text_is_isolated() -> None:
+    """A right-to-left name before ", 20 June 2019" would take the date's digits into its run
+    ("Denied by 20 ,عبد الرحمن الخطيب June 2019"): link texts with such letters are isolated."""
+    assert isolated_text("عبد الرحمن الخطيب") == "<bdi>عبد الرحمن الخطيب</bdi>"
+    assert isolated_text("דנה לוי <b>") == "<bdi>דנה לוי &#60;b&#62;</bdi>"
+    assert isolated_text("Maria Fernanda de los Ángeles Villanueva-Ortiz") == (
+        "Maria Fernanda de los Ángeles Villanueva-Ortiz"
+    )

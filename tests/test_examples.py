@@ -87,8 +87,7 @@ def test_the_changing_toll_has_a_chart_kept_out_of_search(surfside_site: Path) -
     figures = page(surfside_site, "figures")
     assert figures.count('<svg class="figure-chart__plot"') == 2  # the dead and the missing
     assert (
-        '<title id="chart-deaths-title">People confirmed dead in the collapse: '
-        "every report over time</title>"
+        '<title id="chart-deaths-title">Confirmed deaths: every report over time</title>'
     ) in figures
     # the event marks' links, written to timeline.md, resolved to the built page's address
     assert 'href="../timeline/#event-collapse"' in figures
@@ -96,5 +95,5 @@ def test_the_changing_toll_has_a_chart_kept_out_of_search(surfside_site: Path) -
     embed = page(surfside_site, "embed/figures")
     assert 'href="../../timeline/#event-collapse"' in embed
     index = (surfside_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "People confirmed dead in the collapse" in index  # the card is found
+    assert "People confirmed dead in the collapse" in index  # the card (its counts) is found
     assert "every report over time" not in index and "numbered events" not in index

@@ -113,5 +113,9 @@ def test_built_site_serves_the_feed_and_links_it(tmp_path_factory: pytest.TempPa
     for page, href in (("index.html", "feed.xml"), ("timeline/index.html", "../feed.xml")):
         html = (build.site / page).read_text(encoding="utf-8")
         links = re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]*>', html)
-        assert len(links) == 1, page
+        # the updates and corrections, then the story's developments (developments.xml)
+        assert len(links) == 2, page
         assert f'href="{href}"' in links[0], links[0]
+        assert 'title="Updates and corrections - ' in links[0], links[0]
+        developments = href.replace("feed.xml", "developments.xml")
+        assert f'href="{developments}"' in links[1] and 'title="Developments - ' in links[1]

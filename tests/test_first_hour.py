@@ -22,9 +22,11 @@ from support import (
     BIN,
     REPO,
     build_env,
+    build_wheel,
     copy_project,
     fetch,
     free_port,
+    run_explainer,
     run_mkdocs_build,
     wait_for,
 )
@@ -58,20 +60,11 @@ CONTENT = """\
 The council has voted to close the old bridge: [[event:bridge-vote]]. The mayor,
 [[actor:ana-costa]], said: [[quote:costa-unsafe]].
 
-About [[figure:{figure}]] used it. Still open: [[question:reopening]]
+[[figure:{figure}]] used it. Still open: [[question:reopening]]
 """
 
 
-def explainer(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "explainer"), *args],
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+explainer = run_explainer
 
 
 def make(root: Path, *args: str) -> list[str]:
@@ -128,7 +121,9 @@ def test_the_first_hour(tmp_path: Path) -> None:
     # 1. Untouched: every example and placeholder is listed; strict check and build fail.
     checked = explainer(story, "check")
     assert checked.returncode == 0, checked.stderr
-    assert checked.stdout.endswith("; 22 warnings: examples or placeholders to replace\n")
+    assert checked.stdout.endswith(
+        "; 22 warnings: examples or placeholders to replace, or a qualifier said twice\n"
+    )
     # and two notices that the story names no byline or publisher (not counted: a story may
     # honestly have neither)
     assert len(checked.stderr.splitlines()) == 24
@@ -223,32 +218,7 @@ def test_make_serve_port_in_this_repository(tmp_path: Path) -> None:
 def test_a_new_story_installs_the_generator_from_a_built_wheel(tmp_path: Path) -> None:
     """requirements.txt holds an ordinary pip requirement: here, a wheel built from this
     checkout (copied, so the build writes nothing into the repository)."""
-    source = tmp_path / "source"
-    shutil.copytree(
-        REPO / "generator", source / "generator", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy2(REPO / name, source / name)
-    wheels = tmp_path / "wheels"
-    built = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            "-w",
-            str(wheels),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert built.returncode == 0, built.stderr
-    (wheel,) = wheels.glob("explainer-*.whl")
+    wheel = build_wheel(tmp_path)
     story = tmp_path / "story"
     requirement = f"explainer[mkdocs] @ {wheel.as_uri()}"
     made = explainer(tmp_path, "new", str(story), "--generator", requirement)

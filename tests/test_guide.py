@@ -51,7 +51,7 @@ def _section(text: str, heading: str) -> str:
 def test_every_field_of_every_kind_has_a_row_with_its_description() -> None:
     text = guide_markdown()
     for kind, file_model in FILE_MODELS.items():
-        ((_key, info),) = file_model.model_fields.items()
+        info = file_model.model_fields[kind]
         section = _section(text, f"### `site_data/{kind}.yaml`")
         assert f"\n    {kind}:" in section, kind  # the example
         record = nested_model(info.annotation)
@@ -110,7 +110,14 @@ def test_the_site_has_it_and_the_data_reference_links_it() -> None:
     guide = pages["guide.md"].markdown
     # out of the site's search (readers look for the story, not for how to edit it), then the
     # guide, then the footer of every page
-    assert guide.startswith("---\nsearch:\n  exclude: true\n---\n\n" + guide_markdown())
+    assert guide.startswith("---\nsearch:\n  exclude: true\n---\n\n" + guide_markdown(site=True))
+    # the same guide, its field tables as HTML tables of the data reference's class (Material's
+    # script leaves a table with a class alone: see the Lighthouse test)
+    markdown_rows = guide_markdown().count("\n| `")
+    assert markdown_rows > 100 and guide.count('<tr><th scope="row"><code>') == markdown_rows
+    assert guide.count('<table class="field-table">') == guide_markdown().count(
+        "| Field | Type |"
+    ) + guide_markdown().count("| You write | Readers see |")
     assert "[editors’ guide](guide.md)" in pages["reference.md"].markdown
 
 

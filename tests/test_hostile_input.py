@@ -118,7 +118,8 @@ def _socket(path: Path) -> None:
         (_socket, "a socket, not a regular file"),
         (
             lambda path: path.symlink_to("/dev/zero"),  # was read until MemoryError
-            "a character device (/dev/zero, through a symbolic link), not a regular file",
+            "a symbolic link leading outside the project (to /dev/zero); only files inside the "
+            "project are read",
         ),
         (
             lambda path: path.symlink_to(path.name),  # was RuntimeError from display_path

@@ -60,6 +60,10 @@ TEXT_FIELDS = {
     "found_at",
     "headline_reason",
     "unit_one",
+    "label",
+    "count_other",
+    "scope",
+    "how",
 }
 """Every free-text field of the schema (checked against generator.schema.model below)."""
 

@@ -289,9 +289,9 @@ def test_check_warns_about_missing_credits(
     assert main(["check", "site_data"]) == 0  # a warning, not an error
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
-        "site_data/story.yaml:2:1: warning: story: no authors: the structured data (NewsArticle) "
+        "site_data/story.yaml:3:1: warning: story: no authors: the structured data (NewsArticle) "
         "names no author; add story.authors as the byline credits them",
-        "site_data/story.yaml:2:1: warning: story: no publisher: the structured data "
+        "site_data/story.yaml:3:1: warning: story: no publisher: the structured data "
         "(NewsArticle) names no publisher; add story.publisher if the explainer has one",
     ]
     assert captured.out.startswith("site_data: ok (")
@@ -321,28 +321,28 @@ def test_check_warns_about_missing_credits(
             "story",
             "  updated: 2020-03-08\n",
             "  updated: 2020-03-08\n  published_at: 2020-03-07T18:05:00\n",
-            "site_data/story.yaml:7:3: story.published_at: the time needs its UTC offset, e.g. "
+            "site_data/story.yaml:8:3: story.published_at: the time needs its UTC offset, e.g. "
             "2026-11-27T09:30:00+01:00 (or Z for UTC)",
         ),
         (
             "story",
             "  updated: 2020-03-08\n",
             "  updated: 2020-03-08\n  published_at: 2020-03-06T23:30:00Z\n",
-            "site_data/story.yaml:7:3: story.published_at: 2020-03-06T23:30:00+00:00 is not on "
+            "site_data/story.yaml:8:3: story.published_at: 2020-03-06T23:30:00+00:00 is not on "
             "published (2020-03-07); give the same day in both",
         ),
         (
             "story",
             "  updated: 2020-03-08\n",
             "  updated: 2020-03-08\n  updated_at: 2020-03-08\n",
-            "site_data/story.yaml:7:3: story.updated_at: expected a date, a time and a UTC offset "
+            "site_data/story.yaml:8:3: story.updated_at: expected a date, a time and a UTC offset "
             "such as 2026-11-27T09:30:00+01:00, got the date 2020-03-08",
         ),
         (
             "story",
             "  updated: 2020-03-08\n",
             "  updated: 2020-03-08\n  authors:\n    - url: https://example.org/\n",
-            "site_data/story.yaml:8:7: story.authors[0]: missing required field 'name'",
+            "site_data/story.yaml:9:7: story.authors[0]: missing required field 'name'",
         ),
     ],
 )

@@ -25,6 +25,7 @@ places:
   - id: moscow
     name: Moscow
     country: Russia
+    named_on: 2015-11-25
     cites: [ex-moscow-trip]
   - id: elysee-palace
     name: Élysée Palace
@@ -108,8 +109,28 @@ def test_it_reaches_its_page_open_data_and_the_data_reference(toy_project: Path)
     assert "places" in schema["properties"]
 
     rows = list(csv.reader(io.StringIO((site / "data" / "places.csv").read_text("utf-8-sig"))))
-    assert rows[0] == ["id", "name", "country", "cites"]
-    assert rows[1] == ["moscow", "Moscow", "Russia", "ex-moscow-trip"]
+    assert rows[0] == ["id", "name", "country", "named_on", "cites"]
+    assert rows[1] == ["moscow", "Moscow", "Russia", "2015-11-25", "ex-moscow-trip"]
+
+    # A date field the model marks as the day it happened makes a development, with no list
+    # of kinds to edit: in the open data and the feed of developments.
+    developments = json.loads((site / "data" / "developments.json").read_text("utf-8"))
+    moscow = [d for d in developments["developments"] if d["record"] == "moscow"]
+    assert moscow == [
+        {
+            "id": "moscow",
+            "date": "2015-11-25",
+            "time": None,
+            "utc_offset": None,
+            "date_inferred": False,
+            "what": "place",
+            "record": "moscow",
+            "about": [{"kind": "place", "id": "moscow"}],
+            "title": "Moscow",
+            "url": "places/#place-moscow",
+        }
+    ]
+    assert "<title>Moscow</title>" in (site / "developments.xml").read_text("utf-8")
 
     reference = (site / "reference" / "index.html").read_text(encoding="utf-8")
     assert "site_data/places.yaml" in reference

@@ -273,7 +273,7 @@ def test_wrong_type_for_text(story_copy: Path, edit: Edit, value: str, message: 
             "qualifier: about",
             "qualifier: roughly",
             "9:9: figures[0].reports[0].qualifier: 'roughly' is not allowed; expected 'exact', "
-            "'at-least', 'more-than', 'about', 'up-to' or 'fewer-than'",
+            "'at-least', 'more-than', 'about', 'up-to', 'fewer-than', 'nearly' or 'almost'",
         ),
         (
             "cites: [ex-official]",
@@ -339,7 +339,7 @@ def test_quoted_date(story_copy: Path, edit: Edit) -> None:
 def test_date_with_time(story_copy: Path, edit: Edit) -> None:
     edit("story", "updated: 2020-03-08", "updated: 2020-03-08 10:00:00")
     assert problems(story_copy) == [
-        "site_data/story.yaml:6:3: story.updated: expected a date (YYYY-MM-DD) without a time, "
+        "site_data/story.yaml:7:3: story.updated: expected a date (YYYY-MM-DD) without a time, "
         "got the date and time 2020-03-08 10:00:00"
     ]
 
@@ -474,8 +474,8 @@ def test_check_command_reports_every_problem_without_traceback(tmp_path: Path) -
         "(did you mean 'ex-vote'?)",
         "site_data/questions.yaml:5:1: tab character in indentation; indent with spaces",
         "site_data/quotes.yaml:1:1: file is empty; expected a mapping with the key 'quotes'",
-        "site_data/story.yaml:7:1: syntax error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence at line 6)",
+        "site_data/story.yaml:8:1: syntax error: did not find expected ',' or ']' "
+        "(while parsing a flow sequence at line 7)",
         "10 problems found",
     ]
 

@@ -2,7 +2,8 @@
 a traceback.
 
 The walk goes over the schema, not over a list kept by hand: every field of every model a data
-file may hold (records and the models nested in them, at any depth). ``tests/fixtures/every-field``
+file may hold (records and the models nested in them, at any depth; not ``format``, the version
+story.yaml states, which is no record's). ``tests/fixtures/every-field``
 is the minimal story with every one of those fields present at least once (a test fails when the
 schema gains a field the fixture lacks). Each case removes the first occurrence of one field from
 the YAML text and runs ``explainer check`` and the build's load-and-render (with the share
@@ -37,6 +38,7 @@ from support import FIXTURES, key_span
 from generator.cli import main
 from generator.pipeline import StoryBuild
 from generator.schema.annotations import field_types
+from generator.schema.formats import FORMAT_KEY
 from generator.schema.kinds import FILE_MODELS
 
 STORY = FIXTURES / "every-field"
@@ -60,7 +62,7 @@ def schema_fields() -> list[tuple[type[BaseModel], str]]:
                 visit(field.model)
 
     for file_model in FILE_MODELS.values():
-        ((_, root),) = field_types(file_model)
+        ((_, root),) = [(n, f) for n, f in field_types(file_model) if n != FORMAT_KEY]
         assert root.model is not None
         visit(root.model)
     return out
@@ -108,8 +110,8 @@ def places() -> dict[tuple[type[BaseModel], str], Place]:
         text = (STORY / f"{kind}.yaml").read_text(encoding="utf-8")
         root = yaml.compose(text)
         assert isinstance(root, yaml.MappingNode)
-        ((key, value),) = root.value
-        ((_, field),) = field_types(file_model)
+        ((key, value),) = [(k, v) for k, v in root.value if k.value != FORMAT_KEY]
+        ((_, field),) = [(n, f) for n, f in field_types(file_model) if n != FORMAT_KEY]
         assert field.model is not None
         walk(kind, text, field.model, value, key.value)
     return found
@@ -149,26 +151,32 @@ RULES = {
     "site_data/events.yaml:6:5: events[0].time: time needs utc_offset: the local time's offset "
     "from UTC",
     ("Figure", "headline_report"):
-    "site_data/figures.yaml:7:5: figures[0].headline_rule: headline_rule editor needs "
+    "site_data/figures.yaml:8:5: figures[0].headline_rule: headline_rule editor needs "
     "'headline_report'",
     ("Figure", "headline_reason"):
-    "site_data/figures.yaml:7:5: figures[0].headline_rule: headline_rule editor needs "
+    "site_data/figures.yaml:8:5: figures[0].headline_rule: headline_rule editor needs "
     "'headline_reason'",
     ("FigureReport", "low"):
-    "site_data/figures.yaml:11:9: figures[0].reports[0]: a range needs both low and high; low is "
+    "site_data/figures.yaml:12:9: figures[0].reports[0]: a range needs both low and high; low is "
     "missing",
     ("FigureReport", "high"):
-    "site_data/figures.yaml:11:9: figures[0].reports[0]: a range needs both low and high; high "
+    "site_data/figures.yaml:12:9: figures[0].reports[0]: a range needs both low and high; high "
     "is missing",
     ("FigureReport", "value"):
-    "site_data/figures.yaml:17:9: figures[0].reports[1]: a report needs value, or low and high "
+    "site_data/figures.yaml:18:9: figures[0].reports[1]: a report needs value, or low and high "
     "for a range",
     ("FigureReport", "time"):
-    "site_data/figures.yaml:21:9: figures[0].reports[1].utc_offset: utc_offset is given but "
+    "site_data/figures.yaml:22:9: figures[0].reports[1].utc_offset: utc_offset is given but "
     "time is not",
     ("FigureReport", "utc_offset"):
-    "site_data/figures.yaml:21:9: figures[0].reports[1].time: time needs utc_offset: the local "
+    "site_data/figures.yaml:22:9: figures[0].reports[1].time: time needs utc_offset: the local "
     "time's offset from UTC",
+    ("FigureReport", "count_type"):
+    "site_data/figures.yaml:37:9: figures[0].reports[2].count_other: count_other is only for "
+    "count_type other",
+    ("FigureReport", "count_other"):
+    "site_data/figures.yaml:37:9: figures[0].reports[2].count_type: count_type other needs "
+    "count_other: what kind of count it is, in a few words",
     ("Quote", "said_on"):
     "site_data/quotes.yaml:7:5: quotes[0].said_on_basis: said_on_basis is given but said_on is "
     "not",

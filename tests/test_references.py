@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from support import load_golden_story
 
-from generator.pages.content import check_content, resolve_references
+from generator.pages.content import resolve_references
+from generator.pages.contentcheck import check_content
 from generator.pages.linker import Linker
 from generator.pages.storyindex import Index
 from generator.read.diagnostics import DataError, Diagnostic
@@ -160,6 +161,16 @@ def test_check_content_reports_without_raising(tmp_path: Path) -> None:
         ),
         Diagnostic("content/more/b.md", 2, 3, "[[figure:x]]", "unknown figure 'x'"),
     ]  # fmt: skip
+
+
+def test_check_content_reports_every_unknown_reference_of_a_page(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "index.md").write_text("[[event:nope]] [[event:meeting]] [[quote:no]]\n", "utf-8")
+    assert [str(d) for d in check_content(content, DATA, display_root=tmp_path)] == [
+        "content/index.md:1:1: [[event:nope]]: unknown event 'nope'",
+        "content/index.md:1:34: [[quote:no]]: unknown quote 'no'",
+    ]
 
 
 def test_check_content_reports_a_page_that_is_not_utf8(tmp_path: Path) -> None:

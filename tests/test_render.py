@@ -136,7 +136,7 @@ def test_golden_pages_render_to_html_with_the_site_extensions(pages: dict[str, P
             "<p><span", ""
         ), page.path
         for href in re.findall(r'href="([^"]*)"', html):
-            generated_file = href.lstrip("./").startswith(("data/", "feed.xml"))
+            generated_file = href.lstrip("./").startswith(("data/", "feed.xml", "developments.xml"))
             assert href.startswith(("#", "https://")) or ".md" in href or generated_file, (
                 page.path,
                 href,
@@ -183,6 +183,10 @@ def _hostile_story(half: str) -> StoryData:
             return value + " " + HOSTILE
         if key == "aliases":
             return [half]
+        if key == "label" and isinstance(value, str):  # a label is at most 80 characters
+            return HOSTILE[:80]
+        if isinstance(value, str) and key in {"how", "scope", "count_other"}:
+            return value + " " + HOSTILE
         return value
 
     return StoryData.model_validate(poison(dumped))
@@ -242,7 +246,9 @@ def test_write_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         generator.pipeline,
         "load",
-        lambda _dir, display_root=None, cache=None: LoadResult(load_golden_story(), []),
+        lambda _dir, display_root=None, cache=None, project=None: LoadResult(
+            load_golden_story(), []
+        ),
     )
     content = tmp_path / "content"
     (content / "img").mkdir(parents=True)
@@ -270,7 +276,9 @@ def test_write_pages_removes_what_only_an_earlier_render_wrote(
     monkeypatch.setattr(
         generator.pipeline,
         "load",
-        lambda _dir, display_root=None, cache=None: LoadResult(load_golden_story(), []),
+        lambda _dir, display_root=None, cache=None, project=None: LoadResult(
+            load_golden_story(), []
+        ),
     )
     content = tmp_path / "content"
     content.mkdir()

@@ -17,6 +17,8 @@ from support import REPO
 
 from generator.pages.render import Page
 from generator.pipeline import StoryBuild
+from generator.read.loader import load_story
+from generator.tools.synthetic import write_scaled_story
 
 STORIES = {
     "hollande": REPO / "site_data",
@@ -161,15 +163,34 @@ def _pages(build: StoryBuild) -> dict[str, Page] | None:
 def test_kept_player_pages_are_those_a_fresh_render_makes(story: str, tmp_path: Path) -> None:
     data_dir = tmp_path / "site_data"
     shutil.copytree(STORIES[story], data_dir)
+    _random_edits(data_dir, f"rerender-{story}", 60)
+
+
+def test_kept_pages_of_a_story_in_parts_are_those_a_fresh_render_makes(tmp_path: Path) -> None:
+    """The same on the long story (the shipped one at k=10: its timeline, players, stances and
+    quotes in parts, whose pages are kept as a player's is), with fewer edits (each render of
+    the story takes ten times as long)."""
+    data_dir = tmp_path / "site_data"
+    write_scaled_story(load_story(REPO / "site_data"), 10, data_dir)
+    kept = _random_edits(data_dir, "rerender-long", 24)
+    parts = ("timeline/", "players/index/", "stances/", "quotes/")
+    assert {part for part in parts if any(path.startswith(part) for path in kept)} == set(parts)
+
+
+def _random_edits(data_dir: Path, seed: str, edits: int) -> set[str]:
+    """``edits`` random edits of the story in ``data_dir``, each rendered by one build that
+    keeps pages and held to a fresh build; returns the pages that were ever kept."""
+    tmp_path = data_dir.parent
     content = tmp_path / "content"
     content.mkdir()
     ids = sorted(_ids(data_dir))
-    rng = random.Random(f"rerender-{story}")
+    rng = random.Random(seed)
     build = StoryBuild(data_dir, content, display_root=tmp_path, share_images=False)
     last = _pages(build)
     assert last is not None
-    good = kept_total = 0
-    for _ in range(60):
+    good = 0
+    kept: set[str] = set()
+    for _ in range(edits):
         backup = {f: f.read_bytes() for f in data_dir.glob("*.yaml")}
         done = _mutate(rng, data_dir, ids)
         pages = _pages(build)
@@ -185,7 +206,40 @@ def test_kept_player_pages_are_those_a_fresh_render_makes(story: str, tmp_path: 
         for path, page in pages.items():
             assert page.markdown == fresh[path].markdown, f"{path} after {done}"
         good += 1
-        kept_total += sum(1 for path, page in pages.items() if last.get(path) is page)
+        kept.update(path for path, page in pages.items() if last.get(path) is page)
         last = pages
-    assert good >= 20, f"only {good} of 60 random edits left the data valid"
-    assert kept_total > 0, "no page was ever kept: the test would pass with no reuse at all"
+    assert good >= edits // 3, f"only {good} of {edits} random edits left the data valid"
+    assert kept, "no page was ever kept: the test would pass with no reuse at all"
+    return kept
+
+
+def test_a_record_that_moved_to_another_part_is_linked_there_on_every_page(
+    tmp_path: Path,
+) -> None:
+    """The long story (the shipped one at k=10) has 50 events in November 2015, the most one
+    period's page holds. One more cuts November into its quarters: 40 events move to the page
+    of 22 to 30 November, 10 to that of 8 to 14 November, and every page that links one of
+    them, the players' pages among them (none of their own records changed), links the new
+    page, as a fresh render does."""
+    data_dir = tmp_path / "site_data"
+    write_scaled_story(load_story(REPO / "site_data"), 10, data_dir)
+    content = tmp_path / "content"
+    content.mkdir()
+    build = StoryBuild(data_dir, content, display_root=tmp_path, share_images=False)
+    before = _pages(build)
+    assert before is not None and "timeline/2015-11.md" in before
+
+    def one_more(tree: Any, actor: str) -> None:
+        event = dict(next(e for e in tree["events"] if e["date"] == dt.date(2015, 11, 26)))
+        tree["events"].append({**event, "id": "one-more", "actors": []})
+
+    _edit(data_dir, "events.yaml", one_more)
+    after = _pages(build)
+    fresh = _pages(StoryBuild(data_dir, content, display_root=tmp_path, share_images=False))
+    assert after is not None and fresh is not None
+    assert "timeline/2015-11.md" not in fresh
+    assert {"timeline/2015-11-08-to-14.md", "timeline/2015-11-22-to-30.md"} <= fresh.keys()
+    assert after.keys() == fresh.keys()
+    for path, page in fresh.items():
+        assert after[path].markdown == page.markdown, path
+    assert any(after[path] is before[path] for path in after if path in before), "none kept"

@@ -13,13 +13,14 @@ import json
 import re
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from pydantic import BaseModel
-from support import BIN, REPO, build_env, run_mkdocs_build, tree_digest
+from support import BIN, REPO, build_env, build_wheel, run_mkdocs_build, tree_digest
 
 from generator.cli import main
 from generator.pages.examples import example, record_model
@@ -48,13 +49,13 @@ def test_scaffold_writes_a_project(story: Path) -> None:
         "constraints.txt",
         "EDITORS.md",
         "content/index.md",
-        "theme/main.html",
-        "theme/embed.html",
-        "theme/assets/explainer.css",
-        "theme/assets/share.js",
     ):
         assert (story / rel).is_file(), rel
     assert not (story / "examples").exists()
+    # No copy of the generator's theme: the installed generator supplies it, so upgrading the
+    # generator upgrades the story's look (generator/outputs/theme.py).
+    assert not (story / "theme").exists()
+    assert "\n  custom_dir:" not in (story / "mkdocs.yml").read_text(encoding="utf-8")
     for kind in FILE_MODELS:
         text = (story / "site_data" / f"{kind}.yaml").read_text(encoding="utf-8")
         assert (
@@ -63,7 +64,10 @@ def test_scaffold_writes_a_project(story: Path) -> None:
         schema = json.loads((story / "schema" / f"{kind}.schema.json").read_text("utf-8"))
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema", kind
         assert schema["title"] == f"site_data/{kind}.yaml"
-        assert schema["required"] == [kind] and list(schema["properties"]) == [kind]
+        assert schema["required"] == [kind]
+        # story.yaml also says the version of its data format, above the story
+        others = ["format"] if kind == "story" else []
+        assert list(schema["properties"]) == [*others, kind]
     assert "published: 2027-01-05" in (story / "site_data" / "story.yaml").read_text("utf-8")
     assert (story / "constraints.txt").read_text("utf-8") == (REPO / "requirements.lock").read_text(
         "utf-8"
@@ -232,7 +236,8 @@ def test_check_lists_every_example_and_placeholder(
     )
     assert captured.out == (
         "site_data: ok (1 sources, 1 actors, 1 events, 1 figures, 1 quotes, 1 questions, "
-        "1 positions, 1 updates); 23 warnings: examples or placeholders to replace\n"
+        "1 positions, 1 updates); 23 warnings: examples or placeholders to replace, or a "
+        "qualifier said twice\n"
     )
 
 
@@ -312,8 +317,8 @@ def test_an_untouched_scaffold_fails_a_strict_build_and_keeps_the_site(tmp_path:
     )
     assert "mkdocs.yml:3:12: warning: site_name: placeholder still in place" in build.output
     assert (
-        "strict mode: 23 warnings above (scaffold examples or placeholders still in place); "
-        "the site folder was not touched"
+        "strict mode: 23 warnings above (examples or placeholders to replace, or a qualifier "
+        "said twice); the site folder was not touched"
     ) in build.output
     assert tree_digest(target / "site") == before
 
@@ -330,3 +335,71 @@ def test_an_untouched_scaffold_fails_a_strict_build_and_keeps_the_site(tmp_path:
     assert loose.returncode == 0, loose.stderr
     assert loose.stderr.count(": warning: ") == 23
     assert (target / "site.loose" / "guide" / "index.html").is_file()
+
+
+@pytest.mark.slow
+def test_explainer_new_works_from_an_installed_wheel(tmp_path: Path) -> None:
+    """Installed from a wheel, with no checkout beside it: the generator carries its theme and
+    templates, `explainer new` writes a story that names the wheel and pins what is installed."""
+    wheel = build_wheel(tmp_path)
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    site = next(venv.glob("lib/python*/site-packages"))
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    # The wheel's package first; its dependencies from this venv (which has no `generator` of
+    # its own on sys.path: the checkout is installed in editable mode, through a finder).
+    deps = next(BIN.parent.glob("lib/python*/site-packages"))
+    env = {**build_env(), "PYTHONPATH": f"{site}:{deps}"}
+    python = str(venv / "bin" / "python")
+    where = subprocess.run(
+        [python, "-c", "import generator.outputs.theme as t; print(t.__file__, t.THEME_DIR)"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert where[0].startswith(str(site)) and Path(where[1]) == site / "generator" / "theme"
+    assert (site / "generator" / "theme" / "assets" / "explainer.css").is_file()
+    done = subprocess.run(
+        [python, "-m", "generator.cli", "new", "story", "--title", "The bridge vote"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    story = tmp_path / "story"
+    assert not (story / "theme").exists()
+    requirement = (story / "requirements.txt").read_text(encoding="utf-8")
+    assert f"explainer[mkdocs] @ {wheel.as_uri()}" in requirement
+    constraints = (story / "constraints.txt").read_text(encoding="utf-8").splitlines()
+    assert constraints[0].startswith("# The versions installed beside the generator")
+    assert "pydantic==" + metadata.version("pydantic") in constraints
+    checked = subprocess.run(
+        [python, "-m", "generator.cli", "check"],
+        cwd=story,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr

@@ -7,16 +7,15 @@ its pid, so the working tree is never touched.
 from __future__ import annotations
 
 import html
-import os
 import re
-import signal
+import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import MKDOCS, copy_project, fetch, free_port, wait_for
+from support import MKDOCS, REPO, copy_project, fetch, serving, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -45,31 +44,16 @@ class Server:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
+    # A story with overrides of its own (custom_dir, on top of the generator's theme): a copy
+    # of the generator's theme, which test_theme_overrides_are_watched_too edits.
     root = copy_project(tmp_path / "project")
-    port = free_port()
+    shutil.copytree(REPO / "theme", root / "theme")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\ntheme:\n", "\ntheme:\n  custom_dir: theme\n", 1), "utf-8")
     log_path = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=root,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
-        )
-    served = Server(root, f"http://127.0.0.1:{port}/", process, log_path)
-    try:
-        wait_for("the server's first page", lambda: fetch(served.url)[0] == 200, timeout=90)
-        yield served
-    finally:
-        # Stop the server (and anything it started) by its pid.
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=15)
+    with serving([str(MKDOCS), "serve"], root, log_path) as served:
+        yield Server(root, served.url, served.process, log_path)
 
 
 def first_event_title_line(events_yaml: str) -> tuple[int, str]:

@@ -79,7 +79,7 @@ def test_shipped_log_is_the_publication_only() -> None:
         (
             "date: 2020-03-08",
             "date: 2020-03-09",
-            "story.yaml:6:3: story.updated: updated 2020-03-08 is before the latest update "
+            "story.yaml:7:3: story.updated: updated 2020-03-08 is before the latest update "
             "'cost-corrected' on 2020-03-09",
         ),
     ],
@@ -99,7 +99,7 @@ def test_updates_file_is_required(story_copy: Path) -> None:
 def test_updated_before_published_is_one_problem(story_copy: Path, edit: Edit) -> None:
     edit("story", "updated: 2020-03-08", "updated: 2020-03-06")
     assert problems(story_copy) == [
-        "site_data/story.yaml:6:3: story.updated: updated 2020-03-06 is before published 2020-03-07"
+        "site_data/story.yaml:7:3: story.updated: updated 2020-03-06 is before published 2020-03-07"
     ]
 
 

@@ -130,7 +130,7 @@ def test_copied_run_is_found_across_wrapped_lines_and_accents(story: Path) -> No
         "standfirst: >-\n    The tówn council voted on\n    Monday to build a new tunnel.",
     )
     assert problems() == [
-        "site_data/story.yaml:5:5: story.standfirst: shares 10 consecutive words with "
+        "site_data/story.yaml:6:5: story.standfirst: shares 10 consecutive words with "
         "archive.txt: 'the town council voted on monday to build a new'"
     ]
 

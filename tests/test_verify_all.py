@@ -66,3 +66,21 @@ def test_an_excerpt_missing_from_its_archive_is_located(tmp_path: Path) -> None:
     result = verify_all(root)
     assert result.returncode == 1
     assert "excerpt 'ex-vote' of 'bridge-article' not found verbatim in archive/" in result.stderr
+
+
+def test_invalid_data_says_nothing_was_verified_and_no_more(tmp_path: Path) -> None:
+    """On data that does not load, verify says so after the problems, and nothing else: not the
+    byline notices `explainer check` prints about a story without authors (this one has none)."""
+    root = project(tmp_path)
+    quotes = root / "site_data" / "quotes.yaml"
+    text = quotes.read_text(encoding="utf-8")
+    quotes.write_text(text.replace("speaker: mayor", "speaker: mayr"), encoding="utf-8")
+    result = verify_all(root)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        "site_data/quotes.yaml:5:5: quotes[0].speaker: unknown actor 'mayr' "
+        "(did you mean 'mayor'?)",
+        "1 problem found",
+        "nothing was verified: the story's data has problems (above); fix them and run "
+        "explainer verify again",
+    ]

@@ -18,6 +18,7 @@ import yaml
 from support import (
     PROJECT_PARTS,
     REPO,
+    THREE_UPDATES,
     Build,
     break_quotes,
     copy_project,
@@ -27,21 +28,23 @@ from support import (
     run_make,
     search_tokens,
     shared_site,
+    shared_three_updates_site,
     shared_zensical_site,
     shipped_fact_ids,
     tree_digest,
 )
 from test_privacy import scan_file, scan_vendored_js
 
+from generator.engines.mkdocsyml import load_mkdocs_config, plugin_config
 from generator.engines.zensical import (
     dump_config,
     fold_zensical_search_index,
-    load_mkdocs_config,
     main,
-    plugin_config,
+    theme_folder,
     zensical_config,
 )
 from generator.outputs.sharemeta import share_images
+from generator.outputs.theme import THEME_DIR
 from generator.pages.content import content_page
 from generator.pages.render import render_pages
 from generator.pages.storyindex import Index
@@ -87,7 +90,9 @@ def test_derived_config_follows_the_shipped_mkdocs_yml(tmp_path: Path) -> None:
     assert plugin_config(derived) is None
     assert plugin_config(derived, "search") == plugin_config(shipped, "search")
     assert (derived["docs_dir"], derived["site_dir"]) == ("docs", "site")
-    assert derived["theme"]["custom_dir"] == "../../theme"
+    # the generator's own theme (the shipped story has no overrides of its own)
+    work = tmp_path / "build" / "zensical"
+    assert (work / derived["theme"]["custom_dir"]).resolve() == THEME_DIR.resolve()
     assert derived["theme"]["variant"] == "classic"
     assert derived["theme"]["font"] is False
     unchanged = set(shipped) - {"docs_dir", "site_dir", "theme", "plugins"}
@@ -108,7 +113,10 @@ def test_derived_config_keeps_tags_and_other_plugin_forms(tmp_path: Path) -> Non
         tmp_path,
     )
     assert derived["plugins"] == {"search": {}}
-    assert derived["theme"] == {"name": "material", "variant": "modern"}
+    assert {k: v for k, v in derived["theme"].items() if k != "custom_dir"} == {
+        "name": "material",
+        "variant": "modern",
+    }
     assert derived["watch"] == ["../../extra"]
     text = dump_config(derived)
     assert "emoji_index: !!python/name:material.extensions.emoji.twemoji" in text
@@ -279,7 +287,12 @@ def test_zensical_build_is_clean(zensical_build: Build) -> None:
     assert "Traceback" not in zensical_build.output, zensical_build.output
     assert "Warning" not in zensical_build.output, zensical_build.output
     assert (zensical_build.site / "assets" / "explainer.css").is_file()
-    assert not (zensical_build.root / "site-zensical.old").exists()
+    # Published as a link to its one build (generator/engines/publish.py).
+    assert (zensical_build.root / "site-zensical").is_symlink()
+    builds = zensical_build.root / "site-zensical.builds"
+    assert [p.resolve() for p in builds.iterdir() if p.name != ".lock"] == [
+        zensical_build.site.resolve()
+    ]
 
 
 @pytest.mark.slow
@@ -311,6 +324,41 @@ def test_every_other_file_of_the_mkdocs_site_is_in_the_zensical_site(
     assert "assets/explainer.css" in ours
     missing = sorted(f for f in ours if not (zensical_build.site / f).is_file())
     assert missing == [], "not built by make build-zensical (or list it in the README)"
+
+
+@pytest.mark.slow
+def test_both_engines_publish_the_pages_as_they_stood_and_the_developments(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    """The made-up three-update story, whose two earlier days have pages of their own, built
+    by both engines: the same pages, the developments' files and feed beside the others."""
+    built = shared_three_updates_site(tmp_path_factory)
+    built.assert_ok()
+    site = tmp_path / "site-zensical"
+    code = main(
+        [
+            "--config",
+            str(THREE_UPDATES / "mkdocs.yml"),
+            "--work",
+            str(tmp_path / "work"),
+            "--site-dir",
+            str(site),
+        ]
+    )
+    assert code == 0
+    as_of = {"as-of/2019-03-04/index.html", "as-of/2019-06-20/index.html"}
+    assert as_of <= page_paths(built.site)
+    assert page_paths(site) == page_paths(built.site)
+    for name in (
+        "data/developments.json",
+        "data/developments.schema.json",
+        "data/developments.csv",
+        "developments.xml",
+    ):
+        assert (site / name).read_bytes() == (built.site / name).read_bytes(), name
+    page = (site / "as-of" / "2019-06-20" / "index.html").read_text(encoding="utf-8")
+    assert "This is not the current explainer." in page
+    assert 'src="../../assets/since-last-visit.js"' in page
 
 
 @pytest.mark.slow
@@ -395,3 +443,20 @@ def test_data_error_fails_build_zensical_and_keeps_site(
     assert f"site_data/quotes.yaml:{line}:" in failed.output, failed.output
     assert "nobody-we-know" in failed.output, failed.output
     assert tree_digest(root / "site-zensical") == before
+
+
+def test_a_story_with_overrides_of_its_own_gets_them_over_the_generators_theme(
+    tmp_path: Path,
+) -> None:
+    own = tmp_path / "theme" / "assets"
+    own.mkdir(parents=True)
+    (own / "explainer.css").write_text(".ours{color:teal}\n", encoding="utf-8")
+    config = load_mkdocs_config_text("site_name: x\ntheme: {name: material, custom_dir: theme}\n")
+    merged = theme_folder(config, tmp_path, tmp_path / "work")
+    assert merged == tmp_path / "work" / "theme"
+    assert (merged / "assets" / "explainer.css").read_text(
+        encoding="utf-8"
+    ) == ".ours{color:teal}\n"
+    assert (merged / "main.html").read_bytes() == (THEME_DIR / "main.html").read_bytes()
+    bare = load_mkdocs_config_text("site_name: x\ntheme: {name: material}\n")
+    assert theme_folder(bare, tmp_path, tmp_path / "work") == THEME_DIR

@@ -8,10 +8,13 @@ third-party MkDocs plugins: it silently ignores the ``explainer`` entry, so a pl
 1. renders every page to a scratch docs folder with :func:`generator.pipeline.write_pages`
    (the same Markdown the plugin serves as virtual files, references resolved, and each page's
    share meta in its front matter, which the plugin puts in the page's context instead:
-   :mod:`generator.outputs.sharefront`), with the share images;
+   :mod:`generator.outputs.sharefront`), with the share images, after comparing the data with
+   the published build's as the plugin does (the plugin's ``published``; a fact changed since
+   that no update names stops a strict build before anything is written);
 2. writes a config derived from mkdocs.yml next to it (:func:`zensical_config`): docs_dir and
    site_dir point into the scratch folder (Zensical requires both inside the folder of its
-   config file), theme.custom_dir points back at ``theme/``, the ``explainer`` plugin entry is
+   config file), theme.custom_dir points at the generator's theme (with the story's own
+   overrides over it, if it has any), the ``explainer`` plugin entry is
    dropped, and ``theme.variant`` is ``classic`` (Material's look, which ``theme/`` styles)
    unless mkdocs.yml chooses one;
 3. runs ``zensical build --strict`` on it;
@@ -20,7 +23,9 @@ third-party MkDocs plugins: it silently ignores the ``explainer`` entry, so a pl
 5. fixes, in every page it built, the markup of Zensical's templates that the Nu Html Checker
    rejects, with :func:`generator.outputs.htmlfix.fix_page`, as the plugin does after each MkDocs
    page (Zensical runs no plugin, so nothing else would; see that module for each fault and why);
-6. swaps the result into the output folder (``site-zensical/``) only when every step passed.
+6. publishes the result as the output folder (``site-zensical``, a link to one complete build,
+   switched in one rename: :mod:`generator.engines.publish`) only when every step passed. Two
+   builds at once take turns (a lock on the work folder, which each would empty).
 
 ``theme.font: false`` carries over as it is: Zensical's templates, like Material's, then link no
 Google Fonts. Nothing here imports mkdocs or zensical (Zensical runs as a subprocess).
@@ -41,27 +46,35 @@ from typing import Any
 
 import yaml
 
+from generator.engines.mkdocsyml import (
+    PLUGIN_NAME,
+    Dumper,
+    allows_raw_html,
+    load_mkdocs_config,
+    plugin_config,
+    plugin_name,
+    theme_dirs,
+)
+from generator.engines.publish import discard, locked, new_build, publish
 from generator.outputs.htmlfix import fix_page
 from generator.outputs.search import fold_search_index
 from generator.outputs.sharefront import share_site
+from generator.outputs.theme import THEME_DIR
 from generator.pages.render import is_site_url
-from generator.pipeline import write_pages
+from generator.pipeline import BuildResult, write_pages
 from generator.read.diagnostics import DataError
+from generator.read.published import published_spec
 
 __all__ = [
-    "PLUGIN_NAME",
     "ZensicalBuild",
     "build_site",
     "fix_built_pages",
     "fold_search_file",
     "fold_zensical_search_index",
-    "load_mkdocs_config",
     "main",
+    "theme_folder",
     "zensical_config",
 ]
-
-PLUGIN_NAME = "explainer"
-"""Our MkDocs plugin's entry point name (pyproject.toml), dropped from the derived config."""
 
 DEFAULT_VARIANT = "classic"
 """Zensical's default theme variant is 'modern'; 'classic' keeps Material for MkDocs' look."""
@@ -73,96 +86,48 @@ SEARCH_INDEX = "search.json"
 # --- mkdocs.yml in, derived config out -------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Tagged:
-    """A YAML node with an application tag (``!!python/name:...``, ``!ENV``), kept as written."""
-
-    tag: str
-    value: Any
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe loading that keeps ``!!python/...`` and ``!...`` tags instead of resolving them."""
-
-
-class _Dumper(yaml.SafeDumper):
-    """Writes :class:`_Tagged` nodes back with their tag."""
-
-
-def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
-    value: Any
-    if isinstance(node, yaml.ScalarNode):
-        value = loader.construct_scalar(node)
-    elif isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    else:
-        assert isinstance(node, yaml.MappingNode)
-        value = loader.construct_mapping(node, deep=True)
-    return _Tagged(node.tag, value)
-
-
-def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
-    if isinstance(data.value, list):
-        return dumper.represent_sequence(data.tag, data.value)
-    if isinstance(data.value, dict):
-        return dumper.represent_mapping(data.tag, data.value)
-    return dumper.represent_scalar(data.tag, str(data.value))
-
-
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
-_Loader.add_multi_constructor("!", _construct_tagged)
-_Dumper.add_representer(_Tagged, _represent_tagged)
-
-
-def load_mkdocs_config(path: Path) -> dict[str, Any]:
-    """mkdocs.yml as a dict; Python and custom tags are kept (see :class:`_Tagged`), not run."""
-    with path.open(encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_Loader)  # a SafeLoader: tags are kept as data
-    if not isinstance(config, dict):
-        raise ValueError(f"{path}: not a mapping")
-    return config
-
-
-def _plugin_name(entry: Any) -> str | None:
-    if isinstance(entry, str):
-        return entry
-    if isinstance(entry, dict) and len(entry) == 1:
-        return str(next(iter(entry)))
-    return None
-
-
-def plugin_config(config: dict[str, Any], name: str = PLUGIN_NAME) -> dict[str, Any] | None:
-    """The settings of plugin ``name`` in a loaded mkdocs.yml (``{}`` if bare, None if absent)."""
-    plugins = config.get("plugins") or []
-    if isinstance(plugins, dict):
-        return dict(plugins[name] or {}) if name in plugins else None
-    for entry in plugins:
-        if _plugin_name(entry) == name:
-            return dict(entry[name] or {}) if isinstance(entry, dict) else {}
-    return None
-
-
 def _rel(target: Path, start: Path) -> str:
     return Path(os.path.relpath(target.resolve(), start.resolve())).as_posix()
 
 
+def theme_folder(config: dict[str, Any], source_dir: Path, work: Path) -> Path:
+    """The folder Zensical reads as its one ``custom_dir``: the generator's theme
+    (:mod:`generator.outputs.theme`), with the story's own overrides (its ``custom_dir``) copied
+    over it in ``work/theme`` when it has any, as the MkDocs plugin stacks the two."""
+    theme = config.get("theme")
+    own = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folder = (source_dir / str(own)).resolve() if own else None
+    if folder is None or not folder.is_dir() or folder == THEME_DIR.resolve():
+        return THEME_DIR
+    merged = work / "theme"
+    shutil.rmtree(merged, ignore_errors=True)
+    shutil.copytree(THEME_DIR, merged)
+    shutil.copytree(folder, merged, dirs_exist_ok=True)
+    return merged
+
+
 def zensical_config(
-    config: dict[str, Any], *, source_dir: Path, config_dir: Path, docs_dir: Path, site_dir: Path
+    config: dict[str, Any],
+    *,
+    source_dir: Path,
+    config_dir: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    theme_dir: Path = THEME_DIR,
 ) -> dict[str, Any]:
     """The loaded mkdocs.yml (from ``source_dir``) adapted for a config file in ``config_dir``.
 
     docs_dir and site_dir become the given folders (both must be inside ``config_dir``:
-    Zensical refuses anything else), theme.custom_dir and watch entries are rebased, the
-    ``explainer`` plugin is dropped, and theme.variant defaults to ``classic``. Everything else
-    is kept as written, so Zensical sees the same settings as MkDocs.
+    Zensical refuses anything else), theme.custom_dir is ``theme_dir`` (:func:`theme_folder`),
+    watch entries are rebased, the ``explainer`` plugin is dropped, and theme.variant defaults to
+    ``classic``. Everything else is kept as written, so Zensical sees the same settings as MkDocs.
     """
     derived = dict(config)
     derived["docs_dir"] = _rel(docs_dir, config_dir)
     derived["site_dir"] = _rel(site_dir, config_dir)
     theme = derived.get("theme")
     theme = {"name": theme} if isinstance(theme, str) else dict(theme or {})
-    if theme.get("custom_dir"):
-        theme["custom_dir"] = _rel(source_dir / theme["custom_dir"], config_dir)
+    theme["custom_dir"] = _rel(theme_dir, config_dir)
     theme.setdefault("variant", DEFAULT_VARIANT)
     derived["theme"] = theme
     if derived.get("watch"):
@@ -171,7 +136,7 @@ def zensical_config(
     if isinstance(plugins, dict):
         derived["plugins"] = {k: v for k, v in plugins.items() if k != PLUGIN_NAME}
     elif isinstance(plugins, list):
-        derived["plugins"] = [p for p in plugins if _plugin_name(p) != PLUGIN_NAME]
+        derived["plugins"] = [p for p in plugins if plugin_name(p) != PLUGIN_NAME]
     return derived
 
 
@@ -179,7 +144,7 @@ def dump_config(config: dict[str, Any]) -> str:
     header = (
         "# Generated by generator/engines/zensical.py from mkdocs.yml: edit mkdocs.yml, not this.\n"
     )
-    body = yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    body = yaml.dump(config, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
     return header + body
 
 
@@ -239,17 +204,6 @@ class ZensicalBuild:
     site: Path
 
 
-def _swap_in(new: Path, target: Path) -> None:
-    """Replace ``target`` by ``new``; until the last rename, ``target`` stays as it was."""
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        target.rename(old)
-    shutil.move(str(new), str(target))
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def build_site(
     mkdocs_yml: Path,
     work: Path,
@@ -275,22 +229,62 @@ def build_site(
     site_url = config.get("site_url")
     if site_url and not is_site_url(str(site_url)):
         raise ValueError(f"{mkdocs_yml}: site_url must be an http(s) address, got {site_url!r}")
+    published = published_spec((plugin or {}).get("published"), source_dir)
 
-    shutil.rmtree(work, ignore_errors=True)
-    docs, scratch_site, derived_yml = work / "docs", work / "site", work / "mkdocs.yml"
-    url = str(site_url) if site_url else None
-    write_pages(data_dir, content_dir, docs, site_url=url, share=share_site(config))
-    derived = zensical_config(
-        config, source_dir=source_dir, config_dir=work, docs_dir=docs, site_dir=scratch_site
-    )
-    derived_yml.write_text(dump_config(derived), encoding="utf-8")
-    command = [zensical, "build", "--config-file", str(derived_yml)]
-    if strict:
-        command.append("--strict")
-    subprocess.run(command, check=True)
-    fold_search_file(scratch_site)
-    fix_built_pages(scratch_site)
-    _swap_in(scratch_site, site_dir)
+    def compared(result: BuildResult) -> None:
+        """Say what changed since the published build, as the plugin does; stop a strict
+        build on a change no update names, before Zensical runs."""
+        if result.comparison is not None:
+            print(result.comparison.summary(result.published), file=sys.stderr)
+            for line in result.changes:
+                print(line, file=sys.stderr)
+        if result.silent and strict:
+            raise DataError(result.silent)
+        for line in result.silent:
+            print(line, file=sys.stderr)
+
+    # One build at a time in a work folder: a second waits here (each would empty it).
+    with locked(work.with_name(work.name + ".lock")):
+        shutil.rmtree(work, ignore_errors=True)
+        docs, scratch_site, derived_yml = work / "docs", work / "site", work / "mkdocs.yml"
+        url = str(site_url) if site_url else None
+        write_pages(
+            data_dir,
+            content_dir,
+            docs,
+            site_url=url,
+            share=share_site(config),
+            project=source_dir,
+            theme_dirs=theme_dirs(config, source_dir),
+            allow_raw_html=allows_raw_html(config),
+            published=published,
+            compared=compared,
+        )
+        derived = zensical_config(
+            config,
+            source_dir=source_dir,
+            config_dir=work,
+            docs_dir=docs,
+            site_dir=scratch_site,
+            theme_dir=theme_folder(config, source_dir, work),
+        )
+        derived_yml.write_text(dump_config(derived), encoding="utf-8")
+        command = [zensical, "build", "--config-file", str(derived_yml)]
+        if strict:
+            command.append("--strict")
+        subprocess.run(command, check=True)
+        fold_search_file(scratch_site)
+        fix_built_pages(scratch_site)
+        build = new_build(site_dir)
+        try:
+            os.replace(scratch_site, build)  # a folder over an empty one: one rename
+        except OSError:  # the site is on another file system
+            try:
+                shutil.copytree(scratch_site, build, dirs_exist_ok=True)
+            except OSError:
+                discard(build)
+                raise
+        publish(build, site_dir)
     return ZensicalBuild(config=derived_yml, docs=docs, site=site_dir)
 
 

@@ -10,7 +10,9 @@ spreadsheets:
   the excerpts of each source get their own file, ``excerpts.csv``, with a ``source`` column,
   and ``sources.csv`` lists their ids;
 - list fields are joined with ``;`` (ids cannot hold one; an actor's aliases could, which is why
-  the JSON file is the one to read by program);
+  the JSON file is the one to read by program); a report's relay (``via``) as who passed it on,
+  in order (each link's citations are in the JSON file), its status history as its steps
+  (``statuses.csv`` has every step);
 - empty cells are fields left out; true/false are written as ``true``/``false``;
 - **formula injection**: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
   carriage return gets a leading ``'``, so a spreadsheet shows it as text instead of running it as
@@ -39,11 +41,12 @@ from generator.schema import kinds
 from generator.schema.annotations import unwrap
 from generator.schema.jsonschema import JSON_SCHEMA_DIALECT
 from generator.schema.kinds import STATUS_CSV, StoryData
-from generator.schema.model import StatusStep
+from generator.schema.model import Relay, StatusStep
 
 __all__ = [
     "DATA_DIR",
     "csv_files",
+    "csv_text",
     "data_files",
     "safe_cell",
     "story_json",
@@ -121,6 +124,8 @@ def _cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, StatusStep):  # a claim's status history in a cell: its steps
         return str(value.status.value)
+    if isinstance(value, Relay):  # a relay in a cell: who passed the number on, in order
+        return value.by
     if isinstance(value, BaseModel):  # a list of records in a cell: their ids
         return str(getattr(value, "id", ""))
     if isinstance(value, list):
@@ -147,7 +152,8 @@ def _split(columns: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(column.split(".")) for column in columns)
 
 
-def _csv_text(header: list[str], rows: list[list[str]]) -> str:
+def csv_text(header: list[str], rows: list[list[str]]) -> str:
+    """A CSV file's text: UTF-8 with a byte-order mark, CRLF line ends, a header row first."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
@@ -176,7 +182,7 @@ def csv_files(data: StoryData) -> dict[str, str]:
                 for record in records
                 for child in getattr(record, field)
             ]
-        out[kind.csv_name] = _csv_text(header, rows)
+        out[kind.csv_name] = csv_text(header, rows)
         _CSV_MADE[kind.csv_name] = (kind.model, records, out[kind.csv_name])
     out[STATUS_CSV] = _status_csv(data)
     return out
@@ -208,7 +214,7 @@ def _status_csv(data: StoryData) -> str:
                 record_id = _cell(getattr(model, "id", ""))
                 for number, step in enumerate(steps, start=1):
                     rows.append([owner, record_id, str(number), *_row(step, step_columns)])
-    return _csv_text(header, rows)
+    return csv_text(header, rows)
 
 
 def data_files(data: StoryData) -> dict[str, str]:

@@ -19,13 +19,13 @@ from typing import Any
 import yaml
 
 from generator.outputs.sharemeta import page_url, share_meta
+from generator.pages.frontmatter import FRONT_MATTER, SHARE_KEY, plain, split_front_matter
 from generator.pages.storyindex import Index
 
 __all__ = ["FRONT_MATTER_KEY", "ShareSite", "content_title", "share_site", "with_share"]
 
-FRONT_MATTER_KEY = "explainer_share"
+FRONT_MATTER_KEY = SHARE_KEY
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
@@ -50,24 +50,12 @@ def share_site(config: dict[str, Any]) -> ShareSite:
     )
 
 
-def _split(markdown: str) -> tuple[dict[str, Any], str]:
-    """(front matter as a mapping, the rest)."""
-    match = _FRONT_MATTER.match(markdown)
-    if match is None:
-        return {}, markdown
-    try:
-        meta = yaml.safe_load(match.group(1) or "")
-    except yaml.YAMLError:
-        meta = None
-    return (meta if isinstance(meta, dict) else {}), markdown[match.end() :]
-
-
 def content_title(markdown: str) -> str:
     """A hand-written page's title as plain text: its front matter's ``title``, else its first
     level-1 heading (links reduced to their text), else its address."""
-    meta, body = _split(markdown)
+    meta, body = split_front_matter(markdown)
     if isinstance(meta.get("title"), str):
-        return str(meta["title"])
+        return plain(meta["title"])  # escaped in the page (generator.pages.frontmatter)
     heading = _HEADING.search(body)
     if heading is None:
         return ""
@@ -86,8 +74,10 @@ def with_share(
     """The page's Markdown with its share values added to its front matter (made if it has
     none; an ``explainer_share`` of its own is replaced). ``title``: a generated page's title
     (a hand-written page's is read from its Markdown)."""
-    meta, body = _split(markdown)
+    meta, body = split_front_matter(markdown)
     description = meta.get("description")
+    if isinstance(description, str):
+        description = plain(description)  # escaped in the page, as the title
     share = share_meta(
         index,
         path,
@@ -98,7 +88,7 @@ def with_share(
         site_url=site.site_url,
     )
     block = _front_matter(share.as_dict())
-    match = _FRONT_MATTER.match(markdown)
+    match = FRONT_MATTER.match(markdown)
     if match is None:
         return f"---\n{block}---\n\n{markdown}"
     own = match.group(1) or ""

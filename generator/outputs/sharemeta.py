@@ -16,7 +16,6 @@ escapes them (``theme/partials/share-meta.html``). Nothing here imports mkdocs.
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -139,7 +138,7 @@ def share_meta(
     if kind == "figures":
         charted = [view for view in index.figures.values() if len(view.history) > 1]
         if charted:
-            alt += ". A chart of " + "; ".join(v.figure.counts.rstrip(".") for v in charted[:2])
+            alt += ". A chart of " + "; ".join(v.figure.label.rstrip(".") for v in charted[:2])
             alt += " over time, one line per source"
     return ShareMeta(
         title=shown_title,
@@ -164,18 +163,13 @@ def _reporter(index: Index, reporter_id: str) -> str:
     return reporter_id
 
 
-def _first_sentence(text: str) -> str:
-    """'People not accounted for. The count can fall...' -> 'People not accounted for.'"""
-    return re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", " ".join(text.split()), maxsplit=1)[0]
-
-
 def _charts(index: Index) -> tuple[Chart, ...]:
     charts = []
     for view in index.figures.values():
         if len(view.history) < 2 or any(d.day is None for d in view.history):
             continue
         by_reporter: dict[str, list[Point]] = {}
-        for dated in view.history:
+        for dated in view.standing:  # a disputed, denied or retracted number is on no line
             report = dated.report
             assert dated.day is not None
             high = report.high if report.high is not None else dated.low
@@ -183,11 +177,13 @@ def _charts(index: Index) -> tuple[Chart, ...]:
                 Point(dated.day, dated.low, float(high))
             )
         series = tuple(
-            Series(_reporter(index, reporter), tuple(points))
+            Series(" and ".join(_reporter(index, r) for r in reporter.split("+")), tuple(points))
             for reporter, points in by_reporter.items()
         )
+        if not series:
+            continue
         headline = view.headline.report
-        title = _first_sentence(view.figure.counts)
+        title = view.figure.label
         charts.append(Chart(title, figure_text(headline, view.figure), series))
     return tuple(charts)
 
@@ -195,7 +191,7 @@ def _charts(index: Index) -> tuple[Chart, ...]:
 def _numbers(index: Index) -> tuple[Number, ...]:
     out = []
     for view in index.figures.values():
-        out.append(Number(figure_text(view.headline.report, view.figure), view.figure.counts))
+        out.append(Number(figure_text(view.headline.report, view.figure), view.figure.label))
     return tuple(out)
 
 
@@ -205,7 +201,7 @@ def share_cards(index: Index) -> list[Card]:
     story = index.data.story
     cards = [Card(HOME, "An explainer", story.headline, text=story.standfirst, home=True)]
     for kind in page_kinds():
-        if kind.per is not None:
+        if kind.several:  # a player's page and an earlier version share their kind's card
             continue
         charts = _charts(index) if kind.name == "figures" else ()
         numbers = _numbers(index) if kind.name == "figures" and not charts else ()

@@ -7,7 +7,8 @@ reader's browser needs none of it, and Lighthouse reports the difference ("Minif
 2 KiB after gzip here). Each is rewritten with ``rcssmin`` (a small, widely used CSS minifier:
 whitespace and comments only, no rule is reordered or merged); addresses on other hosts and
 files that are not CSS are left alone, and running it twice changes nothing the second time.
-Our JavaScript (``share.js``, ``fold-highlight.js``, ``timeline-filter.js``) is small and not
+Our JavaScript (``share.js``, ``fold-highlight.js``, ``timeline-filter.js``,
+``since-last-visit.js``) is small and not
 rewritten: Lighthouse finds no saving worth reporting.
 
 :func:`drop_colour_switch_rule`: Material's palette stylesheet turns every transition off while

@@ -1,26 +1,48 @@
 """A figure's chart in words: its title and the description a screen reader reads.
 
-The description is derived from the same reports as the chart and the table below it: the first
-report and the headline, with their days ("Rose from 223 on 20 September 2021 to 273 on
-22 September 2021"), and the largest gap between two reporters on one day ("sources differ by
-up to 5"). Plain text (escape it before it goes into markup). Nothing here imports mkdocs.
+The description is derived from the same reports as the chart and the table below it, and only
+the reports that stand count in its numbers: the first one and the latest one, with their days
+("Rose from 223 on 20 September 2021 to 273 on 22 September 2021"), and the largest gap between
+two reporters on one day ("sources differ by up to 5"). The reports drawn apart (disputed,
+denied, retracted) are named apart, with their status; the ringed headline is named last, with
+the rule that chose it when it is not the latest report. Plain text (escape it before it goes
+into markup). Nothing here imports mkdocs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from itertools import combinations
 
 from generator.pages.figures import Dated, FigureView
-from generator.pages.wording import format_number, long_date, number_text
-from generator.schema.model import FigureReport, Qualifier
+from generator.pages.wording import (
+    STATUS_WORDS,
+    bare_number,
+    format_number,
+    long_date,
+    names_text,
+    number_text,
+    reading_text,
+    rule_words,
+)
+from generator.schema.model import FigureReport, HeadlineRule, Qualifier
 
-__all__ = ["CEILINGS", "FLOORS", "ends", "largest_gap", "trend_sentence"]
+__all__ = [
+    "CEILINGS",
+    "FLOORS",
+    "description",
+    "ends",
+    "largest_gap",
+    "status_word",
+    "trend_sentence",
+]
 
 FLOORS = frozenset({Qualifier.AT_LEAST, Qualifier.MORE_THAN})
 """Qualifiers that make a report a floor: the number is at least this."""
-CEILINGS = frozenset({Qualifier.UP_TO, Qualifier.FEWER_THAN})
-"""Qualifiers that make a report a ceiling: the number is at most this."""
+CEILINGS = frozenset({Qualifier.UP_TO, Qualifier.FEWER_THAN, Qualifier.NEARLY, Qualifier.ALMOST})
+"""Qualifiers that make a report a ceiling: the number is at most this ("nearly 4,000" is
+below 4,000)."""
 
 
 def ends(report: FigureReport) -> tuple[float, float]:
@@ -31,13 +53,19 @@ def ends(report: FigureReport) -> tuple[float, float]:
     return float(report.low), float(report.high)
 
 
+def status_word(report: FigureReport) -> str:
+    """A report's current status in one word, lower case ('denied'); '' without one."""
+    return STATUS_WORDS[report.status[-1].status].lower() if report.status else ""
+
+
 def largest_gap(history: list[Dated]) -> float:
     """The largest difference between two reporters' reports of the same day (each reporter's
-    last report of that day); 0 when no two reporters spoke on one day or all agree. A range
-    differs from a number by its farther end (15 against 14–18 differs by up to 3)."""
+    last report of that day), among the reports that stand; 0 when no two reporters spoke on
+    one day or all agree. A range differs from a number by its farther end (15 against 14–18
+    differs by up to 3)."""
     by_day: dict[dt.date, dict[str, FigureReport]] = {}
     for dated in history:
-        if dated.day is not None:
+        if dated.day is not None and dated.standing:
             by_day.setdefault(dated.day, {})[dated.reporter] = dated.report
     gap = 0.0
     for reports in by_day.values():
@@ -64,15 +92,19 @@ def _verb(first: Dated, last: Dated) -> str:
 def trend_sentence(fv: FigureView) -> str:
     """'Rose from at least 12 on 2 May 2024 to 15 on 3 May 2024; sources differ by up to 3.'
 
-    From the first dated report to the headline (a range is compared by both its ends); the
-    clause about sources only when two reporters gave different numbers on the same day.
+    From the first dated report that stands to the latest (a range is compared by both its
+    ends), which the sentence calls the latest when it is not the number shown above, or when
+    others are set apart; the clause about sources only when two reporters gave different
+    numbers that stand on the same day.
     """
-    dated = [d for d in fv.history if d.day is not None]
-    first, last = dated[0], fv.headline
-    assert first.day is not None
+    dated = [d for d in fv.history if d.day is not None and d.standing]
+    if not dated:
+        return "No report stands: each is disputed, denied or retracted."
+    first, last = dated[0], dated[-1]
+    assert first.day is not None and last.day is not None
     verb = _verb(first, last)
-    then, now = number_text(first.report), number_text(last.report)
-    if last.day is None or first is last:
+    then, now = reading_text(first.report), reading_text(last.report)
+    if first is last:
         sentence = f"Stood at {now} on {long_date(first.day)}"
     elif verb == "Stayed":
         sentence = f"Stayed at {now} from {long_date(first.day)} to {long_date(last.day)}"
@@ -80,7 +112,87 @@ def trend_sentence(fv: FigureView) -> str:
         sentence = f"{verb} from {then} to {now} on {long_date(last.day)}"
     else:
         sentence = f"{verb} from {then} on {long_date(first.day)} to {now} on {long_date(last.day)}"
+    if fv.set_apart:
+        sentence += ", the latest report that stands"
+    elif last is not fv.headline:
+        sentence += ", the latest report"
     gap = largest_gap(fv.history)
     if gap > 0:
         sentence += f"; sources differ by up to {format_number(gap)}"
     return sentence + "."
+
+
+def _apart_sentence(fv: FigureView, name_of: Callable[[str], str]) -> str:
+    """The reports drawn apart, each with its status and who took it."""
+    items = []
+    for dated in fv.set_apart:
+        if dated.day is None:
+            continue
+        step = dated.report.status[-1]
+        who = names_text([name_of(actor) for actor in step.by])
+        by = f" by {who}" if who else ""
+        items.append(
+            f"{reading_text(dated.report)} of {long_date(dated.day)}, "
+            f"{STATUS_WORDS[step.status].lower()}{by} on {long_date(step.date)}"
+        )
+    if not items:
+        return ""
+    return (
+        "Drawn apart as a cross, on no line and counted in none of these numbers: "
+        + "; ".join(items)
+        + "."
+    )
+
+
+def _ring_sentence(fv: FigureView) -> str:
+    headline = fv.headline
+    number = bare_number(headline.report)
+    if not headline.standing:
+        return (
+            f"The ringed point is the number shown above, {number}, "
+            f"{status_word(headline.report)}: no report stands."
+        )
+    latest = [d for d in fv.history if d.day is not None and d.standing]
+    if latest and latest[-1] is not headline and fv.figure.headline_rule is not HeadlineRule.LATEST:
+        return f"The ringed point is the number shown above, {number}, the {rule_words(fv.figure)}."
+    return f"The ringed point is the number shown above, {number}."
+
+
+def description(
+    fv: FigureView,
+    names: list[str],
+    name_of: Callable[[str], str],
+    *,
+    table_below: bool,
+) -> str:
+    """The chart's whole description (plain text). ``names``: the reporters of the reports that
+    stand, in series order; ``name_of`` words one actor (or source) id."""
+    dated = [d for d in fv.history if d.day is not None]
+    on_lines = [d for d in dated if d.standing]
+    words = [trend_sentence(fv)]
+    if names:
+        words.append(
+            f"One reporter: {names[0]}."
+            if len(names) == 1
+            else f"{len(names)} reporters: {names_text(names)}."
+        )
+    if any(d.report.qualifier in FLOORS for d in on_lines):
+        words.append("An upward caret marks a floor (“at least”, “more than”).")
+    if any(d.report.qualifier in CEILINGS for d in on_lines):
+        words.append(
+            "A downward caret marks a ceiling (“up to”, “fewer than”, “nearly”, “almost”)."
+        )
+    if any(d.report.value is None for d in on_lines):
+        words.append("A shaded band is a range.")
+    apart = _apart_sentence(fv, name_of)
+    if apart:
+        words.append(apart)
+    words.append(_ring_sentence(fv))
+    if len(dated) < len(fv.history):
+        words.append("Reports with no known date are in the table only.")
+    words.append(
+        "The table below holds every report."
+        if table_below
+        else "Every report is in a table on the figures page."
+    )
+    return " ".join(words)

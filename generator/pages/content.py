@@ -1,10 +1,13 @@
 """Hand-written pages (``content/*.md``): their ``[[kind:id]]`` references to facts.
 
-A page cites a fact as ``[[quote:hollande-moscow]]``; :func:`resolve_references` turns each into
-a link relative to the page, and :func:`check_content` reports every unknown one with
-``file:line:col``. References inside fenced code blocks and inline code spans are left as they
-are. :func:`content_page` is what both engines publish for a hand-written page: references
-resolved and the footer of the generated pages added.
+A page cites a fact as ``[[quote:hollande-moscow]]`` (a kind with other wordings, as
+``[[figure:toll|label]]`` or ``[[figure:toll|value]]``: ``Kind.forms``);
+:func:`resolve_references` turns each into a link relative to the page, with a capital at the
+start of a sentence, and :func:`reference_problem` says what is wrong with an unknown one, with
+``file:line:col`` (:func:`generator.pages.contentcheck.check_content` runs it over every page).
+References inside fenced code blocks and inline code spans are left as they are.
+:func:`content_page` is what both engines publish for a hand-written page: references resolved
+and the footer of the generated pages added.
 """
 
 from __future__ import annotations
@@ -14,21 +17,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.pages.asof import as_of_days
+from generator.pages.frontmatter import with_escaped_front_matter
 from generator.pages.linker import Linker
-from generator.pages.markdownbounds import code_spans, markdown_bounds
+from generator.pages.markdownbounds import code_spans
 from generator.pages.render import page_footer
 from generator.pages.storyindex import Index
 from generator.pages.summary import what_we_know
-from generator.read.diagnostics import DataError, Diagnostic, Suggestions
-from generator.read.loader import display_path, read_utf8
+from generator.read.diagnostics import DataError, Diagnostic, Suggestions, did_you_mean
+from generator.read.loader import display_path
 from generator.schema import kinds
 
 __all__ = [
     "Reference",
-    "check_content",
     "content_page",
     "find_references",
+    "prose_lines",
     "reference_kinds",
+    "reference_problem",
     "resolve_references",
 ]
 
@@ -40,7 +46,7 @@ def reference_kinds() -> list[str]:
 
 # --- [[kind:id]] ---------------------------------------------------------------------------
 
-_REFERENCE = re.compile(r"\[\[([^\[\]:\s]*):([^\[\]\s]*)\]\]")
+_REFERENCE = re.compile(r"\[\[([^\[\]:\s]*):([^\[\]\s|]*)(?:\|([^\[\]\s|]*))?\]\]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -54,14 +60,34 @@ class Reference:
     col: int
     start: int
     end: int
+    form: str | None = None
+    """The wording after ``|`` (``label``, ``value``), if any."""
 
     @property
     def text(self) -> str:
-        return f"[[{self.kind}:{self.id}]]"
+        form = "" if self.form is None else f"|{self.form}"
+        return f"[[{self.kind}:{self.id}{form}]]"
 
 
-def find_references(markdown: str) -> Iterator[Reference]:
-    """Every ``[[kind:id]]`` outside fenced code blocks and inline code spans."""
+@dataclass(frozen=True)
+class ProseLine:
+    """A line of Markdown outside fenced code blocks, with its inline code spans."""
+
+    number: int
+    """1-based."""
+    offset: int
+    """Where the line starts in the text."""
+    text: str
+    """With its line break."""
+    code: list[tuple[int, int]]
+    """(start, end) in ``text`` of each inline code span."""
+
+    def in_code(self, at: int) -> bool:
+        return any(a <= at < b for a, b in self.code)
+
+
+def prose_lines(markdown: str) -> Iterator[ProseLine]:
+    """Every line outside fenced code blocks (the fences' own lines left out too)."""
     offset = 0
     fence: str | None = None
     for number, line in enumerate(markdown.splitlines(keepends=True), start=1):
@@ -75,23 +101,33 @@ def find_references(markdown: str) -> Iterator[Reference]:
             fence = opening.group(1)
         else:
             spans = code_spans(line)
-            for match in _REFERENCE.finditer(line):
-                if any(a <= match.start() < b for a, b in spans):
-                    continue
-                yield Reference(
-                    kind=match.group(1),
-                    id=match.group(2),
-                    line=number,
-                    col=match.start() + 1,
-                    start=offset + match.start(),
-                    end=offset + match.end(),
-                )
+            yield ProseLine(number, offset, line, spans)
         offset += len(line)
 
 
-def _problem(
-    ref: Reference, index: Index, file_label: str, suggestions: Suggestions
+def find_references(markdown: str) -> Iterator[Reference]:
+    """Every ``[[kind:id]]`` outside fenced code blocks and inline code spans."""
+    for line in prose_lines(markdown):
+        for match in _REFERENCE.finditer(line.text):
+            if line.in_code(match.start()):
+                continue
+            yield Reference(
+                kind=match.group(1),
+                id=match.group(2),
+                line=line.number,
+                col=match.start() + 1,
+                start=line.offset + match.start(),
+                end=line.offset + match.end(),
+                form=match.group(3),
+            )
+
+
+def reference_problem(
+    ref: Reference, index: Index, file_label: str, suggestions: Suggestions | None = None
 ) -> Diagnostic | None:
+    """What is wrong with ``ref``, if anything. Its "did you mean" comes from ``suggestions``,
+    the run's budget (:class:`generator.read.diagnostics.Suggestions`; a fresh one if none)."""
+    suggestions = Suggestions() if suggestions is None else suggestions
     known_kinds = reference_kinds()
     if ref.kind not in known_kinds:
         hint = suggestions.hint(ref.kind, "reference kinds", lambda: known_kinds)
@@ -103,7 +139,41 @@ def _problem(
         hint = suggestions.hint(ref.id, ref.kind, lambda: ids)
         message = f"unknown {ref.kind} {ref.id!r}{hint}"
         return Diagnostic(file_label, ref.line, ref.col, ref.text, message)
+    forms = kinds.by_name(ref.kind).forms
+    if ref.form is not None and not forms:
+        message = f"a {ref.kind} reference has no other wordings: write [[{ref.kind}:{ref.id}]]"
+        return Diagnostic(file_label, ref.line, ref.col, ref.text, message)
+    if ref.form is not None and ref.form not in forms:
+        listed = " or ".join(f"|{form}" for form in forms)
+        message = (
+            f"unknown wording {ref.form!r} of a {ref.kind}{did_you_mean(ref.form, forms)}; "
+            f"write [[{ref.kind}:{ref.id}]], or end it with {listed}"
+        )
+        return Diagnostic(file_label, ref.line, ref.col, ref.text, message)
     return None
+
+
+_LEAD = re.compile(r"^\s*(?:#{1,6}(?:\s+|$)|>\s*|[-*+](?:\s+|$)|\d+[.)](?:\s+|$))+")
+"""What opens a line before its text: a heading, a quote, a list item's marker."""
+_OPENERS = re.compile(r"[\s*_(“\"‘']*$")
+_SENTENCE_END = re.compile(r"[.!?][\s*_)”\"’']*$")
+
+
+def at_sentence_start(markdown: str, start: int) -> bool:
+    """Whether the reference at ``start`` opens a sentence: the first words of a paragraph,
+    a heading, a list item or a quote, or the words after a full stop, question or
+    exclamation mark (emphasis, brackets and quotation marks between do not count)."""
+    line_start = markdown.rfind("\n", 0, start) + 1
+    before = _OPENERS.sub("", markdown[line_start:start])
+    lead = _LEAD.match(before)
+    if lead is not None:
+        return not before[lead.end() :].strip()
+    if before.strip():
+        return _SENTENCE_END.search(before) is not None
+    if line_start == 0:
+        return True
+    above = markdown[: line_start - 1].rsplit("\n", 1)[-1]
+    return not above.strip() or _SENTENCE_END.search(above) is not None
 
 
 def resolve_references(markdown: str, index: Index, *, page_path: str, file_label: str) -> str:
@@ -118,12 +188,13 @@ def resolve_references(markdown: str, index: Index, *, page_path: str, file_labe
     last = 0
     suggestions = Suggestions()
     for ref in find_references(markdown):
-        problem = _problem(ref, index, file_label, suggestions)
+        problem = reference_problem(ref, index, file_label, suggestions)
         if problem is not None:
             problems.append(problem)
             continue
         pieces.append(markdown[last : ref.start])
-        pieces.append(linker.reference(ref.kind, ref.id))
+        capital = at_sentence_start(markdown, ref.start)
+        pieces.append(linker.reference(ref.kind, ref.id, ref.form, capital=capital))
         last = ref.end
     if problems:
         raise DataError(problems)
@@ -131,13 +202,25 @@ def resolve_references(markdown: str, index: Index, *, page_path: str, file_labe
     return "".join(pieces)
 
 
-def content_page(markdown: str, index: Index, *, page_path: str, file_label: str) -> str:
-    """A hand-written page as both engines publish it: references resolved, then the footer
-    of the generated pages (last updated, get the data). Raises :class:`DataError` as
-    :func:`resolve_references` does."""
+def content_page(
+    markdown: str,
+    index: Index,
+    *,
+    page_path: str,
+    file_label: str,
+    front_matter: bool = True,
+) -> str:
+    """A hand-written page as both engines publish it: its front matter's texts escaped
+    (:mod:`generator.pages.frontmatter`), references resolved, then the footer of the
+    generated pages (last updated, get the data). Raises :class:`DataError` as
+    :func:`resolve_references` does. ``front_matter=False``: the page comes without it (MkDocs
+    has taken it off; the plugin escapes ``page.meta`` itself)."""
+    if front_matter:
+        markdown = with_escaped_front_matter(markdown)
     resolved = resolve_references(markdown, index, page_path=page_path, file_label=file_label)
     if page_path == HOME_PAGE:
-        resolved = with_summary(resolved, what_we_know(index, page_path))
+        earlier = as_of_days(index.data)
+        resolved = with_summary(resolved, what_we_know(index, page_path, earlier=earlier))
     return resolved.rstrip("\n") + "\n\n" + page_footer(index, page_path)
 
 
@@ -161,32 +244,6 @@ def with_summary(markdown: str, block: str) -> str:
     else:
         at = heading + 1
     return "".join(lines[:at]) + "\n" + block + "\n" + "".join(lines[at:]).lstrip("\n")
-
-
-def check_content(
-    content_dir: Path, index: Index, *, display_root: Path | None = None
-) -> list[Diagnostic]:
-    """Every unknown reference and unreadable file in ``content/**/*.md``, and every page
-    Markdown's work on would grow without bound (:mod:`generator.pages.markdownbounds`), without
-    raising.
-
-    Files are named relative to ``display_root`` when given (else as found under
-    ``content_dir``).
-    """
-    problems: list[Diagnostic] = []
-    suggestions = Suggestions()  # one budget for every page of the run
-    for path in sorted(content_dir.rglob("*.md")):
-        label = content_label(path, display_root)
-        text, unreadable = read_utf8(path, label)
-        if text is None:
-            problems.extend(unreadable)
-            continue
-        problems.extend(markdown_bounds(text, label))
-        for ref in find_references(text):
-            problem = _problem(ref, index, label, suggestions)
-            if problem is not None:
-                problems.append(problem)
-    return sorted(problems)
 
 
 def content_label(path: Path, display_root: Path | None) -> str:

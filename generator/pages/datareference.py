@@ -49,6 +49,8 @@ class FileDoc:
     key: str
     description: str
     models: list[ModelDoc]
+    also: list[FieldDoc]
+    """The file's other top-level keys (story.yaml's ``format``)."""
 
 
 _PATTERNS = {
@@ -84,7 +86,9 @@ def _describe(base: Any, metadata: tuple[Any, ...], nested: list[type[BaseModel]
         pattern = getattr(item, "pattern", None)
         if pattern is not None and pattern != TEXT_PATTERN:  # Text's is "not blank"
             return _PATTERNS.get(pattern, "http(s) address")
-    longest = next((m.max_length for m in metadata if getattr(m, "max_length", None)), None)
+    # the strictest limit: a figure's label is a title (300) held to 80
+    limits = [m.max_length for m in metadata if getattr(m, "max_length", None)]
+    longest = min(limits) if limits else None
     if base is str and longest is not None:  # a title or a text, with its limit
         short = "short " if longest <= TITLE_MAX else ""
         return f"{short}text (at most {longest:,} characters)"
@@ -124,7 +128,17 @@ def reference_sections() -> tuple[FileDoc, ...]:
     result is cached, so read it, never change it)."""
     files = []
     for kind, file_model in kinds.FILE_MODELS.items():
-        ((key, info),) = file_model.model_fields.items()
+        info = file_model.model_fields[kind]
+        also = [
+            FieldDoc(
+                name,
+                Trusted(escape_text(describe_type(other.annotation, list(other.metadata), []))),
+                other.is_required(),
+                other.description or "",
+            )
+            for name, other in file_model.model_fields.items()
+            if name != kind
+        ]
         nested: list[type[BaseModel]] = []
         describe_type(info.annotation, list(info.metadata), nested)
         models: list[ModelDoc] = []
@@ -133,5 +147,7 @@ def reference_sections() -> tuple[FileDoc, ...]:
             model = next(m for m in nested if m not in done)
             done.add(model)
             models.append(_model_doc(model, nested))
-        files.append(FileDoc(kind, f"site_data/{kind}.yaml", key, info.description or "", models))
+        files.append(
+            FileDoc(kind, f"site_data/{kind}.yaml", kind, info.description or "", models, also)
+        )
     return tuple(files)

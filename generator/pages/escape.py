@@ -28,7 +28,7 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["Trusted", "escape_text", "escape_url", "finalize"]
+__all__ = ["Trusted", "escape_text", "escape_url", "finalize", "isolated_text"]
 
 
 class Trusted(str):
@@ -87,6 +87,21 @@ def escape_text(s: str) -> str:
     elif numbered := _ORDERED_LIST.match(text):
         head, text = numbered.group(1) + _entity(numbered.group(2)), text[numbered.end() :]
     return head + text.translate(_ENTITIES)
+
+
+# A letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko ... and their
+# presentation forms): the bidirectional classes R and AL.
+_RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
+def isolated_text(s: str) -> str:
+    """:func:`escape_text`, in ``<bdi>`` when it holds a right-to-left letter: a name such as
+    عبد الرحمن الخطيب followed by ", 20 June 2019" would otherwise take the date's digits into
+    its own right-to-left run and read "20 ,عبد الرحمن الخطيب June 2019"."""
+    text = escape_text(s)
+    return f"<bdi>{text}</bdi>" if _RIGHT_TO_LEFT.search(text) else text
 
 
 _URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)

@@ -28,6 +28,7 @@ from generator.pages.wording import long_date
 from generator.read.loader import modeline
 from generator.schema import kinds
 from generator.schema.annotations import unwrap
+from generator.schema.formats import CURRENT, FORMAT_KEY
 
 __all__ = [
     "EXAMPLES_DIR",
@@ -95,6 +96,9 @@ def data_file_text(file: str, today: dt.date) -> str:
         lines += _comment(
             'Replace each text that starts with "Replace with". More in EDITORS.md.', 0
         )
+    if file == kinds.STORY_FILE:  # the version of the data format, above the story
+        about = kinds.FILE_MODELS[file].model_fields[FORMAT_KEY].description or ""
+        lines += [*_comment(about, 0), f"{FORMAT_KEY}: {CURRENT}"]
     if found is None:
         lines.append(f"{file}: []")
     else:

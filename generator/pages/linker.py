@@ -12,14 +12,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator.pages.charts import figure_chart
-from generator.pages.escape import Trusted, escape_text
+from generator.pages.escape import Trusted, escape_text, isolated_text
+from generator.pages.figures import Dated
 from generator.pages.storyindex import Index
 from generator.pages.wording import (
     STANCE_WORDS,
     STATUS_WORDS,
+    bare_number,
     excerpt_text,
     figure_text,
     long_date,
+    names_text,
     quote_text,
     source_title,
 )
@@ -53,6 +56,15 @@ def relative_path(target: str, start_dir: str) -> str:
     return "/".join([".."] * (len(start) - common) + parts[common:])
 
 
+_LINK_START = re.compile(r"^\[([a-z])")
+
+
+def _capital(worded: Trusted) -> Trusted:
+    """A link whose text starts with a small letter, with a capital ('[at least 12' ->
+    '[At least 12'); anything else as it is."""
+    return Trusted(_LINK_START.sub(lambda m: "[" + m.group(1).upper(), worded, count=1))
+
+
 class Linker:
     """Links from one page (``page_path``, docs-relative) to records, as trusted Markdown."""
 
@@ -61,16 +73,18 @@ class Linker:
         self.page_path = page_path
         self._folder = posixpath.dirname(page_path)
 
-    def url(self, target: str, anchor: str = "") -> str:
-        """Relative link from this page to ``target`` (docs-relative), with ``#anchor``."""
+    def url(self, target: str, anchor: str = "") -> Trusted:
+        """Relative link from this page to ``target`` (docs-relative), with ``#anchor``: our own
+        paths and anchors, made of ids (checked slugs), so a template may write it as it is (an
+        escaped ``2&#46;md`` would name no page)."""
         fragment = f"#{anchor}" if anchor else ""
         if target == self.page_path:
-            return fragment or posixpath.basename(target)
-        return relative_path(target, self._folder) + fragment
+            return Trusted(fragment or posixpath.basename(target))
+        return Trusted(relative_path(target, self._folder) + fragment)
 
     def link(self, text: str, target: str, anchor: str = "") -> Trusted:
-        """``[text](url)`` with the text escaped."""
-        return Trusted(f"[{escape_text(text)}]({self.url(target, anchor)})")
+        """``[text](url)`` with the text escaped (and isolated, if it is right-to-left)."""
+        return Trusted(f"[{isolated_text(text)}]({self.url(target, anchor)})")
 
     # --- one record of each kind, as a link -------------------------------------------------
 
@@ -78,7 +92,8 @@ class Linker:
         """``text`` linked to the record's block on its kind's page."""
         kind = kinds.by_name(kind_name)
         assert kind.page is not None, f"{kind_name} records have no page"
-        return self.link(text, kind.page, kind.anchor_of(_slug(record_id)))
+        anchor = kind.anchor_of(_slug(record_id))
+        return self.link(text, self.index.parts.page_of(anchor, kind.page), anchor)
 
     def record(self, kind_name: str, record_id: str) -> Trusted:
         """A record of any kind, worded by its kind's label field (a kind's own method, where it
@@ -103,32 +118,68 @@ class Linker:
         event_kind = kinds.by_name("event")
         assert event_kind.page is not None
 
-        def name_of(reporter: str) -> str:
-            if reporter in self.index.ids("actor"):
-                return self.index.actor(reporter).name
-            source: Source = self.index.get("source", reporter)
-            return source.publisher or source.found_at or source_title(source)
-
         def event_href(event_id: str) -> str:
-            return self.url(event_kind.page or "", event_kind.anchor_of(_slug(event_id)))
+            anchor = event_kind.anchor_of(_slug(event_id))
+            return self.url(self.index.parts.page_of(anchor, event_kind.page or ""), anchor)
 
         view = self.index.figures[figure_id]
         chart = figure_chart(
-            view, list(events), name_of=name_of, event_href=event_href, table_below=table
+            view,
+            list(events),
+            name_of=self.reporter_name,
+            event_href=event_href,
+            table_below=table,
         )
         return Trusted(chart)
 
-    def figure(self, figure_id: str) -> Trusted:
-        """A figure by its headline number ('at least 250 people')."""
+    def figure(self, figure_id: str, form: str | None = None) -> Trusted:
+        """A figure by its headline number ('at least 250 people'); ``form`` label: by its
+        label; value: its headline's bare number ('250')."""
         headline = self.index.figures[figure_id].headline.report
         figure = self.index.get("figure", figure_id)
+        if form == "label":
+            return self.at("figure", figure_id, figure.label)
+        if form == "value":
+            return self.at("figure", figure_id, bare_number(headline))
         return self.at("figure", figure_id, figure_text(headline, figure))
 
-    def report(self, report_id: str) -> Trusted:
-        """One report of a figure, linked to its row in the figure's history."""
+    def report(self, report_id: str, form: str | None = None) -> Trusted:
+        """One report of a figure, linked to its row in the figure's history (``form`` value:
+        its bare number)."""
         report = self.index.get("report", report_id)
         figure = self.index.parent[report_id]
+        if form == "value":
+            return self.at("report", report_id, bare_number(report))
         return self.at("report", report_id, figure_text(report, figure))
+
+    def report_in_list(self, report_id: str) -> Trusted:
+        """A report where its figure is not said around it: '[11,300 people](...) (Deaths)'."""
+        figure = self.index.parent[report_id]
+        return Trusted(f"{self.report(report_id)} ({escape_text(figure.label)})")
+
+    def reporter_name(self, reporter: str) -> str:
+        """Who gives a number, as plain text: an actor's name, else (a report naming no one)
+        its source's publisher or title."""
+        if reporter in self.index.ids("actor"):
+            return self.index.actor(reporter).name
+        source: Source = self.index.get("source", reporter)
+        return source.publisher or source.found_at or source_title(source)
+
+    def according_to(self, dated: Dated, cited: bool = False) -> Trusted:
+        """Who gave a report, linked: its reporters ('[A] and [B]'), else its source; then who
+        passed it on ('via [C]'), each link with its own source when ``cited``."""
+        report = dated.report
+        if report.reported_by:
+            who = names_text([str(self.actor(actor)) for actor in report.reported_by])
+        else:
+            who = self.source(self.index.source_of(report.cites[0]).id)
+        relays = [
+            f"{self.actor(link.by)}{' ' + self.sources(link.cites) if cited else ''}"
+            for link in report.via
+        ]
+        if relays:
+            who += ", via " + ", then ".join(relays)
+        return Trusted(who)
 
     def source(self, source_id: str) -> Trusted:
         return self.at("source", source_id, source_title(self.index.get("source", source_id)))
@@ -230,20 +281,36 @@ class Linker:
             text += f", {independent} independent"
         return Trusted(f'<span class="source-count">{text}</span>')
 
-    def reference(self, kind: str, record_id: str) -> Trusted:
-        """What ``[[kind:id]]`` becomes on this page: the kind's own wording where the registry
-        says it has one (``Kind.worded``: this class's method of the kind's name), else the
-        record's label linked to its block. A
-        reported claim (a record with a status history; a figure by its headline report) shows
-        its current status first, as on its own page: a denied claim never reads as plain."""
+    def reference(
+        self,
+        kind: str,
+        record_id: str,
+        form: str | None = None,
+        *,
+        capital: bool = False,
+        status: bool = True,
+    ) -> Trusted:
+        """What ``[[kind:id]]`` (``[[kind:id|form]]``) becomes on this page: the kind's own
+        wording where the registry says it has one (``Kind.worded``: this class's method of the
+        kind's name, which also words the kind's ``forms``), else the record's label linked to
+        its block. A reported claim (a record with a status history; a figure by its headline
+        report) shows its current status first, as on its own page: a denied claim never reads
+        as plain (``status`` False: without it, where the status is said beside it).
+        ``capital``: at the start of a sentence ('At least 12 people')."""
         if kind == "event":
             event = self.index.get("event", record_id)
             claim = self.claim(event.claimed_by)
             worded = Trusted(f"{self.event(record_id)} {claim}" if claim else self.event(record_id))
+        elif form is not None:
+            worded = getattr(self, kind)(record_id, form)
         elif kinds.by_name(kind).worded:
             worded = getattr(self, kind)(record_id)
         else:
             worded = self.record(kind, record_id)
+        if capital:
+            worded = _capital(worded)
+        if not status:
+            return worded
         if kind == "figure":  # a figure by its headline report
             return self.with_status(worded, self.index.figures[record_id].headline.report)
         return self.with_status(worded, self.index.get(kind, record_id))

@@ -1,85 +1,44 @@
-"""The generated pages, declared once: the table of page kinds and what each page shows.
+"""The generated pages, declared once: the table of page kinds.
 
 A :class:`PageKind` is everything about one kind of generated page: its template, path, title,
-the data file it comes from, its context, the sentence it is shared with (share meta and share
-image), the share image it uses, and its embeddable version if it has one. The renderer
-(:mod:`generator.pages.render`), the share meta and images (:mod:`generator.outputs.sharemeta`),
-the dev server's order of a save and the tests' page lists all read :func:`page_kinds`; a record
-kind of the registry (:mod:`generator.schema.kinds`) whose page no entry makes gets one from the
-generic ``records.md``. Adding a page is an entry here and a template.
-
-A page's context is made from :class:`StoryGroups`: the story's records grouped once per render
-(each player's quotes, positions and events...), so no page scans every list per record.
+the data file it comes from, its context (:mod:`generator.pages.pagecontexts`), the sentence it
+is shared with (share meta and share image), the share image it uses, its embeddable version if
+it has one, and for a long list in parts (:mod:`generator.pages.splits`), its page per part. The
+renderer (:mod:`generator.pages.render`), the share meta and images
+(:mod:`generator.outputs.sharemeta`), the dev server's order of a save and the tests' page lists
+all read :func:`page_kinds`; a record kind of the registry (:mod:`generator.schema.kinds`) whose
+page no entry makes gets one from the generic ``records.md``. Adding a page is an entry here, a
+context and a template.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.pages.datareference import reference_sections
-from generator.pages.escape import Trusted
-from generator.pages.guide import GUIDE_PAGE, guide_markdown
-from generator.pages.recordfields import record_fields
+from generator.pages import pagecontexts as shows
+from generator.pages.asof import AS_OF_PATH
+from generator.pages.guide import GUIDE_PAGE
+from generator.pages.pagecontexts import (
+    CITED_BY_PAGE,
+    Context,
+    PartPage,
+    StoryGroups,
+    records_context,
+)
 from generator.pages.rerender import kinds_read
-from generator.pages.strip import player_ids, strip_layout
 from generator.schema import kinds
-from generator.schema.datemodel import sort_key
-from generator.schema.kinds import Kind, StoryData, csv_kinds
-from generator.schema.model import SLUG_PATTERN, Actor, Event, Position, Quote
+from generator.schema.kinds import Kind
 
 __all__ = [
     "EMBED_PAGES",
     "PAGE_KINDS",
     "Embedding",
     "PageKind",
-    "StoryGroups",
     "page_kind_at",
     "page_kinds",
 ]
-
-
-class StoryGroups:
-    """The story's records grouped once per render, for the pages' contexts: scanning every list
-    per player made rendering grow with the square of the story's size."""
-
-    def __init__(self, data: StoryData) -> None:
-        self.data = data
-        self.events: list[Event] = sorted(data.events, key=sort_key)  # stable: file order
-        self.members: dict[str, list[Actor]] = defaultdict(list)
-        for actor in data.actors:
-            if actor.affiliation:
-                self.members[actor.affiliation].append(actor)
-        self.quotes_by: dict[str, list[Quote]] = defaultdict(list)
-        for quote in data.quotes:
-            self.quotes_by[quote.speaker].append(quote)
-        self.positions_by: dict[str, list[Position]] = defaultdict(list)
-        # question id -> its positions in file order (the stances page lists them per question)
-        self.positions_by_question: dict[str, list[Position]] = defaultdict(list)
-        for position in data.positions:
-            self.positions_by[position.actor].append(position)
-            self.positions_by_question[position.question].append(position)
-        self.events_by: dict[str, list[Event]] = defaultdict(list)
-        for event in self.events:  # in date order
-            for actor_id in player_ids(event):
-                self.events_by[actor_id].append(event)
-        self._rows: list[tuple[Actor, list[list[Position]]]] | None = None
-
-    def stance_rows(self) -> list[tuple[Actor, list[list[Position]]]]:
-        """Players with at least one position, each with one cell (a list) per question."""
-        if self._rows is None:
-            self._rows = []
-            for actor in self.data.actors:
-                mine = self.positions_by[actor.id]
-                if mine:
-                    cells = [[p for p in mine if p.question == q.id] for q in self.data.questions]
-                    self._rows.append((actor, cells))
-        return self._rows
-
-
-Context = Callable[[StoryGroups], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -100,7 +59,7 @@ class PageKind:
     name: str
     template: str
     path: str
-    """Docs-relative; ``{id}`` for a page per record of the kind named by ``per``."""
+    """Docs-relative; ``{id}`` for a page per record (or part) that ``per`` names."""
     title: str
     """The page's title (a page per record: the record's label field)."""
     source: str
@@ -108,6 +67,8 @@ class PageKind:
     context: Context = lambda groups: {}
     embed: Embedding | None = None
     per: str | None = None
+    """``actor``: a page per player; ``part``: a page per part of a long list (``parts``)."""
+    parts: Callable[[StoryGroups], list[PartPage]] | None = None
     reads: tuple[str, ...] = ()
     """The record kinds its context shows besides its own file's (``fact``: every fact kind);
     with the kinds they refer to, what it is rendered again for (:func:`rerender.kinds_read`)."""
@@ -120,6 +81,12 @@ class PageKind:
     @property
     def embeddable(self) -> bool:
         return self.embed is not None
+
+    @property
+    def several(self) -> bool:
+        """Whether the kind has several pages (``{id}`` in its path): one per record of a kind,
+        or per part of a list (``per``)."""
+        return self.per is not None
 
     @property
     def edit_path(self) -> str:
@@ -137,48 +104,6 @@ class PageKind:
         return self.image_of or self.name
 
 
-# --- what each page shows ----------------------------------------------------------------------
-
-
-def _events(g: StoryGroups) -> dict[str, Any]:
-    """The timeline's events, in time order (the figures page's charts)."""
-    return {"events": g.events}
-
-
-def _timeline(g: StoryGroups) -> dict[str, Any]:
-    players = sorted((a for a in g.data.actors if a.id in g.events_by), key=lambda a: a.name)
-    return {"events": g.events, "strip": strip_layout(g.events), "players": players}
-
-
-def _stances(g: StoryGroups) -> dict[str, Any]:
-    return {"rows": g.stance_rows(), "positions_by_question": g.positions_by_question}
-
-
-def _reference(g: StoryGroups) -> dict[str, Any]:
-    return {"files": reference_sections(), "id_pattern": SLUG_PATTERN, "csv_kinds": csv_kinds()}
-
-
-def _guide(g: StoryGroups) -> dict[str, Any]:
-    return {"guide": Trusted(guide_markdown())}  # our own text, from the model and the examples
-
-
-def _updates(g: StoryGroups) -> dict[str, Any]:
-    return {"updates": sorted(g.data.updates, key=lambda u: u.date, reverse=True)}
-
-
-def player_context(g: StoryGroups, actor: Actor) -> dict[str, Any]:
-    """A player page's context (a page per record: made per player, not from the table)."""
-    # .get, not [...]: the groupings are defaultdicts, and a lookup would add the player to them
-    # (the timeline lists the players of events_by; player pages may be made before it).
-    return {
-        "actor": actor,
-        "members": g.members.get(actor.id, []),
-        "quotes": g.quotes_by.get(actor.id, []),
-        "positions": g.positions_by.get(actor.id, []),
-        "events": g.events_by.get(actor.id, []),
-    }
-
-
 PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind(
         "timeline",
@@ -186,9 +111,20 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         "timeline.md",
         "Timeline",
         "events",
-        _timeline,
+        shows.timeline,
         Embedding("timeline", "The full timeline"),
         description="Every event of the story in date order, each with the sources it rests on.",
+    ),
+    PageKind(
+        "timeline-period",
+        "timeline.md",
+        "timeline/{id}.md",
+        "",
+        "events",
+        per="part",
+        parts=shows.timeline_periods,
+        description="One period of the story's timeline, each event with the sources it rests on.",
+        image_of="timeline",
     ),
     PageKind(
         "players",
@@ -196,9 +132,21 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         "players/index.md",
         "Who’s who",
         "actors",
+        shows.players,
         description=(
             "Who is who in the story: every player, their role, their quotes and positions."
         ),
+    ),
+    PageKind(
+        "players-part",
+        "players_index.md",
+        "players/index/{id}.md",
+        "",
+        "actors",
+        per="part",
+        parts=shows.players_parts,
+        description="Who is who in the story, in alphabetical order: each player and their role.",
+        image_of="players",
     ),
     PageKind(
         "player", "player.md", "players/{id}.md", "", "actors", per="actor", image_of="players"
@@ -209,9 +157,20 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         "stances.md",
         "Where they stand",
         "positions",
-        _stances,
+        shows.stances,
         Embedding("table of positions", "Every position in full"),
         description="Where each player stands on each question, each position with its source.",
+    ),
+    PageKind(
+        "stances-question",
+        "stances.md",
+        "stances/{id}.md",
+        "",
+        "positions",
+        per="part",
+        parts=shows.stance_questions,
+        description="Where each player stands on one open question, each position with its source.",
+        image_of="stances",
     ),
     PageKind(
         "figures",
@@ -219,7 +178,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         "figures.md",
         "Key figures",
         "figures",
-        _events,
+        shows.figures,
         Embedding("set of key figures and charts", "Every report of each figure"),
         reads=("event",),
         description="The key numbers: each as reported, by whom and when, with its sources.",
@@ -230,7 +189,21 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         "quotes.md",
         "Quotes",
         "quotes",
+        shows.quotes,
         description="Every quote word for word, who said it, where and when, with its source.",
+    ),
+    PageKind(
+        "quotes-part",
+        "quotes.md",
+        "quotes/{id}.md",
+        "",
+        "quotes",
+        per="part",
+        parts=shows.quotes_parts,
+        description=(
+            "Quotes word for word, by speaker: who said it, where and when, with its source."
+        ),
+        image_of="quotes",
     ),
     PageKind(
         "sources",
@@ -238,8 +211,33 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         "sources.md",
         "Sources",
         "sources",
+        shows.sources,
         reads=("fact",),
         description="Every source the explainer rests on, with the passages it cites.",
+    ),
+    PageKind(
+        "sources-part",
+        "sources.md",
+        "sources/{id}.md",
+        "",
+        "sources",
+        per="part",
+        parts=shows.sources_parts,
+        reads=("fact",),
+        description="Sources the explainer rests on, with the passages it cites.",
+        image_of="sources",
+    ),
+    PageKind(
+        "sources-cited-by",
+        "cited_by.md",
+        CITED_BY_PAGE,
+        "",
+        "sources",
+        per="part",
+        parts=shows.cited_by,
+        reads=("fact",),
+        description="Every fact that cites one passage of a source.",
+        image_of="sources",
     ),
     PageKind(
         "reference",
@@ -247,7 +245,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         "reference.md",
         "Data reference",
         "generator/schema/model.py",
-        _reference,
+        shows.reference,
         description=(
             "The data behind the explainer: every file and field, and how to download it."
         ),
@@ -258,8 +256,24 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         "updates.md",
         "Updates and corrections",
         "updates",
-        _updates,
+        shows.updates,
+        reads=("fact", "source"),  # the days of the explainer as it stood, from every development
         description="Every update and correction to the explainer, newest first.",
+    ),
+    PageKind(
+        "as-of",
+        "as_of.md",
+        AS_OF_PATH,
+        "",
+        "updates",
+        reads=("fact", "source"),
+        description=(
+            "The explainer as it stood on the day of one of our updates: its figures, claims "
+            "and timeline then, later developments left out."
+        ),
+        image_of="updates",
+        per="part",
+        parts=shows.as_of,
     ),
     PageKind(
         "guide",
@@ -267,7 +281,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
         GUIDE_PAGE,
         "Editors’ guide",
         "generator/schema/model.py",
-        _guide,
+        shows.guide,
         description=(
             "How editors keep the explainer's facts: every field of every kind, with examples."
         ),
@@ -279,13 +293,8 @@ PAGE_KINDS: tuple[PageKind, ...] = (
 def _records_page(kind: Kind[Any]) -> PageKind:
     """The generic page of a kind that no entry of :data:`PAGE_KINDS` shows."""
     assert kind.page is not None and kind.file is not None
-
-    def context(g: StoryGroups) -> dict[str, Any]:
-        return {"kind": kind, "records": g.data.records(kind), "fields": record_fields}
-
-    return PageKind(
-        kind.name, "records.md", kind.page, kind.title or kind.plural, kind.file, context
-    )
+    title = kind.title or kind.plural
+    return PageKind(kind.name, "records.md", kind.page, title, kind.file, records_context(kind))
 
 
 def page_kinds() -> list[PageKind]:
@@ -301,16 +310,21 @@ EMBED_PAGES = {page.name: f"embed/{page.name}.md" for page in PAGE_KINDS if page
 
 def page_kind_at(page_path: str) -> PageKind | None:
     """The kind of the generated page at ``page_path`` (an embed page: its full page's kind),
-    None for a hand-written page."""
+    None for a hand-written page. A page per record or part is the kind whose folder is the
+    longest that holds it (``players/index/2.md`` is a part of the players' list, not a
+    player's page)."""
+    best: tuple[int, PageKind] | None = None
     for kind in page_kinds():
-        if kind.per is not None:
-            prefix, _, suffix = kind.path.partition("{id}")
-            own = page_path.startswith(prefix) and page_path.endswith(suffix)
-            if own and page_path != f"{prefix}index{suffix}":
+        if kind.per is None:
+            if page_path == kind.path:
                 return kind
             continue
-        if page_path == kind.path:
-            return kind
+        prefix, _, suffix = kind.path.partition("{id}")
+        own = page_path.startswith(prefix) and page_path.endswith(suffix)
+        if own and page_path != f"{prefix}index{suffix}" and (not best or len(prefix) > best[0]):
+            best = (len(prefix), kind)
+    if best is not None:
+        return best[1]
     return next((k for k in PAGE_KINDS if EMBED_PAGES.get(k.name) == page_path), None)
 
 

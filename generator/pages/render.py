@@ -18,13 +18,8 @@ import jinja2
 
 from generator.pages.embedcode import Embed, embed_block, is_site_url
 from generator.pages.linker import Linker
-from generator.pages.pagekinds import (
-    EMBED_PAGES,
-    PageKind,
-    StoryGroups,
-    page_kinds,
-    player_context,
-)
+from generator.pages.pagecontexts import PartPage, StoryGroups, player_context
+from generator.pages.pagekinds import EMBED_PAGES, PageKind, page_kinds
 from generator.pages.rerender import Inputs, Rendered, changed_records
 from generator.pages.storyindex import Index
 from generator.pages.templating import environment
@@ -57,7 +52,7 @@ class _Renderer:
         self.changed = None if previous is None else changed_records(previous.index, index)
         self.rendered = Rendered(index)
         self.data = index.data
-        self.groups = StoryGroups(index.data)
+        self.groups = StoryGroups(index)
         self.env = environment()
         self.site_url = site_url
 
@@ -104,6 +99,8 @@ class _Renderer:
         """A whole kind's page (its context kept for its embed); or every player's."""
         if kind.per == "actor":
             return [self.player_page(kind, actor) for actor in self.data.actors]
+        if kind.parts is not None:
+            return [self.part_page(kind, part) for part in kind.parts(self.groups)]
         if (kept := self.kept(kind, kind.path)) is not None:
             return [kept]
         context = contexts[kind.name] = kind.context(self.groups)
@@ -119,6 +116,31 @@ class _Renderer:
         last = self.previous.pages.get(path)
         return None if last is None else typing.cast(Page, last[1])
 
+    def part_page(self, kind: PageKind, part: PartPage) -> Page:
+        """A page of a long list's part: the last render's, if nothing it shows changed (its
+        records and what they refer to, when those are all it shows; else any record of a kind
+        it may show)."""
+        path = kind.path.format(id=part.id)
+        if part.shown is None:
+            return self.kept(kind, path) or self.page(kind, path, part.title, **part.context())
+        ids = (tuple(f"{name} {record.id}" for name, record in part.shown), part.split)
+        if (kept := self.kept_as_shown(path, ids)) is not None:
+            return kept
+        page = self.page(kind, path, part.title, **part.context())
+        self.rendered.pages[path] = (Inputs(ids, list(part.shown)), page)
+        return page
+
+    def kept_as_shown(self, path: str, ids: tuple[str | tuple[str, ...], ...]) -> Page | None:
+        """The last render's page at ``path`` if it was made from the same ``ids`` (the records
+        it shows, in order) and none of the records it read changed (:mod:`rerender`)."""
+        kept = self.previous.pages.get(path) if self.previous else None
+        if kept is None or kept[0] is None or self.changed is None:
+            return None
+        if kept[0].ids != ids or not kept[0].reads(self.index).isdisjoint(self.changed):
+            return None
+        self.rendered.pages[path] = kept
+        return typing.cast(Page, kept[1])
+
     def player_page(self, kind: PageKind, actor: Actor) -> Page:
         """A player's page: the last render's, if nothing it shows changed (:mod:`rerender`)."""
         path, context = kind.path.format(id=actor.id), player_context(self.groups, actor)
@@ -126,12 +148,8 @@ class _Renderer:
             tuple(r.id for r in value) if isinstance(value, list) else value.id
             for value in context.values()
         )
-        kept = self.previous.pages.get(path) if self.previous else None
-        if kept is not None and kept[0] is not None and self.changed is not None:
-            last, kept_page = kept[0], kept[1]
-            if last.ids == ids and last.reads(self.index).isdisjoint(self.changed):
-                self.rendered.pages[path] = kept
-                return typing.cast(Page, kept_page)
+        if (kept := self.kept_as_shown(path, ids)) is not None:
+            return kept
         page = self.page(kind, path, actor.name, **context)
         shown = [("actor", actor), *[("actor", m) for m in context["members"]]]
         for name in ("quote", "position", "event"):

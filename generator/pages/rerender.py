@@ -85,6 +85,15 @@ def changed_records(old: Index, new: Index) -> set[RecordKey] | None:
         changed.update((kind, record_id) for record_id in before.keys() - table.keys())
         if list(before) != list(table):  # same-day events keep file order, so order shows
             changed.add((kind, ORDER))
+    # A record whose block moved to another page of a long list in parts (a period cut finer
+    # when an event was added beside it) changed for every page that links to it.
+    moved_before, moved_now = old.parts.moved_records, new.parts.moved_records
+    if moved_before != moved_now:
+        changed.update(
+            key
+            for key in moved_before.keys() | moved_now.keys()
+            if moved_before.get(key) != moved_now.get(key)
+        )
     return changed
 
 

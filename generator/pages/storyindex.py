@@ -12,6 +12,7 @@ from collections.abc import KeysView, Mapping
 from typing import Any
 
 from generator.pages.figures import FigureView, view
+from generator.pages.splits import LIMITS, Parts
 from generator.schema import kinds
 from generator.schema.annotations import references_in
 from generator.schema.kinds import StoryData
@@ -24,7 +25,7 @@ class Index:
     """Every record of a story by kind and id, the facts that cite each excerpt, and the
     corrections of each fact."""
 
-    def __init__(self, data: StoryData) -> None:
+    def __init__(self, data: StoryData, limits: Mapping[str, int] = LIMITS) -> None:
         self.data = data
         # kind name -> its records by id, in file order (what ``[[kind:id]]`` may name)
         self.tables: dict[str, dict[str, Any]] = {
@@ -65,6 +66,9 @@ class Index:
             if update.kind is UpdateKind.CORRECTION:
                 for fact_id in update.facts:
                     self.corrections.setdefault(fact_id, []).append(update)
+        self.parts = Parts.of(data, limits)
+        """The long lists in parts (past ``limits``, by record kind: :data:`LIMITS`), and the
+        page each record moved to."""
 
     def ids(self, kind: str) -> KeysView[str]:
         """The ids of one kind's records, in file order (a view: no copy is made)."""

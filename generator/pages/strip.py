@@ -47,6 +47,8 @@ __all__ = [
     "Strip",
     "Tick",
     "date_words",
+    "last_day",
+    "period_layout",
     "player_ids",
     "strip_layout",
 ]
@@ -94,6 +96,9 @@ class Mark:
     """The link's accessible name: '24 November 2015: Turkey shoots down a Russian jet'."""
     actors: tuple[str, ...]
     """Ids of the players involved or claiming it, for the filter."""
+    page: str = ""
+    """A period's mark (:func:`period_layout`): the docs-relative page it links to ('' for an
+    event's, which links to its entry on the same page)."""
 
     @property
     def classes(self) -> Trusted:
@@ -136,6 +141,10 @@ class Strip:
     states: frozenset[ClaimState | None]
     """Which kinds of mark the legend must explain (None: an established fact)."""
     has_bars: bool
+    events: int = 0
+    periods: int = 0
+    """A strip of periods (:func:`period_layout`): how many events and periods it stands for
+    (0 for a strip of events)."""
 
     @property
     def height(self) -> str:
@@ -157,7 +166,7 @@ def player_ids(event: Event) -> list[str]:
     return [a for a in dict.fromkeys([*event.actors, event.claimed_by]) if a]
 
 
-def _last_day(event: Event) -> dt.date:
+def last_day(event: Event) -> dt.date:
     if event.date_end is not None:
         return event.date_end
     if isinstance(event.date, str):  # a month: its last day
@@ -223,44 +232,74 @@ def _ticks(first: dt.date, days: int) -> list[Tick]:
     return ticks
 
 
+def _row(taken: list[list[tuple[float, float]]], span: tuple[float, float]) -> int:
+    """The first row where ``span`` (from, to, in percent) touches no mark; taken."""
+    row = next(
+        (n for n, spans in enumerate(taken) if all(b <= span[0] or a >= span[1] for a, b in spans)),
+        len(taken),
+    )
+    if row == len(taken):
+        taken.append([])
+    taken[row].append(span)
+    return row
+
+
+def _place(
+    taken: list[list[tuple[float, float]]], begin: int, length: int, days: int
+) -> tuple[float, float | None, int]:
+    """(left, width or None for a point, row) of a mark over ``length`` days from day
+    ``begin`` of an axis of ``days``."""
+    if length == 1:
+        left = 100 * (begin + 0.5) / days
+        return left, None, _row(taken, (left - MARK_SHARE / 2, left + MARK_SHARE / 2))
+    left, width = 100 * begin / days, 100 * length / days
+    return left, width, _row(taken, (left, left + max(width, MARK_SHARE)))
+
+
 def strip_layout(events: Sequence[Event]) -> Strip | None:
     """The strip of ``events`` (already in time order), or None without events."""
     if not events:
         return None
     first = min(start(event.date) for event in events)
-    last = max(_last_day(event) for event in events)
+    last = max(last_day(event) for event in events)
     days = (last - first).days + 1
     taken: list[list[tuple[float, float]]] = []  # per row: the (from, to) spans of its marks
     marks: list[Mark] = []
     for event in events:
         begin = (start(event.date) - first).days
-        length = (_last_day(event) - start(event.date)).days + 1
+        length = (last_day(event) - start(event.date)).days + 1
         state = claim_state(event)
-        if length == 1:
-            left, width = 100 * (begin + 0.5) / days, None
-            span = (left - MARK_SHARE / 2, left + MARK_SHARE / 2)
-        else:
-            left, width = 100 * begin / days, 100 * length / days
-            span = (left, left + max(width, MARK_SHARE))
-        row = next(
-            (
-                n
-                for n, spans in enumerate(taken)
-                if all(b <= span[0] or a >= span[1] for a, b in spans)
-            ),
-            len(taken),
-        )
-        if row == len(taken):
-            taken.append([])
-        taken[row].append(span)
+        left, width, row = _place(taken, begin, length, days)
         actors = tuple(player_ids(event))
         marks.append(Mark(event.id, left, width, row, state, _name(event, state), actors))
+    return _strip(marks, first, last, len(taken))
+
+
+def _strip(marks: list[Mark], first: dt.date, last: dt.date, rows: int, **counts: int) -> Strip:
+    days = (last - first).days + 1
     return Strip(
         marks=marks,
         ticks=_ticks(first, days),
         first=first,
         last=last,
-        rows=len(taken),
+        rows=rows,
         states=frozenset(mark.state for mark in marks),
         has_bars=any(mark.width is not None for mark in marks),
+        **counts,
     )
+
+
+def period_layout(periods: Sequence[tuple[dt.date, dt.date, str, str, int]]) -> Strip:
+    """The strip of a timeline in periods: a mark per period over the days from its first event
+    to its last, linking to its page. ``periods``: (first day, last day, name, page, number of
+    events) of each, in time order."""
+    first = min(period[0] for period in periods)
+    last = max(period[1] for period in periods)
+    days = (last - first).days + 1
+    taken: list[list[tuple[float, float]]] = []
+    marks = []
+    for begin, end, name, page, _count in periods:
+        left, width, row = _place(taken, (begin - first).days, (end - begin).days + 1, days)
+        marks.append(Mark("", left, width, row, None, name, (), page))
+    events = sum(period[4] for period in periods)
+    return _strip(marks, first, last, len(taken), events=events, periods=len(periods))

@@ -24,22 +24,26 @@ from generator.pages.escape import Trusted, escape_text, escape_url, finalize
 from generator.pages.strip import player_ids
 from generator.pages.wording import (
     CONTESTED,
+    CONTESTED_WORDS,
     DATE_QUALIFIER_WORDS,
     NO_POSITION,
     QUALIFIER_WORDS,
     STANCE_WORDS,
     bare_number,
+    count_words,
     format_number,
     headline_rule,
     long_date,
     month_text,
     number_text,
     quote_text,
+    reading_text,
+    rule_words,
     source_title,
     time_text,
     unit_for,
 )
-from generator.schema.model import ActorKind, DateBasis, DateRule
+from generator.schema.model import ActorKind, DateBasis, DateRule, FigureReport
 
 __all__ = ["TEMPLATES_DIR", "environment"]
 
@@ -112,8 +116,25 @@ def position_class(position: Any) -> str:
     return stance_class(position.stance)
 
 
+def stance_group(position: Any) -> str:
+    """The heading of a position's group on a split question's page (:mod:`parts` groups them
+    so): its stance, or, for a claim now disputed, denied or retracted, that."""
+    if position_class(position) == "stance--contested":
+        return CONTESTED_WORDS
+    return stance_word(position.stance)
+
+
 def kind_label(kind: ActorKind) -> str:
     return kind.value.capitalize()
+
+
+def report_notes(report: FigureReport) -> str:
+    """What kind of count a report is and the area it covers, as one short note ('an
+    estimate · covers Derna'); '' when it says neither."""
+    notes = [count_words(report)] if report.count_type is not None else []
+    if report.scope is not None:
+        notes.append(f"covers {report.scope}")
+    return " · ".join(notes)
 
 
 def href(url: str) -> Trusted:
@@ -129,17 +150,21 @@ _FILTERS: dict[str, Any] = {
     "stance_word": stance_word,
     "stance_class": stance_class,
     "position_class": position_class,
+    "stance_group": stance_group,
     "when": when,
     "number_text": number_text,
+    "reading_text": reading_text,
     "bare_number": bare_number,
     "qualifier_words": lambda q: QUALIFIER_WORDS[q],
     "headline_rule": headline_rule,
+    "rule_words": rule_words,
     "unit_for": unit_for,
     "source_title": source_title,
     "kind_label": kind_label,
     "number": format_number,
     "quote_text": quote_text,
     "href": href,
+    "report_notes": report_notes,
     "player_ids": player_ids,
 }
 

@@ -2,10 +2,11 @@
 it.
 
 :class:`Scale` places a day and a time of day on the proportional axis (one band per day) and a
-value on the value axis. :func:`day_axis` draws the days under the plot. :func:`event_strip`
-draws the timeline's events of the chart's days as numbered marks on the same axis, each a link
-to its entry on the timeline page (written as a link to the ``.md`` file, as Markdown links
-are), with the numbers' key below. Zensical resolves every relative link of a page's HTML from
+value on the value axis; :func:`day_fractions` spreads one day's reports within its band.
+:func:`day_axis` draws the days under the plot. :func:`event_strip` draws the timeline's events
+of the chart's days as numbered marks on the same axis, each a link to its entry on the timeline
+page (written as a link to the ``.md`` file, as Markdown links are), with the numbers' key
+below. Zensical resolves every relative link of a page's HTML from
 the page's source file; MkDocs leaves raw HTML alone, so its plugin passes each page through
 :func:`resolve_links`. Nothing here imports mkdocs.
 """
@@ -34,6 +35,7 @@ __all__ = [
     "Scale",
     "calendar_axis",
     "day_axis",
+    "day_fractions",
     "event_strip",
     "minutes_of",
     "n",
@@ -79,6 +81,40 @@ class Scale:
 
     def y(self, value: float) -> float:
         return AXIS - value / self.top * PLOT_HEIGHT
+
+
+def day_fractions(times: Sequence[str | None]) -> list[float]:
+    """Where in its day's band each of one day's reports goes (0 to 1), given their times of day
+    in the history's order: a report with a time at that time, never before the one above it;
+    the others spread evenly between their neighbours (one alone at noon), so a fall and a rise
+    within one day read as such."""
+    known: list[float | None] = []
+    floor = 0.0
+    for time in times:
+        minutes = minutes_of(time)
+        if minutes is None:
+            known.append(None)
+        else:
+            floor = max(floor, minutes / 1440)
+            known.append(floor)
+    out: list[float] = []
+    index = 0
+    while index < len(known):
+        at = known[index]
+        if at is not None:
+            out.append(at)
+            index += 1
+            continue
+        end = index
+        while end < len(known) and known[end] is None:
+            end += 1
+        left = out[-1] if out else 0.0
+        right = known[end] if end < len(known) else None
+        right = 1.0 if right is None else right
+        count = end - index
+        out += [left + (i + 1) * (right - left) / (count + 1) for i in range(count)]
+        index = end
+    return out
 
 
 def day_axis(scale: Scale) -> list[str]:
@@ -209,12 +245,16 @@ def event_strip(
     ]
 
 
-_EVENT_LINK = re.compile(r'(<a class="chart-event" href=")([^"#:]*\.md)((?:#[^"]*)?")')
+_EVENT_LINK = re.compile(
+    r'(<a class="(?:chart-event|timeline-strip__mark[^"]*)" href=")([^"#:]*\.md)((?:#[^"]*)?")'
+)
+"""The links to other pages that our raw HTML holds: a chart's events, a period strip's marks."""
 
 
 def resolve_links(html: str, page_path: str, *, directory_urls: bool = True) -> str:
-    """The chart's event links of a page's HTML, from ``.md`` files (relative to the page's
-    docs-relative ``page_path``) to the built pages' addresses relative to its own address:
+    """The chart's event links (and a period strip's marks) of a page's HTML, from ``.md`` files
+    (relative to the page's docs-relative ``page_path``) to the built pages' addresses relative
+    to its own address:
     ``timeline.md#event-x`` on ``figures.md`` becomes ``../timeline/#event-x`` (with
     ``directory_urls=False``, ``timeline.html#event-x``)."""
 

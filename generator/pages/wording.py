@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from generator.schema.claimmodel import CONTESTED, contested
 from generator.schema.datemodel import DateQualifier, start
 from generator.schema.model import (
     ClaimStatus,
+    CountType,
     Excerpt,
     Figure,
     FigureReport,
@@ -23,17 +25,25 @@ from generator.schema.model import (
 
 __all__ = [
     "CONTESTED",
+    "CONTESTED_WORDS",
+    "COUNT_WORDS",
     "NO_POSITION",
+    "OUR_READING",
     "QUALIFIER_WORDS",
+    "QUALIFYING_WORDS",
     "STANCE_WORDS",
     "STATUS_WORDS",
     "ClaimState",
+    "capitalised",
     "claim_state",
+    "count_words",
     "excerpt_text",
     "figure_text",
     "format_number",
     "long_date",
+    "names_text",
     "quote_text",
+    "reading_text",
 ]
 
 STANCE_WORDS = {
@@ -43,6 +53,9 @@ STANCE_WORDS = {
     "unclear": "Unclear",
 }
 NO_POSITION = "No stated position"
+CONTESTED_WORDS = "Disputed, denied or retracted"
+"""A claim's state when its current status is disputed, denied or retracted (shown with no
+stance): the heading of such positions in a long story's stances."""
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -71,8 +84,41 @@ QUALIFIER_WORDS = {
     Qualifier.ABOUT: "about",
     Qualifier.UP_TO: "up to",
     Qualifier.FEWER_THAN: "fewer than",
+    Qualifier.NEARLY: "nearly",
+    Qualifier.ALMOST: "almost",
 }
 """A report's qualifier as the source gives it: "at least 250", never "about 250"."""
+
+
+QUALIFYING_WORDS = (
+    *(words for words in QUALIFIER_WORDS.values() if words),
+    "over", "under", "around", "some", "roughly", "approximately", "less than", "as many as",
+    "close to", "upwards of", "below", "above", "just over", "just under",
+)  # fmt: skip
+"""Words that qualify a number in prose: before a reference that words its own qualifier they
+say it twice ("More than more than 2,000 people")."""
+
+COUNT_WORDS = {
+    CountType.CONFIRMED: "confirmed",
+    CountType.REGISTERED: "registered",
+    CountType.RECOVERED: "bodies recovered",
+    CountType.IDENTIFIED: "identified only",
+    CountType.ESTIMATE: "an estimate",
+    CountType.PROJECTION: "a projection",
+}
+"""What kind of count a report is, as a short note beside its number (other: its count_other)."""
+
+OUR_READING = "our reading"
+"""How a derived number is always marked: the source implies it, we worked it out."""
+
+
+def count_words(report: FigureReport) -> str:
+    """'an estimate', 'bodies recovered', the editor's words for other ('' when not said)."""
+    if report.count_type is None:
+        return ""
+    if report.count_type is CountType.OTHER:
+        return report.count_other or ""
+    return COUNT_WORDS[report.count_type]
 
 
 def bare_number(report: FigureReport) -> str:
@@ -90,6 +136,13 @@ def number_text(report: FigureReport) -> str:
     return f"{words} {number}" if words else number
 
 
+def reading_text(report: FigureReport) -> str:
+    """:func:`number_text`, marked as our reading for a number we worked out: '3,956 (our
+    reading)'."""
+    text = number_text(report)
+    return f"{text} ({OUR_READING})" if report.derived is not None else text
+
+
 def unit_for(figure: Figure, report: FigureReport) -> str:
     """The figure's unit as this report's number needs it: '1 person', 'at least 1 person',
     but 'more than 1 people'."""
@@ -99,8 +152,22 @@ def unit_for(figure: Figure, report: FigureReport) -> str:
 
 
 def figure_text(report: FigureReport, figure: Figure) -> str:
-    """'about 1,200 people' (plain text; escape it before use)."""
-    return f"{number_text(report)} {unit_for(figure, report)}"
+    """'about 1,200 people'; '223 people (our reading)' for a derived number (plain text;
+    escape it before use)."""
+    text = f"{number_text(report)} {unit_for(figure, report)}"
+    return f"{text} ({OUR_READING})" if report.derived is not None else text
+
+
+def names_text(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    if len(names) < 3:
+        return " and ".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def capitalised(text: str) -> str:
+    """The first letter a capital ('at least 12 people' -> 'At least 12 people')."""
+    return text[:1].upper() + text[1:]
 
 
 def month_text(value: dt.date | str) -> str:
@@ -139,8 +206,6 @@ STATUS_WORDS = {
     ClaimStatus.CONFIRMED: "Confirmed",
     ClaimStatus.RETRACTED: "Retracted",
 }
-CONTESTED = frozenset({ClaimStatus.DISPUTED, ClaimStatus.DENIED, ClaimStatus.RETRACTED})
-"""Statuses under which a claim must never read as plain fact."""
 
 ClaimState = Literal["contested", "claim"]
 
@@ -150,7 +215,7 @@ def claim_state(record: object) -> ClaimState | None:
     (``claimed_by`` someone and not confirmed), or neither (None): "What we know" and the
     timeline's overview decide it here, the same way."""
     steps = getattr(record, "status", None) or []
-    if steps and steps[-1].status in CONTESTED:
+    if contested(record):
         return "contested"
     if getattr(record, "claimed_by", None) and not (
         steps and steps[-1].status is ClaimStatus.CONFIRMED
@@ -160,12 +225,22 @@ def claim_state(record: object) -> ClaimState | None:
 
 
 def headline_rule(figure: Figure) -> str:
-    """How the number shown first was chosen, for readers."""
-    if figure.headline_rule is HeadlineRule.EDITOR:
+    """How the number shown first was chosen, for readers. (An editor's pick that the story as
+    it stood on an earlier day did not yet have is no pick: the latest report is shown.)"""
+    if figure.headline_rule is HeadlineRule.EDITOR and figure.headline_report is not None:
         return f"Editor’s choice: {figure.headline_reason}"
     if figure.headline_rule is HeadlineRule.MOST_CONSERVATIVE:
         return "Lowest of the latest reports"
     return "Latest report"
+
+
+def rule_words(figure: Figure) -> str:
+    """The rule in a few words, for a list ('editor’s choice', 'latest report')."""
+    return {
+        HeadlineRule.EDITOR: "editor’s choice",
+        HeadlineRule.MOST_CONSERVATIVE: "lowest of the latest reports",
+        HeadlineRule.LATEST: "latest report",
+    }[figure.headline_rule]
 
 
 def source_title(source: Source) -> str:

@@ -7,5 +7,7 @@ then held to the cross-file rules (:mod:`~generator.read.checks`,
 :mod:`~generator.read.developing`); every problem of the run is a located
 :class:`~generator.read.diagnostics.Diagnostic` (``file:line:col: field: message``).
 
-Reads ``site_data/``. May import :mod:`generator.schema` only.
+Reads ``site_data/``, and walks ``content/`` for the files that may be published
+(:mod:`~generator.read.contentfiles`); no file whose real path leaves the project is read.
+May import :mod:`generator.schema` only.
 """

@@ -10,6 +10,7 @@
   as one space);
 - a date agrees with its basis (:mod:`generator.read.datechecks`);
 - the story was not updated before it was published, nor before its latest update;
+- an update's ``removed`` names no record the story still holds;
 - the rules of a developing story (:mod:`generator.read.developing`): figure reports, headlines,
   times of day, date ranges, claim status histories.
 
@@ -109,6 +110,7 @@ class _Checker:
         records = ((record, path, file.at) for _kind, file, record, path in self._records())
         self.out += check_developing(records, self.excerpts)
         self.story()
+        self.removed()
         return self.out
 
     # --- ids -----------------------------------------------------------------------------------
@@ -273,6 +275,21 @@ class _Checker:
                     f"'{latest.id}' on {latest.date.isoformat()}"
                 )
                 self.out.append(file.at(("story", "updated"), message))
+
+    def removed(self) -> None:
+        """An update's ``removed`` names facts taken out of the story: not a record it holds."""
+        updates = self.files.get(kinds.by_name("update").file or "")
+        if updates is None:
+            return
+        for index, update in enumerate(updates.records()):
+            for number, fact_id in enumerate(update.removed):
+                entry = self.ids.get(fact_id)
+                if entry is not None:
+                    message = (
+                        f"'{fact_id}' is still {_article(entry.kind.name)} of the story; name it "
+                        "in facts, or take it out of its file"
+                    )
+                    self.out.append(updates.at(("updates", index, "removed", number), message))
 
 
 def child_ids(record: Any, field: str) -> list[str]:

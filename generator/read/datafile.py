@@ -6,6 +6,14 @@ loop or a dangling link is refused with a sentence saying so, as is a file over
 ``O_NONBLOCK`` (a named pipe swapped in after the check cannot make the open wait for a writer)
 and checked again on the open descriptor, then read to at most the limit plus one byte (a file
 that grows past the limit while it is read is refused too).
+
+With ``within`` (the project folder), a file whose real path is outside it (a symbolic link, or a
+link among its folders, that leaves the project) is refused before it is opened, and the opened
+descriptor's path is checked again (``/proc/self/fd``), so a link swapped in between cannot
+slip through: a story's pull request must not publish the build machine's files
+(``content/env.txt -> /proc/self/environ``) or echo them in a message. Links inside the project
+are followed. :func:`refusal` says the same of a file that is copied rather than read (a content
+folder's image).
 """
 
 from __future__ import annotations
@@ -15,7 +23,15 @@ import os
 import stat
 from pathlib import Path
 
-__all__ = ["MAX_FILE_BYTES", "Missing", "Unreadable", "read_bounded"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "Missing",
+    "Unreadable",
+    "leaves_project",
+    "outside",
+    "read_bounded",
+    "refusal",
+]
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """2 MiB per file: about 330 times the largest file of the shipped story (6.3 KB; ``make bench``
@@ -86,9 +102,69 @@ def _stat(path: Path) -> os.stat_result:
         raise Unreadable(f"cannot read the file: {error.strerror or error}") from None
 
 
-def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of ``path``; raises :class:`Unreadable` (or :class:`Missing`) saying why not."""
+def outside(path: Path | str, within: Path) -> str | None:
+    """The real path of ``path`` if it is not inside ``within`` (links followed), else None."""
+    real = os.path.realpath(path)
+    root = os.path.realpath(within)
+    if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+        return None
+    return real
+
+
+def leaves_project(path: Path | str) -> str:
+    """The message for ``path``, which leads outside the project: it names the link's target
+    as written (``/proc/self/environ``), or the real path when a folder above is the link."""
+    try:
+        shown = os.readlink(path)
+    except OSError:  # not a link itself
+        shown = os.path.realpath(path)
+    return (
+        f"a symbolic link leading outside the project (to {shown}); only files inside the "
+        "project are read"
+    )
+
+
+def _refuse_outside(path: Path, within: Path | None) -> None:
+    if within is None:
+        return
+    if outside(path, within) is not None:
+        raise Unreadable(leaves_project(path))
+
+
+def _refuse_outside_fd(fd: int, path: Path, within: Path | None) -> None:
+    """The opened file itself, by its descriptor: a link changed after the first look."""
+    if within is None:
+        return
+    try:
+        opened = os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:  # no /proc (not Linux): the look before the open stands alone
+        return
+    if outside(opened, within) is not None:
+        raise Unreadable(leaves_project(path))
+
+
+def refusal(path: Path, *, within: Path | None = None) -> str | None:
+    """Why ``path`` cannot be used as a file of the story (one sentence), or None.
+
+    What :func:`read_bounded` refuses before it reads, without opening the file and without a
+    size limit: for a file that is copied as it is (an image in ``content/``), not read.
+    """
+    try:
+        info = _stat(path)
+        _refuse_outside(path, within)
+        _refuse_kind(path, info.st_mode)
+    except Unreadable as error:
+        return error.message
+    return None
+
+
+def read_bounded(path: Path, limit: int = MAX_FILE_BYTES, *, within: Path | None = None) -> bytes:
+    """The bytes of ``path``; raises :class:`Unreadable` (or :class:`Missing`) saying why not.
+
+    ``within``: the project folder, which the file's real path must be inside.
+    """
     info = _stat(path)
+    _refuse_outside(path, within)
     _refuse_kind(path, info.st_mode)
     if info.st_size > limit:
         raise _too_large(info.st_size, limit)
@@ -99,6 +175,7 @@ def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise Unreadable(f"cannot read the file: {error.strerror or error}") from None
     try:
         _refuse_kind(path, os.fstat(fd).st_mode)  # replaced between the check and the open
+        _refuse_outside_fd(fd, path, within)
         chunks: list[bytes] = []
         size = 0
         while size <= limit:

@@ -2,7 +2,12 @@
 
 - a figure's report gives a value, or a range (low and high, low not above high);
 - a report is not dated after the publication of the source it cites first;
-- a figure's headline_rule "editor" names one of its own reports and says why;
+- a figure's headline_rule "editor" names one of its own reports that stands (not disputed,
+  denied or retracted) and says why;
+- a report names each of its reporters once, and no one both as a reporter and as a link of
+  its relay (``via``) nor twice in the relay;
+- count_type other says which (count_other), and count_other goes with count_type other only;
+- a derived report is worked out from other reports of its own figure;
 - a time of day comes with its UTC offset (and an offset with a time);
 - an event's last day is not before its first, and follows a day, not a month;
 - a source's publication date inferred by the editor says how (``reason``), and a basis is
@@ -26,7 +31,16 @@ from pydantic import BaseModel
 from generator.read.diagnostics import Diagnostic
 from generator.read.sourcemap import Path
 from generator.schema.annotations import field_types
-from generator.schema.model import ClaimStatus, Event, Figure, FigureReport, HeadlineRule, Source
+from generator.schema.claimmodel import contested
+from generator.schema.model import (
+    ClaimStatus,
+    CountType,
+    Event,
+    Figure,
+    FigureReport,
+    HeadlineRule,
+    Source,
+)
 
 __all__ = ["check_developing", "walk_models"]
 
@@ -84,6 +98,7 @@ def check_developing(
                 _report(model, path, report, excerpts)
             elif isinstance(model, Figure):
                 _headline(model, path, report, reports)
+                _derived(model, path, report, reports)
             elif isinstance(model, Event):
                 _date_end(model, path, report)
             elif isinstance(model, Source):
@@ -122,6 +137,14 @@ def _report(
         report(path, f"a range needs both low and high; {missing} is missing")
     elif model.low is not None and model.high is not None and model.low > model.high:
         report((*path, "low"), f"low {model.low:g} is above high {model.high:g}")
+    _who(model, path, report)
+    if model.count_type is CountType.OTHER and model.count_other is None:
+        report(
+            (*path, "count_type"),
+            "count_type other needs count_other: what kind of count it is, in a few words",
+        )
+    elif model.count_other is not None and model.count_type is not CountType.OTHER:
+        report((*path, "count_other"), "count_other is only for count_type other")
     first = excerpts.get(model.cites[0])
     if model.as_of is not None and first is not None:
         source = first[1]
@@ -145,6 +168,14 @@ def _headline(model: Figure, path: Path, report: Report, reports: set[str]) -> N
             report(
                 (*path, "headline_report"),
                 f"'{chosen}' is a report of another figure (its reports: {', '.join(ids)})",
+            )
+        picked = next((r for r in model.reports if r.id == chosen), None)
+        if picked is not None and contested(picked):
+            now = picked.status[-1]
+            report(
+                (*path, "headline_report"),
+                f"'{chosen}' is {now.status.value} (its status since {now.date.isoformat()}): "
+                "the number shown first is one that stands; pick another report, or a rule",
             )
         return
     for name in ("headline_report", "headline_reason"):
@@ -191,3 +222,36 @@ def _status(steps: list[Any], path: Path, report: Report) -> None:
                 f"{step.date.isoformat()} is before the step above it "
                 f"({steps[number - 1].date.isoformat()}): steps go oldest first",
             )
+
+
+def _who(model: FigureReport, path: Path, report: Report) -> None:
+    seen: set[str] = set()
+    for number, actor in enumerate(model.reported_by):
+        if actor in seen:
+            report((*path, "reported_by", number), f"'{actor}' is named twice in reported_by")
+        seen.add(actor)
+    relayed: set[str] = set()
+    for number, link in enumerate(model.via):
+        at = (*path, "via", number, "by")
+        if link.by in seen:
+            report(at, f"'{link.by}' gave the number (reported_by): it cannot also pass it on")
+        elif link.by in relayed:
+            report(at, f"'{link.by}' is named twice in via")
+        relayed.add(link.by)
+
+
+def _derived(model: Figure, path: Path, report: Report, reports: set[str]) -> None:
+    ids = [r.id for r in model.reports]
+    for number, item in enumerate(model.reports):
+        if item.derived is None:
+            continue
+        for index, source in enumerate(item.derived.reports):
+            at = (*path, "reports", number, "derived", "reports", index)
+            if source == item.id:
+                report(at, "a report cannot be worked out from itself")
+            elif source in reports and source not in ids:  # (else: unknown, said elsewhere)
+                report(
+                    at,
+                    f"'{source}' is a report of another figure: a number is worked out from "
+                    f"reports of its own figure (its reports: {', '.join(ids)})",
+                )

@@ -138,6 +138,16 @@ def cap_per_file(
     return sort_diagnostics([*out, *(too_many(file, limit) for file in over)])
 
 
+WARNING = "warning"
+"""A warning is a :class:`Diagnostic` whose ``loc`` is this: ``file:line:col: warning: ...``
+(``explainer check`` exits 0 on warnings alone; ``--strict`` and ``mkdocs build --strict``
+count them)."""
+
+
+def warning(file: str, line: int, col: int, message: str) -> Diagnostic:
+    return Diagnostic(file, line, col, WARNING, message)
+
+
 class DataError(Exception):
     """Raised once, after every problem of a run was collected; sorted by file and line."""
 

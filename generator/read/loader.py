@@ -30,7 +30,8 @@ from typing import Any
 import yaml
 
 from generator.read.checks import ValidFile
-from generator.read.datafile import Missing, Unreadable, read_bounded
+from generator.read.datafile import Missing, Unreadable, leaves_project, outside, read_bounded
+from generator.read.dataformat import format_problem, found_format, stated_format
 from generator.read.diagnostics import (
     MAX_PROBLEMS_PER_FILE,
     DataError,
@@ -39,13 +40,14 @@ from generator.read.diagnostics import (
 )
 from generator.read.recordwise import check_valid_records, validate_file
 from generator.read.sourcemap import MAX_NODES, build, too_many_nodes
-from generator.schema.kinds import FILE_MODELS, StoryData
+from generator.schema.kinds import FILE_MODELS, STORY_FILE, StoryData
 
 __all__ = [
     "FileCache",
     "LoadResult",
     "display_path",
     "load",
+    "load_file",
     "load_story",
     "load_story_or_diagnostics",
     "modeline",
@@ -81,11 +83,11 @@ def display_path(path: Path, root: Path | None = None) -> str:
         return path.as_posix()
 
 
-def _folder_problem(data_dir: Path) -> str | None:
+def _folder_problem(data_dir: Path, project: Path) -> str | None:
     """Why ``data_dir`` is not a folder we can read, or None."""
     try:
         if stat.S_ISDIR(os.stat(data_dir).st_mode):
-            return None
+            return None if outside(data_dir, project) is None else leaves_project(data_dir)
         problem = "not a folder"
     except FileNotFoundError:
         problem = "missing folder"
@@ -118,17 +120,32 @@ FileCache = dict[str, tuple[bytes, "tuple[ValidFile | None, list[Diagnostic]]"]]
 
 
 def load(
-    data_dir: Path, *, display_root: Path | None = None, cache: FileCache | None = None
+    data_dir: Path,
+    *,
+    display_root: Path | None = None,
+    cache: FileCache | None = None,
+    project: Path | None = None,
 ) -> LoadResult:
     """Load and check every file of ``data_dir``; never raises for bad data.
 
     With a ``cache`` (a dict kept by the caller across loads), a file whose bytes are the same as
     at the last load is not parsed and validated again; the cross-file checks always run.
+    ``project``: the folder no file may lead out of (default: the data folder's parent, where
+    ``mkdocs.yml`` is); a data file linked outside it is refused unread.
     """
-    folder_problem = _folder_problem(data_dir)
+    project = data_dir.parent if project is None else project
+    folder_problem = _folder_problem(data_dir, project)
     if folder_problem is not None:
         where = display_path(data_dir, display_root)
         return LoadResult(None, [Diagnostic(where, 1, 1, "", folder_problem)])
+
+    # Data of another version of the format: one line that says so and how to move it, not a
+    # list of field errors (generator.read.dataformat).
+    folder = display_path(data_dir, display_root)
+    stated = stated_format(data_dir, project)
+    other = format_problem(stated, data_dir, folder)
+    if other is not None:
+        return LoadResult(None, [other])
 
     diagnostics: list[Diagnostic] = []
     files: dict[str, ValidFile] = {}
@@ -136,12 +153,21 @@ def load(
         for kind in FILE_MODELS:
             path = data_dir / f"{kind}.yaml"
             display = display_path(path, display_root)
-            valid, problems = _load_file_cached(path, kind, display, cache)
+            valid, problems = _load_file_cached(path, kind, display, cache, project)
             diagnostics.extend(problems)
             if valid is not None:
                 files[kind] = valid
         diagnostics.extend(check_valid_records(files))
     diagnostics = cap_per_file(diagnostics)
+    if diagnostics and stated is None:  # a story from before versions: its shape tells
+        found = found_format(data_dir, project)
+        # With no first-format figure the shape says only "no version stated": believed when
+        # story.yaml was read and says none, not when it could not be read (it may state the
+        # current version: its own problems are the ones to show).
+        guessed = found.file == f"{STORY_FILE}.yaml" and not found.stated
+        first = format_problem(found, data_dir, folder)
+        if first is not None and not (guessed and STORY_FILE not in files):
+            return LoadResult(None, [first])
     if diagnostics or len(files) != len(FILE_MODELS):
         return LoadResult(None, diagnostics, files)
     return LoadResult(_story_data(files), diagnostics, files)
@@ -155,12 +181,14 @@ def load_story_or_diagnostics(
     return result.data, result.diagnostics
 
 
-def load_story(data_dir: Path, *, display_root: Path | None = None) -> StoryData:
+def load_story(
+    data_dir: Path, *, display_root: Path | None = None, project: Path | None = None
+) -> StoryData:
     """The story; raises :class:`DataError` carrying every diagnostic of every file."""
-    data, diagnostics = load_story_or_diagnostics(data_dir, display_root=display_root)
-    if data is None:
-        raise DataError(diagnostics)
-    return data
+    result = load(data_dir, display_root=display_root, project=project)
+    if result.data is None:
+        raise DataError(result.diagnostics)
+    return result.data
 
 
 def _story_data(files: Mapping[str, ValidFile]) -> StoryData:
@@ -172,34 +200,40 @@ def _story_data(files: Mapping[str, ValidFile]) -> StoryData:
 
 
 def _load_file_cached(
-    path: Path, kind: str, display: str, cache: FileCache | None
+    path: Path, kind: str, display: str, cache: FileCache | None, project: Path
 ) -> tuple[ValidFile | None, list[Diagnostic]]:
-    """:func:`_load_file`, reused while the file's bytes are the same (hashed before and after)."""
+    """:func:`load_file`, reused while the file's bytes are the same (hashed before and after)."""
     if cache is None:
-        return _load_file(path, kind, display)
-    digest = _digest(path)
+        return load_file(path, kind, display, project)
+    digest = _digest(path, project)
     key, hit = f"{display}\0{path}", cache.get(f"{display}\0{path}")
     if digest is not None and hit is not None and hit[0] == digest:
         return hit[1]
-    result = _load_file(path, kind, display)
-    if digest is not None and _digest(path) == digest:  # unchanged while it was read
+    result = load_file(path, kind, display, project)
+    if digest is not None and _digest(path, project) == digest:  # unchanged while it was read
         cache[key] = (digest, result)
     return result
 
 
-def _digest(path: Path) -> bytes | None:
+def _digest(path: Path, project: Path) -> bytes | None:
     """A digest of the file's bytes, read as the loader reads them (never a FIFO or a device)."""
     try:
-        return hashlib.blake2b(read_bounded(path), digest_size=16).digest()
+        return hashlib.blake2b(read_bounded(path, within=project), digest_size=16).digest()
     except (Missing, Unreadable):
         return None
 
 
-def _load_file(path: Path, kind: str, display: str) -> tuple[ValidFile | None, list[Diagnostic]]:
+def load_file(
+    path: Path, kind: str, display: str, project: Path | None = None
+) -> tuple[ValidFile | None, list[Diagnostic]]:
+    """One data file read, parsed and validated with its own model (no cross-file rule).
+    ``project``: the folder the file may not lead out of (default: the data folder's parent)."""
+    project = path.parent.parent if project is None else project
+
     def problem(line: int, col: int, message: str, loc: str = "") -> list[Diagnostic]:
         return [Diagnostic(display, line, col, loc, message)]
 
-    text, unreadable = read_utf8(path, display)
+    text, unreadable = read_utf8(path, display, within=project)
     if text is None:
         return None, unreadable
 
@@ -249,18 +283,22 @@ def _load_file(path: Path, kind: str, display: str) -> tuple[ValidFile | None, l
     return valid, cap_per_file(problems)
 
 
-def read_utf8(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
+def read_utf8(
+    path: Path, display: str, *, within: Path | None = None
+) -> tuple[str | None, list[Diagnostic]]:
     """The text of a UTF-8 file (without a byte-order mark), or None and why it cannot be read.
 
     A byte that is not UTF-8 is reported at its line and column, so an editor can find it; the
     content pages (:func:`generator.pages.content.check_content`) are read the same way.
+    ``within``: the project folder, which the file must not lead out of
+    (:func:`generator.read.datafile.read_bounded`).
     """
 
     def problem(line: int, col: int, message: str) -> tuple[None, list[Diagnostic]]:
         return None, [Diagnostic(display, line, col, "", message)]
 
     try:
-        raw = read_bounded(path)
+        raw = read_bounded(path, within=within)
     except Missing:
         return problem(1, 1, f"missing file; expected {display}")
     except Unreadable as error:

@@ -17,7 +17,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-__all__ = ["FieldType", "RefTo", "field_types", "nested_model", "references_in", "unwrap"]
+__all__ = [
+    "FieldType",
+    "Happened",
+    "RefTo",
+    "field_types",
+    "happened_field",
+    "nested_model",
+    "references_in",
+    "unwrap",
+]
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,21 @@ class RefTo:
         schema["description"] = f"Id of {article} {self.kind}."
         schema["x-refers-to"] = self.kind
         return schema
+
+
+@dataclass(frozen=True)
+class Happened:
+    """Marks a date field as the day its record happened: ``Annotated[dt.date, Happened()]``.
+
+    A record with such a field (an event, a figure's report, a step of a claim's status, a quote
+    said on a known day, an update of ours) is a *development* of the story, dated by it: the
+    list of developments (open data, the feed of developments, "Since your last visit") and the
+    explainer as it stood on a day (:mod:`generator.read.history`) are made from these marks, not
+    from a list of kinds. ``else_first_source``: when the field is left out, the record happened
+    on the publication day of the source its first cited excerpt belongs to (a report's
+    ``as_of``). Adds nothing to the JSON Schema."""
+
+    else_first_source: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,6 +83,10 @@ class FieldType:
     @property
     def ref(self) -> RefTo | None:
         return next((item for item in self.metadata if isinstance(item, RefTo)), None)
+
+    @property
+    def happened(self) -> Happened | None:
+        return next((item for item in self.metadata if isinstance(item, Happened)), None)
 
 
 def unwrap(annotation: Any, metadata: typing.Iterable[Any] = ()) -> FieldType:
@@ -94,6 +122,14 @@ def field_types(model: type[BaseModel]) -> tuple[tuple[str, FieldType], ...]:
     """
     return tuple(
         (name, unwrap(info.annotation, info.metadata)) for name, info in model.model_fields.items()
+    )
+
+
+@functools.cache
+def happened_field(model: type[BaseModel]) -> tuple[str, Happened] | None:
+    """The field of ``model`` marked :class:`Happened` and its mark, if it has one."""
+    return next(
+        ((name, field.happened) for name, field in field_types(model) if field.happened), None
     )
 
 

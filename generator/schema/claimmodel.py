@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field
 
+from generator.schema.annotations import Happened
 from generator.schema.basemodel import ActorRef, ExcerptRef, Record, Text
 
-__all__ = ["ClaimStatus", "StatusStep", "status_field"]
+__all__ = ["CONTESTED", "ClaimStatus", "StatusStep", "contested", "status_field"]
 
 
 class ClaimStatus(StrEnum):
@@ -23,6 +24,11 @@ class ClaimStatus(StrEnum):
     DENIED = "denied"
     CONFIRMED = "confirmed"
     RETRACTED = "retracted"
+
+
+CONTESTED = frozenset({ClaimStatus.DISPUTED, ClaimStatus.DENIED, ClaimStatus.RETRACTED})
+"""Statuses under which a claim must never read as plain fact (nor a figure's report count as
+one that stands: it is left out of headlines, spreads and "latest" lines)."""
 
 
 class StatusStep(Record):
@@ -36,7 +42,9 @@ class StatusStep(Record):
             "retracted: whoever made it withdraws it."
         ),
     )
-    date: dt.date = Field(description="When this step happened (YYYY-MM-DD).")
+    date: Annotated[dt.date, Happened()] = Field(
+        description="When this step happened (YYYY-MM-DD)."
+    )
     by: list[ActorRef] = Field(
         default_factory=list,
         description="Ids of the actors who took this step (who disputes, denies, confirms).",
@@ -56,3 +64,9 @@ def status_field() -> Any:
             "what readers see first wherever the claim appears."
         ),
     )
+
+
+def contested(record: object) -> bool:
+    """Whether a record's current status (its last step) is disputed, denied or retracted."""
+    steps = getattr(record, "status", None) or []
+    return bool(steps) and steps[-1].status in CONTESTED

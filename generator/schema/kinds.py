@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from generator.schema.formats import CURRENT, FORMAT_KEY
 from generator.schema.model import (
     Actor,
     Event,
@@ -89,6 +90,10 @@ class Kind(Generic[R]):
     """Its link reads better than its label field (a figure as 'about 1,200 people'): the page
     linker (:class:`~generator.pages.linker.Linker`) words it with its method of the kind's
     name."""
+    forms: tuple[str, ...] = ()
+    """Other ways ``[[kind:id|form]]`` may word a record in prose (a figure by its ``label`` or
+    its bare ``value``): the page linker words each with its method
+    :meth:`~generator.pages.linker.Linker.reference`."""
     fact: bool = False
     """A fact: it cites excerpts (``cites``), carries correction markers, an update names it."""
     grows: bool = False
@@ -159,8 +164,9 @@ KINDS: list[Kind[Any]] = [
         file="figures",
         page="figures.md",
         anchor="figure",
-        label="counts",
+        label="label",
         worded=True,
+        forms=("label", "value"),
         fact=True,
         grows=True,
     ),
@@ -173,6 +179,7 @@ KINDS: list[Kind[Any]] = [
         anchor="report",
         label="id",
         worded=True,
+        forms=("value",),
     ),
     Kind(
         "quote",
@@ -321,11 +328,22 @@ class StoryBase(BaseModel):
 
 def _file_model(file: str, model: type[BaseModel], description: str, minimum: int) -> type[Record]:
     name = f"{file[0].upper()}{file[1:]}File"
-    field: Any = (model, Field(description=description))
-    if model is not Story:
-        field = (list[model], Field(min_length=minimum or None, description=description))  # type: ignore[valid-type]
+    fields: dict[str, Any] = {file: (model, Field(description=description))}
+    if model is Story:  # the story file also says the version of the data format
+        version = Field(
+            default=None,
+            ge=1,
+            description=(
+                f"The version of the data format the story is written in ({CURRENT}, the "
+                "current one). explainer new writes it; explainer upgrade moves a story "
+                "from an earlier version and writes it."
+            ),
+        )
+        fields = {FORMAT_KEY: (int | None, version), **fields}
+    else:
+        fields[file] = (list[model], Field(min_length=minimum or None, description=description))  # type: ignore[valid-type]
     made: type[Record] = create_model(
-        name, __base__=Record, __doc__=f"site_data/{file}.yaml", **{file: field}
+        name, __base__=Record, __doc__=f"site_data/{file}.yaml", **fields
     )
     return made
 

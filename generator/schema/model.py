@@ -7,7 +7,8 @@ record there are, and the file each lives in, is declared once in :mod:`generato
 which also makes the file models and ``StoryData`` from these record models.
 
 A developing story is modelled as data, never as prose: a figure is a series of reports (each
-with its value or range, qualifier, date, reporter and sources), a reported claim carries the
+with its value or range, qualifier, date, reporters, relays and sources:
+:mod:`generator.schema.figuremodel`), a reported claim carries the
 history of its status (reported, disputed, denied, confirmed, retracted), and dates carry their
 precision (:mod:`generator.schema.datemodel`).
 """
@@ -18,10 +19,9 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, WithJsonSchema, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, field_validator
 
-from generator.schema.annotations import RefTo
+from generator.schema.annotations import Happened
 from generator.schema.basemodel import (
     SLUG_PATTERN,
     TEXT_PATTERN,
@@ -43,6 +43,16 @@ from generator.schema.datemodel import (
     TimeOfDay,
     UtcOffset,
 )
+from generator.schema.figuremodel import (
+    NUMBER_MAX,
+    CountType,
+    Derivation,
+    Figure,
+    FigureReport,
+    HeadlineRule,
+    Qualifier,
+    Relay,
+)
 from generator.schema.newsmeta import Author, Moment, Publisher, WikidataId, same_day_as_date
 from generator.schema.sourcemodel import ARCHIVE_PATTERN, Excerpt, PublishedBasis, Source
 
@@ -55,9 +65,11 @@ __all__ = [
     "ActorKind",
     "ActorRef",
     "ClaimStatus",
+    "CountType",
     "DateBasis",
     "DateQualifier",
     "DateRule",
+    "Derivation",
     "Event",
     "Excerpt",
     "ExcerptRef",
@@ -72,6 +84,7 @@ __all__ = [
     "QuestionRef",
     "Quote",
     "Record",
+    "Relay",
     "Slug",
     "Source",
     "Stance",
@@ -81,28 +94,6 @@ __all__ = [
     "Update",
     "UpdateKind",
 ]
-
-NUMBER_MAX = 10**15
-"""A figure's numbers lie within this of zero: every whole number up to it is exact as a
-floating-point number (JavaScript, JSON readers, the charts), and a larger quantity reads better
-in a larger unit (1.3 with unit 'quadrillion yen'). Beyond about 10^308 the charts' arithmetic
-overflowed."""
-
-
-def _in_range(value: int | float) -> int | float:
-    if not -NUMBER_MAX <= value <= NUMBER_MAX:
-        raise PydanticCustomError("number_range", "out of range", {"limit": NUMBER_MAX})
-    return value
-
-
-Number = Annotated[
-    int | float,
-    Field(allow_inf_nan=False),  # .nan would read "nan people"
-    AfterValidator(_in_range),
-    # JSON's "number" holds integers too: one type with its range, for editors' tools
-    WithJsonSchema({"type": "number", "minimum": -NUMBER_MAX, "maximum": NUMBER_MAX}),
-]
-
 
 # --- the story ---------------------------------------------------------------------------------
 
@@ -173,7 +164,7 @@ class Actor(Record):
 
 class Event(Record):
     id: Slug = Field(description="Id of the event, unique across all files.")
-    date: dt.date | Month = Field(
+    date: Annotated[dt.date | Month, Happened()] = Field(
         description="When it happened: YYYY-MM-DD, or YYYY-MM when the source gives the month."
     )
     date_end: dt.date | None = Field(
@@ -204,90 +195,6 @@ class Event(Record):
     )
 
 
-class Qualifier(StrEnum):
-    """How a source gives a number."""
-
-    EXACT = "exact"
-    AT_LEAST = "at-least"
-    MORE_THAN = "more-than"
-    ABOUT = "about"
-    UP_TO = "up-to"
-    FEWER_THAN = "fewer-than"
-
-
-class FigureReport(Record):
-    """One report of a figure: what one source said the number was, and when."""
-
-    id: Slug = Field(description="Id of the report, unique across all files.")
-    value: Number | None = Field(default=None, description="The number, as the source gives it.")
-    low: Number | None = Field(default=None, description="For a range: its low end.")
-    high: Number | None = Field(default=None, description="For a range: its high end.")
-    qualifier: Qualifier = Field(
-        default=Qualifier.EXACT,
-        strict=False,
-        description="exact, at-least, more-than, about, up-to or fewer-than, as the source says.",
-    )
-    as_of: dt.date | None = Field(
-        default=None,
-        description="The day the number held (default: the publication of its first source).",
-    )
-    time: TimeOfDay | None = Field(
-        default=None, description="The time of day it was given, if known (needs utc_offset)."
-    )
-    utc_offset: UtcOffset | None = Field(
-        default=None, description="The offset from UTC of the local time given in time."
-    )
-    reported_by: ActorRef | None = Field(
-        default=None, description="Id of the actor who gave the number (a ministry, a mayor)."
-    )
-    status: list[StatusStep] = status_field()
-    cites: list[ExcerptRef] = Field(
-        min_length=1, description="Ids of the source excerpts that give the number."
-    )
-
-
-class HeadlineRule(StrEnum):
-    LATEST = "latest"
-    MOST_CONSERVATIVE = "most-conservative"
-    EDITOR = "editor"
-
-
-class Figure(Record):
-    """A quantity of the story ("people killed"), as a series of reports."""
-
-    id: Slug = Field(description="Id of the figure, unique across all files.")
-    unit: Title = Field(description="What the number is measured in, e.g. 'people' or 'years'.")
-    unit_one: Title | None = Field(
-        default=None,
-        description="The unit for exactly one, e.g. 'person' or 'year' (default: unit).",
-    )
-    counts: Text = Field(description="What the number counts, in our own words.")
-    headline_rule: HeadlineRule = Field(
-        default=HeadlineRule.LATEST,
-        strict=False,
-        description=(
-            "How the number shown first is chosen: latest (the most recent report), "
-            "most-conservative (the lowest of the latest day's reports, one per reporter, as "
-            "ACLED does), "
-            "or editor (headline_report, with headline_reason)."
-        ),
-    )
-    headline_report: Annotated[Slug, RefTo("report")] | None = Field(
-        default=None, description="For headline_rule editor: the id of the report shown first."
-    )
-    headline_reason: Text | None = Field(
-        default=None, description="For headline_rule editor: why that report, shown to readers."
-    )
-    reports: list[FigureReport] = Field(
-        min_length=1, description="Every report of the number, in any order."
-    )
-
-    @property
-    def cites(self) -> list[str]:
-        """The excerpts its reports cite, in order, each once."""
-        return list(dict.fromkeys(cite for report in self.reports for cite in report.cites))
-
-
 class Quote(Record):
     id: Slug = Field(description="Id of the quote, unique across all files.")
     text: Text = Field(description="The words quoted, verbatim from the source.")
@@ -297,7 +204,9 @@ class Quote(Record):
     extent: Literal["whole", "partial"] = Field(
         description="whole: a full quoted sentence or passage; partial: a fragment of one."
     )
-    said_on: dt.date | None = Field(default=None, description="When it was said, if known.")
+    said_on: Annotated[dt.date, Happened()] | None = Field(
+        default=None, description="When it was said, if known."
+    )
     said_on_basis: DateBasis | None = Field(
         default=None, description="How said_on was read or derived from the source."
     )
@@ -354,7 +263,9 @@ class UpdateKind(StrEnum):
 
 class Update(Record):
     id: Slug = Field(description="Id of the update, unique across all files.")
-    date: dt.date = Field(description="When the explainer changed (YYYY-MM-DD).")
+    date: Annotated[dt.date, Happened()] = Field(
+        description="When the explainer changed (YYYY-MM-DD)."
+    )
     time: TimeOfDay | None = Field(
         default=None, description="The time of day it changed, if given (needs utc_offset)."
     )
@@ -376,5 +287,12 @@ class Update(Record):
         description=(
             "Ids of the facts it touched (players, events, figures, quotes, positions); "
             "empty when no fact changed."
+        ),
+    )
+    removed: list[Slug] = Field(
+        default_factory=list,
+        description=(
+            "Ids of the facts it took out of the explainer (they name no record any more); "
+            "a published fact removed without an update naming it is a warning."
         ),
     )

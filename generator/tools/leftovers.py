@@ -26,23 +26,17 @@ import yaml
 from generator.pages.content import find_references
 from generator.pages.examples import EXAMPLE_PREFIX, PLACEHOLDER
 from generator.read.checks import ValidFile
-from generator.read.diagnostics import Diagnostic, format_loc
+from generator.read.diagnostics import WARNING, Diagnostic, format_loc, warning
 from generator.read.loader import display_path, read_utf8
 from generator.schema import kinds
 from generator.schema.kinds import Kind
 
 __all__ = ["WARNING", "leftover_warnings", "warning"]
 
-WARNING = "warning"
-"""A warning is a :class:`Diagnostic` whose ``loc`` is this: ``file:line:col: warning: ...``."""
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _MARKDOWN_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)*")
-
-
-def warning(file: str, line: int, col: int, message: str) -> Diagnostic:
-    return Diagnostic(file, line, col, WARNING, message)
 
 
 def leftover_warnings(

@@ -7,14 +7,15 @@ and ``content/index.md``, a skeleton that uses ``[[kind:id]]``. From the registr
 ``site_data/<file>.yaml`` for every file kind (:func:`generator.pages.examples.data_file_text`: one
 commented, valid example record each; ``story.yaml`` with placeholders), ``schema/``
 (:func:`generator.schema.jsonschema.write_schemas`) and ``EDITORS.md``
-(:mod:`generator.pages.guide`). Copied from the generator's source checkout: ``theme/`` (the
-Material overrides and assets the generated pages rely on) and its ``requirements.lock`` as
-``constraints.txt``.
+(:mod:`generator.pages.guide`); ``constraints.txt``, the versions the generator runs with (the
+checkout's ``requirements.lock``, else the installed environment's). No theme: the generator
+supplies its own (:mod:`generator.outputs.theme`), so upgrading it upgrades the story's look.
 
 Examples and placeholders carry the markers of :mod:`generator.pages.examples`, so ``explainer
 check`` and ``mkdocs build --strict`` say what is still to replace. The generator is installed
 by ``requirements.txt``, an ordinary pip requirement the editor can point elsewhere (a folder, a
-built wheel, a git URL); by default the checkout ``explainer new`` ran from.
+built wheel, a git URL); by default the checkout ``explainer new`` ran from, or the wheel or
+release it was installed from.
 Nothing here imports mkdocs.
 """
 
@@ -22,8 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
-from importlib import resources
+from importlib import metadata, resources
 from importlib.abc import Traversable
 from pathlib import Path
 
@@ -34,6 +34,9 @@ from generator.schema.jsonschema import write_schemas
 
 __all__ = ["ScaffoldError", "generator_source", "scaffold"]
 
+DISTRIBUTION = "explainer"
+"""The generator's name as pip knows it."""
+
 _RENAMES = {"gitignore": ".gitignore"}  # dotfiles are stored without their dot
 
 
@@ -42,7 +45,8 @@ class ScaffoldError(Exception):
 
 
 def generator_source() -> Path | None:
-    """The source checkout this package runs from (with pyproject.toml and theme/), if any."""
+    """The source checkout this package runs from (with pyproject.toml and theme/), if any (none
+    when it is installed from a wheel)."""
     root = Path(__file__).resolve().parents[2]
     if (root / "pyproject.toml").is_file() and (root / "theme").is_dir():
         return root
@@ -83,11 +87,6 @@ def scaffold(
             "(explainer new never overwrites files)"
         )
     source = source if source is not None else generator_source()
-    if source is None or not (source / "theme").is_dir():
-        raise ScaffoldError(
-            "cannot find the generator's source checkout (its theme/ folder); "
-            "run explainer new from an editable install (pip install -e <checkout>)"
-        )
     day = today or dt.date.today()
     values = {
         "@GENERATOR_REQUIREMENT@": _requirement(generator, source),
@@ -116,19 +115,7 @@ def scaffold(
     for kind in kinds.FILE_MODELS:
         write(f"site_data/{kind}.yaml", data_file_text(kind, day))
     write("EDITORS.md", guide_markdown())
-    lock = source / "requirements.lock"
-    write(
-        "constraints.txt",
-        lock.read_text(encoding="utf-8")
-        if lock.is_file()
-        else "# No requirements.lock was found beside the generator: no versions pinned.\n",
-    )
-    for path in sorted((source / "theme").rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            copy = target / "theme" / path.relative_to(source / "theme")
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, copy)
-            written.append(copy)
+    write("constraints.txt", _constraints(source))
     written += write_schemas(target / "schema")
     return written
 
@@ -150,9 +137,42 @@ def _site_name(title: str | None) -> str:
     return json.dumps(name, ensure_ascii=False)
 
 
-def _requirement(generator: str | None, source: Path) -> str:
+def _constraints(source: Path | None) -> str:
+    """The checkout's lock file; installed from a wheel, the versions installed beside it."""
+    lock = source / "requirements.lock" if source is not None else None
+    if lock is not None and lock.is_file():
+        return lock.read_text(encoding="utf-8")
+    pins = sorted(
+        {
+            f"{dist.metadata['Name']}=={dist.version}"
+            for dist in metadata.distributions()
+            if dist.metadata["Name"] and dist.metadata["Name"].lower() != DISTRIBUTION
+        },
+        key=str.lower,
+    )
+    head = "# The versions installed beside the generator when explainer new ran (no lock file)."
+    return "\n".join([head, *pins]) + "\n"
+
+
+def _installed_from() -> str:
+    """Where this installed generator came from, as a pip requirement: the wheel or folder pip
+    recorded (PEP 610 ``direct_url.json``), else the release from the index."""
+    try:
+        dist = metadata.distribution(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return f"{DISTRIBUTION}[mkdocs]"
+    recorded = dist.read_text("direct_url.json")
+    url = json.loads(recorded).get("url") if recorded else None
+    if isinstance(url, str) and url:
+        return f"{DISTRIBUTION}[mkdocs] @ {url}"
+    return f"{DISTRIBUTION}[mkdocs]=={dist.version}"
+
+
+def _requirement(generator: str | None, source: Path | None) -> str:
     if generator is None:
-        return f"explainer[mkdocs] @ {source.resolve().as_uri()}"
+        if source is None:
+            return _installed_from()
+        return f"{DISTRIBUTION}[mkdocs] @ {source.resolve().as_uri()}"
     requirement = generator.strip()
     if not requirement or "\n" in requirement:
         raise ScaffoldError(f"--generator {generator!r}: give one pip requirement on one line")

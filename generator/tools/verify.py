@@ -24,6 +24,8 @@ mark that is never closed in its paragraph quotes nothing.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,6 +36,8 @@ import yaml
 from pydantic import BaseModel
 
 from generator.outputs.search import fold_text
+from generator.read.contentfiles import walk_content
+from generator.read.datafile import Missing, Unreadable, read_bounded
 from generator.read.diagnostics import DataError, Diagnostic, format_loc
 from generator.read.loader import display_path, load_story
 from generator.read.verbatim import normalise
@@ -106,13 +110,13 @@ class _Marks:
     """Path of a text -> the words of the text as written in the file, where each is."""
 
 
-def _yaml_marks(path: Path) -> _Marks:
+def _yaml_marks(path: Path, project: Path) -> _Marks:
     marks = _Marks({}, {})
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, within=project).decode("utf-8")
         root = yaml.compose(text, Loader=loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (Unreadable, UnicodeDecodeError, yaml.YAMLError):
         return marks  # load_story has already reported anything wrong with the file
     lines = text.splitlines()
 
@@ -150,8 +154,9 @@ def _yaml_marks(path: Path) -> _Marks:
 class _Locator:
     """Finds the file, line and column of a value of the loaded data."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, project: Path) -> None:
         self.data_dir = data_dir
+        self.project = project
         self._marks: dict[str, _Marks] = {}
 
     def file(self, at: DataPath) -> Path:
@@ -164,7 +169,7 @@ class _Locator:
         written in the file are the value's ``tokens`` (escapes can make them differ)."""
         kind = str(at[0])
         if kind not in self._marks:
-            self._marks[kind] = _yaml_marks(self.file(at))
+            self._marks[kind] = _yaml_marks(self.file(at), self.project)
         marks = self._marks[kind]
         # The value itself, or failing that the nearest enclosing value that was written down.
         for end in range(len(at), 0, -1):
@@ -204,20 +209,43 @@ def _data_texts(data: StoryData) -> Iterator[tuple[DataPath, str]]:
 # --- the command -------------------------------------------------------------------------------
 
 
-def verify_source(source_id: str, archive: Path, data_dir: Path, content_dir: Path) -> str:
+class NothingVerified(DataError):
+    """The story's data has problems: no source was held to its archive."""
+
+    def report(self) -> str:
+        return (
+            f"{super().report()}\nnothing was verified: the story's data has problems (above); "
+            "fix them and run explainer verify again"
+        )
+
+
+def _load(data_dir: Path, project: Path) -> StoryData:
+    try:
+        return load_story(data_dir, project=project)
+    except DataError as error:
+        raise NothingVerified(error.diagnostics) from None
+
+
+def verify_source(
+    source_id: str, archive: Path, data_dir: Path, content_dir: Path, root: Path | None = None
+) -> str:
     """Check ``source_id``'s excerpts and all our own text against ``archive``.
 
-    Returns a one-line summary; raises :class:`DataError` with every problem found.
+    Returns a one-line summary; raises :class:`DataError` with every problem found
+    (:class:`NothingVerified` when the data itself has problems). ``root``: the project folder,
+    which no data or content file may lead out of (default: the data folder's parent);
+    ``archive``, named by the caller, may be anywhere, but it must be a regular file.
     """
-    data = load_story(data_dir)
-    locate = _Locator(data_dir)
+    root = data_dir.parent if root is None else root
+    data = _load(data_dir, root)
+    locate = _Locator(data_dir, root)
     index = next((i for i, s in enumerate(data.sources) if s.id == source_id), None)
     if index is None:
         known = ", ".join(repr(s.id) for s in data.sources) or "none"
         raise DataError(
             [locate(("sources",), f"no source with id {source_id!r} (known sources: {known})")]
         )
-    problems, summary = _verify(data, index, archive, locate, content_dir)
+    problems, summary = _verify(data, index, _Archive(archive, None), locate, content_dir)
     if problems:
         raise DataError(problems)
     return summary
@@ -225,16 +253,17 @@ def verify_source(source_id: str, archive: Path, data_dir: Path, content_dir: Pa
 
 def verify_all(data_dir: Path, content_dir: Path, root: Path) -> str:
     """Check every source against its archived copy, in one run: ``archive`` of each source
-    (relative to ``root``, the project folder), else ``archive/<id>.txt``.
+    (relative to ``root``, the project folder, and inside it), else ``archive/<id>.txt``.
 
-    Returns one summary line per source; raises :class:`DataError` with every problem found.
+    Returns one summary line per source; raises :class:`DataError` with every problem found
+    (:class:`NothingVerified` when the data itself has problems).
     """
-    data = load_story(data_dir)
-    locate = _Locator(data_dir)
+    data = _load(data_dir, root)
+    locate = _Locator(data_dir, root)
     problems: list[Diagnostic] = []
     summaries: list[str] = []
     for index, source in enumerate(data.sources):
-        archive = root / (source.archive or f"archive/{source.id}.txt")
+        archive = _Archive(root / (source.archive or f"archive/{source.id}.txt"), root)
         found, summary = _verify(data, index, archive, locate, content_dir)
         problems += found
         summaries.append(summary)
@@ -243,15 +272,33 @@ def verify_all(data_dir: Path, content_dir: Path, root: Path) -> str:
     return "\n".join(summaries)
 
 
+@dataclass(frozen=True)
+class _Archive:
+    """An archived copy and the folder it must not lead out of (None: named by the user)."""
+
+    path: Path
+    within: Path | None
+
+    def read(self) -> str:
+        """Its text; raises :class:`Unreadable` (a pipe, a device, a link out of the project,
+        a file over 2 MiB: never read, never waited on) or :class:`UnicodeDecodeError`."""
+        try:
+            raw = read_bounded(self.path, within=self.within)
+        except Missing:
+            raise Unreadable(os.strerror(errno.ENOENT)) from None
+        return raw.decode("utf-8")
+
+
 def _verify(
-    data: StoryData, index: int, archive: Path, locate: _Locator, content_dir: Path
+    data: StoryData, index: int, source_archive: _Archive, locate: _Locator, content_dir: Path
 ) -> tuple[list[Diagnostic], str]:
     source = data.sources[index]
     source_id = source.id
+    archive = source_archive.path
     try:
-        archived = archive.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
+        archived = source_archive.read()
+    except (Unreadable, UnicodeDecodeError) as error:
+        reason = error.message if isinstance(error, Unreadable) else str(error)
         return [Diagnostic(str(archive), 1, 1, "", f"cannot read the archived copy: {reason}")], ""
 
     problems: list[Diagnostic] = []
@@ -272,17 +319,21 @@ def _verify(
         for word_index, message in check(found):
             problems.append(locate(at, message, word_index, tokens))
 
-    if content_dir.is_dir():
-        for page in sorted(content_dir.rglob("*.md")):
-            try:
-                text = page.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                problems.append(Diagnostic(display_path(page), 1, 1, "", f"cannot read: {error}"))
-                continue
-            found = passages(text)
-            for word_index, message in check(found):
-                word = found.words[word_index]
-                problems.append(Diagnostic(display_path(page), word.line, word.col, "", message))
+    content = walk_content(content_dir, locate.project, display_root=Path.cwd())
+    problems += content.problems
+    for rel, page in sorted(content.files.items()):
+        if not rel.endswith(".md"):
+            continue
+        try:
+            text = read_bounded(page, within=locate.project).decode("utf-8")
+        except (Unreadable, UnicodeDecodeError) as error:
+            reason = error.message if isinstance(error, Unreadable) else str(error)
+            problems.append(Diagnostic(content.label(rel), 1, 1, "", f"cannot read: {reason}"))
+            continue
+        found = passages(text)
+        for word_index, message in check(found):
+            word = found.words[word_index]
+            problems.append(Diagnostic(content.label(rel), word.line, word.col, "", message))
 
     count = len(source.excerpts)
     summary = (

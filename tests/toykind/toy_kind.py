@@ -7,12 +7,13 @@ it first.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from pydantic import Field
 
 from generator.schema import kinds
-from generator.schema.annotations import RefTo
+from generator.schema.annotations import Happened, RefTo
 from generator.schema.model import Event, ExcerptRef, Record, Slug, Text
 
 
@@ -22,6 +23,9 @@ class Place(Record):
     id: Slug = Field(description="Id of the place, unique across all files.")
     name: Text = Field(description="The place's name.")
     country: Text | None = Field(default=None, description="The country it is in.")
+    named_on: Annotated[dt.date, Happened()] | None = Field(
+        default=None, description="When the story first named it: a development of the story."
+    )
     cites: list[ExcerptRef] = Field(min_length=1, description="Ids of the excerpts it rests on.")
 
 

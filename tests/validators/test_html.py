@@ -1,7 +1,9 @@
 """Every built page of every story passes the Nu Html Checker (vnu.jar) with no error.
 
-The stories: the shipped one at the top of the repository and each ``examples/<name>/`` with a
-``mkdocs.yml`` (same layout: ``site_data/``, ``content/``), each built with a strict
+The stories: the shipped one at the top of the repository, the long story of the tests (the
+shipped one at k=10, its lists in parts: ``support.shared_long_site``), each ``examples/<name>/``
+with a ``mkdocs.yml`` (same layout: ``site_data/``, ``content/``) and the made-up three-update
+story of ``tests/fixtures/three-updates/`` (its as-it-stood pages), each built with a strict
 ``mkdocs build`` into the test's temporary folder. One Java process checks every page of every
 build. A planted fault shows that the checker, run this way, does report what Material writes
 without ``generator/outputs/htmlfix.py`` and ``theme/partials/toc.html``.
@@ -25,7 +27,9 @@ from support import (
     Build,
     build_env,
     html_files,
+    shared_long_site,
     shared_site,
+    shared_three_updates_site,
     shared_zensical_site,
 )
 
@@ -55,7 +59,12 @@ def build_example(config: Path, site: Path) -> Build:
 @pytest.fixture(scope="module")
 def story_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
     """Story name -> its finished build: ``shipped`` and one per ``examples/<name>/``."""
-    builds = {"shipped": shared_site(tmp_path_factory)}
+    builds = {
+        "shipped": shared_site(tmp_path_factory),
+        "long": shared_long_site(tmp_path_factory),
+        # the as-it-stood pages: the shipped stories have none (see tests/test_asof.py)
+        "three-updates": shared_three_updates_site(tmp_path_factory),
+    }
     for config in example_configs():
         name = config.parent.name
         builds[name] = build_example(config, tmp_path_factory.mktemp(f"example-{name}") / "site")
@@ -72,6 +81,19 @@ def test_every_page_of_every_story_has_no_html_error(story_sites: dict[str, Buil
     shipped = html_files(story_sites["shipped"].site)
     kinds = {p.relative_to(story_sites["shipped"].site).parts[0] for p in shipped}
     assert {"index.html", "404.html", "players", "embed", "updates"} <= kinds  # every page kind
+    built = story_sites["three-updates"].site
+    assert {p.relative_to(built).parts[0] for p in html_files(built)} >= {"as-of"}
+    long = {
+        p.relative_to(story_sites["long"].site).as_posix()
+        for p in html_files(story_sites["long"].site)
+    }
+    assert {  # the long story's lists in parts: each overview has parts
+        "timeline/2015-11/index.html",
+        "players/index/1/index.html",
+        "stances/work-with-putin/index.html",
+        "quotes/1/index.html",
+        "sources/cited-by/ex-orlov-offer/index.html",
+    } <= long
     errors = vnu_errors(run_vnu(pages))
     assert errors == [], f"{len(errors)} HTML errors:\n" + "\n".join(map(str, errors[:40]))
 

@@ -1,17 +1,19 @@
-"""Lighthouse on each page kind of the shipped story, and on the second story's pages with
-pictures (the Surfside example's figure charts and timeline strip), served as a static host
-serves them.
+"""Lighthouse on each page kind of the shipped story, on the second story's pages with
+pictures (the Surfside example's figure charts and timeline strip) and on each page kind of a
+long story (the synthetic story at k=10: its lists in parts), served as a static host serves
+them.
 
 Mobile (Lighthouse's default: simulated slow 4G, 4x CPU slowdown), against Debian's chromium;
 the site is the session's shared strict build, served with gzip by ``static_server``.
 Accessibility, best practices and SEO must be 100 on every page kind: those audits are
-deterministic, one run decides. Performance must be at least 95: its metrics are CPU times
-measured on this machine (Lighthouse scales them by 4), and other work on a shared machine only
-ever makes them longer, never shorter. So a page kind under 95 is run four more times and judged by
-its best run, the one least slowed by others (timeit's advice for timings, for the same
-reason); a page that is really slow fails all five. A planted page with one fault per category
-shows that each threshold can fail. The reports are kept in ``test-artifacts/lighthouse/``
-with a summary (scores, metrics, page weights) in ``summary.md``.
+deterministic, one run decides. Performance must be at least 95 (90 on the long story's
+pages): its metrics are CPU times measured on this machine (Lighthouse scales them by 4), and
+other work on a shared machine only ever makes them longer, never shorter. So a page kind under
+its threshold is run four more times and judged by its best run, the one least slowed by others
+(timeit's advice for timings, for the same reason); a page that is really slow fails all five.
+A planted page with one fault per category shows that each threshold can fail. The reports are
+kept in ``test-artifacts/lighthouse/`` with a summary (scores, metrics, page weights) in
+``summary.md``.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
-from support import REPO, run_mkdocs_build, shared_site
+from support import REPO, run_mkdocs_build, shared_long_site, shared_site, shared_three_updates_site
 
 from generator.outputs.sharemeta import page_url
 from generator.pages.pagekinds import EMBED_PAGES, page_kinds
@@ -35,6 +37,10 @@ pytestmark = pytest.mark.slow
 
 SAMPLE_PLAYER = "vladimir-putin"
 """The player whose page stands for every player page."""
+SAMPLE_DAY = "2019-06-20"
+"""The day whose as-it-stood page stands for every such page: of the made-up three-update
+story (tests/fixtures/three-updates/, served under ``three-updates/``), since the shipped story
+stood on its one update's day as it stands now, and so has none."""
 
 
 def _page_addresses() -> dict[str, str]:
@@ -45,13 +51,41 @@ def _page_addresses() -> dict[str, str]:
     address.)"""
     addresses = {"home": ""}
     for kind in page_kinds():
-        addresses[kind.name] = page_url(kind.path.format(id=SAMPLE_PLAYER))
+        if kind.name == "as-of":  # pages the shipped story has none of
+            addresses[kind.name] = "three-updates/" + page_url(kind.path.format(id=SAMPLE_DAY))
+        elif kind.per != "part":  # the parts of a long list: the long story's, below
+            addresses[kind.name] = page_url(kind.path.format(id=SAMPLE_PLAYER))
     addresses["embed"] = page_url(next(iter(EMBED_PAGES.values())))
     addresses["404"] = "404.html"
     addresses["surfside figures (charts)"] = "surfside/figures/"
     addresses["surfside timeline (strip)"] = "surfside/timeline/"
-    return addresses
+    return {**addresses, **LONG_KINDS}
 
+
+LONG_KINDS = {
+    "long home": "long/",
+    "long timeline": "long/timeline/",
+    "long timeline-period": "long/timeline/2015-11/",
+    "long players": "long/players/",
+    "long players-part": "long/players/index/1/",
+    "long stances": "long/stances/",
+    "long stances-question": "long/stances/work-with-putin/",
+    "long figures": "long/figures/",
+    "long quotes": "long/quotes/",
+    "long quotes-part": "long/quotes/1/",
+    "long sources": "long/sources/",
+    "long sources-cited-by": "long/sources/cited-by/ex-orlov-offer/",
+    "long embed timeline": "long/embed/timeline/",
+    "long embed stances": "long/embed/stances/",
+    "long embed figures": "long/embed/figures/",
+}
+"""Every page kind of the long story (the synthetic story at k=10, built beside the shipped
+one) whose pages differ from the shipped story's: its lists in parts (each overview and a part
+of each: the timeline's largest period, 50 events; the first page of 100 players; the first
+page of a question, 50 positions), its sources with their "Cited by" cut short and a page of
+every fact citing a passage, its home page, figures and embeds at that scale. The player
+pages, the data reference, the guide and the updates are the same pages in both. (Its sources
+are the shipped story's one source, so no story here has sources in parts.)"""
 
 PAGE_KINDS = _page_addresses()
 
@@ -59,6 +93,13 @@ PLANTED = "planted.html"
 """A copy of the home page with one fault per category (see :func:`plant_faults`)."""
 
 THRESHOLDS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+LONG_PERFORMANCE = 90
+"""The performance a page of the long story must reach (issue 29: at least 90 at k=10)."""
+
+
+def performance_threshold(kind: str) -> int:
+    return LONG_PERFORMANCE if kind in LONG_KINDS else THRESHOLDS["performance"]
+
 
 ARTIFACTS = REPO / "test-artifacts" / "lighthouse"
 RERUNS = 4
@@ -92,6 +133,12 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # The shipped story has no figure with more than one report: the charts are the Surfside
     # example's, built beside it (its links are relative, so a subfolder serves it as a root).
     run_mkdocs_build(REPO / "examples" / "surfside-collapse", str(root / "surfside")).assert_ok()
+    three_updates = shared_three_updates_site(tmp_path_factory)
+    three_updates.assert_ok()
+    shutil.copytree(three_updates.site, root / "three-updates")
+    long = shared_long_site(tmp_path_factory)
+    long.assert_ok()
+    shutil.copytree(long.site, root / "long")
     with serve(root) as base:
         yield base
 
@@ -106,7 +153,7 @@ def runs(served: str) -> dict[str, list[LighthouseRun]]:
     slow = [
         kind
         for kind in PAGE_KINDS
-        if out[kind][0].scores["performance"] < THRESHOLDS["performance"]
+        if out[kind][0].scores["performance"] < performance_threshold(kind)
     ]
     if slow:
         again = run_lighthouse(
@@ -161,7 +208,7 @@ def test_page_kind_meets_the_thresholds(kind: str, runs: dict[str, list[Lighthou
             f"{first.failing[category]}"
         )
     performance = [run.scores["performance"] for run in runs[kind]]
-    assert max(performance) >= THRESHOLDS["performance"], (
+    assert max(performance) >= performance_threshold(kind), (
         f"{kind} ({first.url}): performance {performance}, metrics {first.metrics}"
     )
 

@@ -1,7 +1,8 @@
 /*
- * Share: a "Copy link" button beside each fact's own link, and the full address in the
- * "Embed this" code. Progressive enhancement: without this script each fact's "Link" is a plain
- * anchor that still works, and the embed code shows a site-relative address. No framework, no
+ * Share: a "Copy link" button beside each fact's own link, the full address in the "Embed
+ * this" code, and an old address of a fact of a long list now in parts forwarded to its part.
+ * Progressive enhancement: without this script each fact's "Link" is a plain anchor that still
+ * works, and the embed code shows a site-relative address. No framework, no
  * request to any host. Material's instant navigation swaps pages without a reload, so the
  * enhancement runs on each page it shows (document$), or once on a plain load.
  *
@@ -90,7 +91,27 @@
     });
   }
 
+  // An address from before a long list was split into parts (timeline/#event-x, bookmarked or
+  // linked from another site) names a block that is now on a part's own page. The list's first
+  // page names the blocks of each part (data-anchors on its item in the list of parts): go to
+  // that part, with the same anchor. An id is a record's (letters, digits, hyphens), checked
+  // before it goes into a selector.
+  function forwardOldAnchor() {
+    var id = window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : "";
+    if (!/^[a-z0-9-]+$/.test(id) || document.getElementById(id)) {
+      return;
+    }
+    var item = document.querySelector('[data-anchors~="' + id + '"]');
+    var link = item && item.querySelector("a[href]");
+    if (link) {
+      var target = new URL(link.getAttribute("href"), window.location.href);
+      target.hash = id;
+      window.location.replace(target.href);
+    }
+  }
+
   function enhance() {
+    forwardOldAnchor();
     addCopyButtons(document);
     absoluteEmbedCode(document);
   }
@@ -105,6 +126,7 @@
   }
 
   closeRestoredToggles();
+  window.addEventListener("hashchange", forwardOldAnchor);
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(enhance);
   } else if (document.readyState === "loading") {

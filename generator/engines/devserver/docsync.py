@@ -30,6 +30,7 @@ from generator.pages.content import content_label, content_page
 from generator.pages.escape import escape_text
 from generator.pages.storyindex import Index
 from generator.pipeline import BuildResult
+from generator.read.contentfiles import walk_content
 from generator.read.diagnostics import Diagnostic
 
 __all__ = ["ERROR_PAGE", "DocsFolder", "SyncReport", "error_files", "story_files"]
@@ -38,11 +39,9 @@ ERROR_PAGE = "index.md"
 """Shown with the problems even when no good render came before (the site's home page)."""
 
 
-def _content_files(content_dir: Path) -> list[tuple[str, Path]]:
-    if not content_dir.is_dir():
-        return []
-    found = [p for p in content_dir.rglob("*") if p.is_file()]
-    return sorted((p.relative_to(content_dir).as_posix(), p) for p in found)
+def _content_files(content_dir: Path, project: Path) -> list[tuple[str, Path]]:
+    """What may be published (never a pipe, a device or a link out of the project)."""
+    return sorted(walk_content(content_dir, project).files.items())
 
 
 class ContentRenderer:
@@ -63,12 +62,16 @@ class ContentRenderer:
 
 
 def story_files(
-    result: BuildResult, content_dir: Path, content: ContentRenderer | None = None
+    result: BuildResult,
+    content_dir: Path,
+    content: ContentRenderer | None = None,
+    *,
+    project: Path,
 ) -> dict[str, bytes]:
     """Docs-relative path -> bytes of every file of a good build (what ``write_pages`` writes).
 
     ``result`` must be a good :class:`~generator.pipeline.BuildResult` (its content was checked,
-    so resolving references cannot fail).
+    so resolving references cannot fail). ``project``: the folder no file may lead out of.
     """
     index = result.index
     if index is None or result.diagnostics:
@@ -80,7 +83,7 @@ def story_files(
         (path, item if isinstance(item, bytes) else item.encode())
         for path, item in result.files.items()
     )
-    for rel, path in _content_files(content_dir):
+    for rel, path in _content_files(content_dir, project):
         raw = path.read_bytes()
         if path.suffix == ".md":
             text = raw.decode("utf-8").removeprefix("\ufeff")
@@ -91,17 +94,22 @@ def story_files(
 
 
 def error_files(
-    diagnostics: Sequence[Diagnostic], page_paths: Iterable[str], content_dir: Path
+    diagnostics: Sequence[Diagnostic],
+    page_paths: Iterable[str],
+    content_dir: Path,
+    *,
+    project: Path,
 ) -> dict[str, bytes]:
     """The files of a bad build: the problem list at ``index.md``, every content page and every
-    page in ``page_paths`` (the last good render's); other content files as they are."""
+    page in ``page_paths`` (the last good render's); other content files as they are (those
+    that may be published)."""
     error = error_page_markdown(diagnostics)
 
     def page(rel: str) -> bytes:
         return problem_page(error, rel, escape_text)  # each names itself: quirk 2
 
     files: dict[str, bytes] = {ERROR_PAGE: page(ERROR_PAGE)}
-    for rel, path in _content_files(content_dir):
+    for rel, path in _content_files(content_dir, project):
         files[rel] = page(rel) if path.suffix == ".md" else path.read_bytes()
     files.update((rel, page(rel)) for rel in page_paths if rel.endswith(".md"))
     return files

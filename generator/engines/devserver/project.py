@@ -1,5 +1,7 @@
 """What ``explainer serve`` watches: the project's folders as ``mkdocs.yml`` names them, and a
-snapshot of their files' sizes and mtimes (``os.stat`` polling: no watcher dependency)."""
+snapshot of their files and folders (``os.stat`` polling, no watcher dependency:
+:mod:`generator.engines.watch`, which sees a save that keeps size and time, and a folder at a
+file's path)."""
 
 from __future__ import annotations
 
@@ -10,28 +12,12 @@ from typing import Any
 import yaml
 
 from generator.engines.devserver.quirks import watched_roots
-from generator.engines.zensical import load_mkdocs_config, plugin_config
+from generator.engines.mkdocsyml import load_mkdocs_config, plugin_config
+from generator.engines.watch import Snapshot, snapshot
 from generator.pages.render import is_site_url
 from generator.read.diagnostics import DataError, Diagnostic
 
 __all__ = ["Project", "Snapshot", "snapshot"]
-
-Snapshot = dict[str, tuple[int, int]]
-
-
-def snapshot(*roots: Path) -> Snapshot:
-    """(size, mtime_ns) of every file under the roots (a root may be a single file)."""
-    found: Snapshot = {}
-    for root in roots:
-        paths = [root] if root.is_file() else root.rglob("*") if root.is_dir() else []
-        for path in paths:
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            if not path.is_dir():
-                found[str(path)] = (stat.st_size, stat.st_mtime_ns)
-    return found
 
 
 @dataclass(frozen=True)
@@ -69,6 +55,11 @@ class Project:
             content_dir=root / str(config.get("docs_dir", "docs")),
             site_url=str(site_url) if site_url else None,
         )
+
+    @property
+    def root(self) -> Path:
+        """The story's folder (where mkdocs.yml is): no file the build reads may lead out of it."""
+        return self.mkdocs_yml.resolve().parent
 
     def watched(self) -> list[Path]:
         """What our watcher looks at (not the theme overrides: quirk 1)."""

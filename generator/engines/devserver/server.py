@@ -54,10 +54,12 @@ from generator.engines.devserver.quirks import (
     says_built,
 )
 from generator.engines.devserver.savewaves import first_wave, leading_pages, made_from
+from generator.engines.mkdocsyml import allows_raw_html, theme_dirs
 from generator.engines.zensical import (
     SEARCH_INDEX,
     dump_config,
     fold_zensical_search_index,
+    theme_folder,
     zensical_config,
 )
 from generator.pages.render import FirstPages, Page
@@ -126,22 +128,31 @@ class DevServer:
             return self._show_problems(error.diagnostics, started)
         self.project = project
         self._write_config(project)
-        key = (project.data_dir, project.content_dir, project.site_url)
+        themes, allow = theme_dirs(project.config, project.root), allows_raw_html(project.config)
+        key = (project.data_dir, project.content_dir, project.site_url, themes, allow)
         builder = self._builder
-        if builder is None or (builder.data_dir, builder.content_dir, builder.site_url) != key:
-            root = project.mkdocs_yml.resolve().parent
+        if builder is None or key != (
+            builder.data_dir,
+            builder.content_dir,
+            builder.site_url,
+            builder.theme_dirs,
+            builder.allow_raw_html,
+        ):
             # No share images and no share meta here (make build-zensical has both): quirk 8.
             self._builder = builder = StoryBuild(
                 project.data_dir,
                 project.content_dir,
-                display_root=root,
+                display_root=project.root,
                 site_url=project.site_url,
                 share_images=SHARE_FILES,
+                project=project.root,
+                theme_dirs=themes,
+                allow_raw_html=allow,
             )
         result = builder.run(self._first_pages(project))
         if result.diagnostics:
             return self._show_problems(result.diagnostics, started)
-        files = story_files(result, project.content_dir, self._content)
+        files = story_files(result, project.content_dir, self._content, project=project.root)
         report = self._sync(self._in_waves(project, files, result))
         self._good_pages = [rel for rel in files if rel.endswith(".md")]
         written = len(report.written) + (len(self._early[1]) if self._early else 0)
@@ -196,8 +207,10 @@ class DevServer:
         return first
 
     def _show_problems(self, diagnostics: list[Diagnostic], started: float) -> bool:
-        content_dir = self.project.content_dir if self.project else Path("/nonexistent")
-        self._sync(error_files(diagnostics, self._good_pages, content_dir))
+        project = self.project
+        content_dir = project.content_dir if project else Path("/nonexistent")
+        root = project.root if project else self.mkdocs_yml.resolve().parent
+        self._sync(error_files(diagnostics, self._good_pages, content_dir, project=root))
         for diagnostic in diagnostics:
             self.log(str(diagnostic))
         count = len(diagnostics)
@@ -215,12 +228,16 @@ class DevServer:
         return report
 
     def _write_config(self, project: Project) -> None:
+        source_dir = project.mkdocs_yml.resolve().parent
         derived = zensical_config(
             project.config,
-            source_dir=project.mkdocs_yml.resolve().parent,
+            source_dir=source_dir,
             config_dir=self.work,
             docs_dir=self.work / "docs",
             site_dir=self.work / "site",
+            # the story's own overrides, if any, are merged when the config is written: an edit
+            # of them shows after a restart (the generator's theme alone is watched live)
+            theme_dir=theme_folder(project.config, source_dir, self.work),
         )
         text = dump_config(dev_config(derived, check_links=self.check_links))  # quirk 9
         path = self.work / "mkdocs.yml"

@@ -1,4 +1,5 @@
-"""The ``explainer`` command: check, schema, verify, render, serve, new, guide, check-port.
+"""The ``explainer`` command: check, diff, schema, verify, upgrade, render, serve, new, guide,
+check-port.
 
 User problems are printed as ``file:line:col: field: message`` lines and exit 1; never a traceback.
 """
@@ -10,61 +11,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.read.diagnostics import DataError, Diagnostic
+from generator.cli.datacheck import cmd_check, cmd_diff
+from generator.read.diagnostics import DataError
 
 # Each command imports what it needs inside its function, on purpose: a lazy import here saves
 # start-up time (``explainer check-port`` runs before every ``make serve`` and needs neither
 # pydantic nor Jinja; ``explainer verify`` needs no page code).
-
-
-def _cmd_check(args: argparse.Namespace) -> int:
-    """What ``mkdocs build`` checks, without building: the data (every record), the content
-    pages' ``[[kind:id]]`` references, content files at generated paths; and, as warnings,
-    the scaffold's examples and placeholders still in place."""
-    from generator.outputs.jsonld import missing_credits
-    from generator.pipeline import StoryBuild
-    from generator.schema.kinds import FILE_MODELS
-
-    data_dir = Path(args.data_dir)
-    project = data_dir.parent
-    content_dir = Path(args.content_dir) if args.content_dir else project / "content"
-    config = Path(args.config) if args.config else project / "mkdocs.yml"
-    build = StoryBuild(
-        data_dir,
-        content_dir,
-        display_root=Path.cwd(),
-        config_file=config if config.is_file() else None,
-        share_images=False,  # a check draws no pictures
-    )
-    try:
-        result = build.run()
-    except OSError as error:  # the loader reports unreadable files; this is the last resort
-        print(f"{args.data_dir}: cannot read: {error}", file=sys.stderr)
-        return 1
-    for line in sorted([*result.diagnostics, *result.warnings]):
-        print(line, file=sys.stderr)
-    if result.data is not None and "story" in build.loaded_files:
-        # The structured data is poorer for what the story leaves out (a byline, a publisher):
-        # said, but not counted against --strict, since a story may honestly have neither.
-        at = build.loaded_files["story"].at(("story",), "")
-        for message in missing_credits(result.data):
-            notice = Diagnostic(at.file, at.line, at.col, "warning", f"story: {message}")
-            print(notice, file=sys.stderr)
-    warned = len(result.warnings)
-    warnings = f"{warned} warning{'s' if warned != 1 else ''}"
-    if result.diagnostics or result.data is None:
-        count = len(result.diagnostics)
-        found = f"{count} problem{'s' if count != 1 else ''} found"
-        print(f"{found}, {warnings}" if warned else found, file=sys.stderr)
-        return 1
-    counts = ", ".join(
-        f"{len(getattr(result.data, kind))} {kind}" for kind in FILE_MODELS if kind != "story"
-    )
-    if warned:
-        print(f"{args.data_dir}: ok ({counts}); {warnings}: examples or placeholders to replace")
-        return 1 if args.strict else 0
-    print(f"{args.data_dir}: ok ({counts})")
-    return 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -93,9 +45,57 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         print("explainer verify: give SOURCE_ID and ARCHIVE, or --all", file=sys.stderr)
         return 2
     summary = verify_source(
-        args.source_id, Path(args.archive), Path(args.data_dir), Path(args.content_dir)
+        args.source_id,
+        Path(args.archive),
+        Path(args.data_dir),
+        Path(args.content_dir),
+        Path(args.root),
     )
     print(summary)
+    return 0
+
+
+def _cmd_upgrade(args: argparse.Namespace) -> int:
+    """Move the story's data to the current version of the format (see tools/upgrade.py)."""
+    from generator.schema.formats import CURRENT
+    from generator.tools.upgrade import upgrade
+
+    data_dir = Path(args.data_dir)
+    result = upgrade(data_dir, check=args.check)
+    print(f"{args.data_dir}: data format {result.found}, {result.how}", file=sys.stderr)
+    if result.problems:
+        for line in sorted(result.problems):
+            print(line, file=sys.stderr)
+        count = len(result.problems)
+        print(f"{count} problem{'s' if count != 1 else ''}: nothing written", file=sys.stderr)
+        return 1
+    for note in result.notes:
+        print(note, file=sys.stderr)
+    for path in result.kept:
+        print(
+            f"{path}: kept: it differs from every version of the generator's theme, so it is "
+            "your own override of it (the generator now supplies its theme itself)",
+            file=sys.stderr,
+        )
+    if result.nothing_to_do:
+        print(f"{args.data_dir}: nothing to change (format {CURRENT})")
+        return 0
+    moved = (
+        f"from format {result.found} to {CURRENT}"
+        if result.found != CURRENT
+        else f"to state its format ({CURRENT}) in story.yaml"
+    )
+    if args.check:
+        sys.stdout.write(result.diff())
+        for path in result.removed:
+            print(f"would remove {path} (a copy of the generator's theme)")
+        print(f"{args.data_dir}: would move {moved}; run without --check to do it", file=sys.stderr)
+        return 1
+    for path in result.changed:
+        print(f"wrote {path}")
+    for path in result.removed:
+        print(f"removed {path} (a copy of the generator's theme)")
+    print(f"{args.data_dir}: moved {moved}; next: explainer check")
     return 0
 
 
@@ -220,7 +220,22 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit 1 on warnings too (examples, placeholders), as mkdocs build --strict fails",
     )
-    check.set_defaults(func=_cmd_check)
+    check.add_argument(
+        "--published",
+        default=None,
+        help="the published build's data/story.json (a path or an http(s) address) to compare "
+        "the data with (default: the plugin's published in mkdocs.yml, else "
+        "site/data/story.json; '' compares with nothing)",
+    )
+    check.set_defaults(func=cmd_check)
+
+    diff = sub.add_parser(
+        "diff",
+        help="every fact added, changed or removed from OLD to NEW, and those no update names",
+    )
+    diff.add_argument("old", help="data folder, published site folder or its data/story.json")
+    diff.add_argument("new", help="data folder, published site folder or its data/story.json")
+    diff.set_defaults(func=cmd_diff)
 
     schema = sub.add_parser("schema", help="write the JSON Schema of each data file kind")
     schema.add_argument("--out", default="schema", help="folder for the *.schema.json files")
@@ -240,6 +255,17 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--data-dir", default="site_data", help="data folder")
     verify.add_argument("--content-dir", default="content", help="narrative folder")
     verify.set_defaults(func=_cmd_verify)
+
+    upgrade = sub.add_parser(
+        "upgrade", help="move the story's data to the current version of the data format"
+    )
+    upgrade.add_argument("data_dir", nargs="?", default="site_data", help="data folder")
+    upgrade.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing: show what would change (a diff) and exit 1 if anything would",
+    )
+    upgrade.set_defaults(func=_cmd_upgrade)
 
     render = sub.add_parser("render", help="write every generated page to a folder")
     render.add_argument("--out", required=True, help="output folder (e.g. a docs folder)")
@@ -297,7 +323,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     return code
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -1,0 +1,136 @@
+"""The versions of the data format: the one place that says which is current and what each changed.
+
+A story's ``site_data/story.yaml`` says the version it is written in (``format: 4``, written by
+``explainer new`` and ``explainer upgrade``). A story made before versions existed says none and
+is in one of the first two formats, told apart by their shape
+(:mod:`generator.read.dataformat`). ``check``, ``build`` and ``serve`` read only the current
+version; ``explainer upgrade`` moves a story from any earlier one, one step per version
+(:mod:`generator.read.upgrades`).
+
+Every change of the data files' shape is a new :class:`Format` here, with its upgrade step and a
+fixture, in the same change: ``tests/test_formats.py`` fails when the JSON Schema's shape (the
+schema without its descriptions) is not the one recorded for the current version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["CURRENT", "FORMATS", "FORMAT_KEY", "Format", "by_version", "shape_digest"]
+
+FORMAT_KEY = "format"
+"""The key of ``site_data/story.yaml`` (beside ``story``) that says the version."""
+
+
+@dataclass(frozen=True)
+class Format:
+    """One version of the data format."""
+
+    version: int
+    name: str
+    """A few words a message can use: "a figure is one value"."""
+    changes: tuple[str, ...]
+    """What this version changed, for editors (the guide and ``explainer upgrade`` say it)."""
+    shape: str = ""
+    """:func:`shape_digest` of the data files' JSON Schema at this version (the first, made
+    before versions were recorded, has none)."""
+
+
+FORMATS: tuple[Format, ...] = (
+    Format(
+        1,
+        "a figure is one value",
+        (
+            "A figure holds one number: value, approximate and cites on the figure itself.",
+            "A claim says who makes it (claimed_by) and nothing of how it developed.",
+        ),
+    ),
+    Format(
+        2,
+        "a figure is a series of reports",
+        (
+            "A figure is a series of reports, each with its value or range, its qualifier as the "
+            "source gives it, when it held (as_of), who gave it and what it cites; the figure "
+            "says which report is its headline (headline_rule). explainer upgrade makes each "
+            "figure's one value its first report (approximate: true becomes qualifier: about).",
+            "Claims have a status history (reported, disputed, denied, confirmed, retracted).",
+            "Dates carry their precision (a month, a span, a qualifier, a time with its offset).",
+            "Sources may lack a headline or a date, and say who published them and where the "
+            "copy was found; updates have a kind 'development'.",
+            "story.yaml says the version of its data format (format: 2).",
+        ),
+        shape="1b1599e7e7e2bdf7fb5c3bfc2415a535daa3193e49c5b47fba494e7ca11459fa",
+    ),
+    Format(
+        3,
+        "contested numbers",
+        (
+            "A figure has a label, a few words for links and lists, apart from counts, its "
+            "explanation. explainer upgrade makes each label from the first sentence of counts: "
+            "reword it at will.",
+            "A report may name several reporters (reported_by is a list: explainer upgrade makes "
+            "reported_by: x into reported_by: [x]) and who passed the number on (via, each link "
+            "with by and cites).",
+            "A report may say what kind of count it is (count_type: confirmed, registered, "
+            "recovered, identified, estimate, projection, or other with count_other), the area "
+            "it covers (scope), and, for a number the source implies without stating it, how we "
+            "worked it out (derived: how, and the reports it comes from).",
+            "Qualifiers nearly and almost.",
+            "An update may name, in removed, the facts it took out of the story (a fact changed "
+            "or removed since the published build must be named by an update).",
+        ),
+        shape="8cda810c30267136e6a8f9a47af9d4097a6d0db3d885a5c58a812cc732ad76c8",
+    ),
+    Format(
+        4,
+        "bounded texts and numbers",
+        (
+            "A title or a name (the story's headline, an event's title, a player's name and "
+            "aliases, a question and its short heading, a figure's unit and unit_one, a "
+            "source's headline, publisher and found_at, a byline's names) has at most 300 "
+            "characters; a figure's label keeps its 80.",
+            "Every other text (a summary, a role, an excerpt, a quote, counts, a report's scope, "
+            "count_other and derived.how, a reason ...) has at most 4,000 characters.",
+            "A figure's numbers (a report's value, low and high) lie within 10^15 "
+            "(1,000,000,000,000,000) of zero.",
+            "explainer upgrade changes nothing but the version; it names each value beyond its "
+            "limit, at its line and column, to shorten or to give in a larger unit, and writes "
+            "nothing until none is left (nothing is cut).",
+        ),
+        shape="e9b11949848f182b59806f2b5239ea12b463d98600bae585912e0875adce9b1d",
+    ),
+)
+"""Every version, oldest first; the last is the one this generator reads."""
+
+CURRENT = FORMATS[-1].version
+
+
+def by_version(version: int) -> Format | None:
+    return next((f for f in FORMATS if f.version == version), None)
+
+
+_WORDS = frozenset({"description", "title", "examples", "$comment"})
+
+
+def _shape(value: Any, names: bool = False) -> Any:
+    """The schema without the words (descriptions, titles): what data it accepts. ``names``:
+    ``value`` maps names to schemas (``properties``, ``$defs``), so no key of it is dropped."""
+    if isinstance(value, dict):
+        return {
+            k: _shape(v, names=k in ("properties", "$defs", "patternProperties") and not names)
+            for k, v in value.items()
+            if names or k not in _WORDS
+        }
+    if isinstance(value, list):
+        return [_shape(v) for v in value]
+    return value
+
+
+def shape_digest(schemas: dict[str, dict[str, Any]]) -> str:
+    """A digest of the shape of the data files' JSON Schemas (file kind -> schema): it changes
+    when the data a story may hold changes, not when a description is reworded."""
+    text = json.dumps(_shape(schemas), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
