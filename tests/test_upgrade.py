@@ -6,7 +6,9 @@ example before versions existed (aba0927), and a story made by `explainer new` b
 generator supplied its own theme (with the copy of the theme it wrote). Each is upgraded and
 then checked, verified and built --strict (the scaffold, with its examples, built without
 --strict), and compared with what was checked by hand: the figures the shipped story's editors
-wrote in format 2 themselves (27542c2) hold the same reports the upgrade writes.
+wrote in format 2 themselves (27542c2) hold the same reports the upgrade writes. The hand-made
+minimal story in format 3 moves to format 4 with only its version changed, and with a value
+beyond format 4's limits is said at its place, nothing written.
 """
 
 from __future__ import annotations

@@ -78,20 +78,22 @@ def _text_problem(value: str, branches: list[Schema]) -> str | None:
 
 
 def _number_problem(value: int | float, branches: list[Schema]) -> str | None:
-    numbers = [b for b in branches if b.get("type") in ("number", "integer")]
-    highest = [b["maximum"] for b in numbers if "maximum" in b]
-    lowest = [b["minimum"] for b in numbers if "minimum" in b]
-    high = min(highest) if highest else None
-    low = max(lowest) if lowest else None
-    if (high is None or value <= high) and (low is None or value >= low):
-        return None
-    bound = high if high is not None else abs(low or 0)
-    exponent = len(str(int(bound))) - 1
-    return (
-        f"the number {_number_as_written(value)} is beyond 10^{exponent} ({int(bound):,}) either "
-        f"side of zero, which format 4 allows: give it in a larger unit (explainer upgrade "
-        "changes no number), then upgrade again"
-    )
+    """For a number held within a bound either side of zero (a figure's: ``minimum`` -10^15,
+    ``maximum`` 10^15), what to do when it is beyond it. Other ranges (story.yaml's format) are
+    the reader's to say."""
+    for branch in branches:
+        high, low = branch.get("maximum"), branch.get("minimum")
+        if branch.get("type") != "number" or high is None or low != -high:
+            continue
+        if -high <= value <= high:
+            return None
+        exponent = len(str(int(high))) - 1
+        return (
+            f"the number {_number_as_written(value)} is beyond 10^{exponent} ({int(high):,}) "
+            "either side of zero, which format 4 allows: give it in a larger unit (explainer "
+            "upgrade changes no number), then upgrade again"
+        )
+    return None
 
 
 def over_limits(
@@ -103,13 +105,13 @@ def over_limits(
     if isinstance(data, dict):
         for key, value in data.items():
             inner = [b["properties"][key] for b in branches if key in b.get("properties", {})]
-            for sub in inner[:1]:  # a key no schema knows: check and validation say so
-                yield from over_limits(value, sub, root, (*place, str(key)))
+            if inner:  # a key no schema knows is validation's to say
+                yield from over_limits(value, inner[0], root, (*place, str(key)))
     elif isinstance(data, list):
         items = [b["items"] for b in branches if isinstance(b.get("items"), dict)]
-        for number, value in enumerate(data):
-            for sub in items[:1]:
-                yield from over_limits(value, sub, root, (*place, number))
+        if items:
+            for number, value in enumerate(data):
+                yield from over_limits(value, items[0], root, (*place, number))
     elif isinstance(data, str):
         message = _text_problem(data, branches)
         if message is not None:
