@@ -106,6 +106,20 @@ def break_quotes(root: Path) -> int:
     return text.count("\n", 0, match.start(2)) + 1
 
 
+def key_span(text: str, pairs: list[tuple[yaml.Node, yaml.Node]], number: int) -> tuple[int, int]:
+    """Where the ``number``th key of a composed YAML mapping (``pairs``: its node's ``value``)
+    and its value are written in ``text``: (start, end) to cut to leave the key out. Up to the
+    next key of the mapping (the lines below move up), else to the value's last character (the
+    line break after it stays); a first key after "- " leaves the item's other keys under it."""
+    key, value = pairs[number]
+    if number + 1 < len(pairs):
+        return key.start_mark.index, pairs[number + 1][0].start_mark.index
+    end = value.end_mark.index
+    while end > value.start_mark.index and text[end - 1] in " \n":
+        end -= 1
+    return key.start_mark.index, end
+
+
 # --- a copy of the project, built ----------------------------------------------------------------
 
 

@@ -140,7 +140,7 @@ def test_the_editors_pick_must_stand(story_copy: Path, edit: Edit) -> None:
 def test_a_label_is_a_few_words(story_copy: Path, edit: Edit) -> None:
     edit("figures", LABEL, "    label: " + "word " * 16 + "and\n")
     assert problems(story_copy) == [
-        "site_data/figures.yaml:12:5: figures[0].label: is too long: at most 80 characters"
+        "site_data/figures.yaml:12:5: figures[0].label: is 83 characters long; at most 80"
     ]
 
 

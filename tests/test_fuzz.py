@@ -1,9 +1,10 @@
 """Fuzz ``explainer check`` with seeded mutations of the shipped ``site_data/``.
 
 One folder holds a copy of the project's ``site_data/`` and ``content/``; each case mutates one
-or two data files (text edits, hostile values and tags, whole-file bombs, or the file replaced by
-a named pipe, a folder, a link ...), runs the function ``explainer check`` runs (in-process,
-output captured), then puts the files back. Asserted for every case: the exit code is 0 or 1, no
+or two data files (text edits, hostile values and tags, a key of a record or nested model left
+out, numbers far beyond their range, whole-file bombs, or the file replaced by a named pipe, a
+folder, a link ...), runs the function ``explainer check`` runs (in-process, output captured),
+then puts the files back. Asserted for every case: the exit code is 0 or 1, no
 exception escapes, the run ends within ``HANG_SECONDS``, every error line starts with
 ``site_data/<file>.yaml:<line>:<col>: `` at a line the file has, no line is longer than
 ``MAX_LINE``, and the count line is right. A case that passes is also loaded and rendered like
@@ -11,8 +12,10 @@ exception escapes, the run ends within ``HANG_SECONDS``, every error line starts
 cases run as real ``explainer`` processes too, with the same output.
 
 ``FUZZ_CASES`` (default 400) and ``FUZZ_SEED`` (default 18) choose the run, ``FUZZ_CASE=N`` runs
-case N alone. A long run by hand, with a summary: ``FUZZ_CASES=5000 .venv/bin/pytest -q -s
-tests/test_fuzz.py``.
+case N alone. The same mutations run on the story with every field of every model
+(``tests/fixtures/every-field``), ``FUZZ_FIXTURE_CASES`` cases (default half of FUZZ_CASES). A
+long run by hand, with a summary: ``FUZZ_CASES=10000 .venv/bin/pytest -q -s tests/test_fuzz.py
+-k fuzz_check``.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ from pathlib import Path
 from types import FrameType
 
 import pytest
-from support import REPO
+import yaml
+from support import REPO, key_span
 
 from generator.cli import main
 from generator.pipeline import StoryBuild
@@ -44,6 +48,9 @@ from generator.schema.kinds import FILE_MODELS
 CASES = int(os.environ.get("FUZZ_CASES", "400"))
 SEED = int(os.environ.get("FUZZ_SEED", "18"))
 ONLY = os.environ.get("FUZZ_CASE")
+FIXTURE_CASES = int(os.environ.get("FUZZ_FIXTURE_CASES", str(CASES // 2)))
+"""Cases on the story with every field (tests/fixtures/every-field), besides the shipped one's."""
+EVERY_FIELD = REPO / "tests" / "fixtures" / "every-field"
 HANG_SECONDS = 10.0
 """A case that takes longer is a hang (a real run takes well under a second)."""
 MEMORY_HEADROOM = 2 * 1024**3
@@ -136,6 +143,54 @@ def line_edit(rng: random.Random, text: str, values: list[str]) -> str:
     return "".join(lines)
 
 
+def _mappings(node: yaml.Node) -> Iterator[yaml.MappingNode]:
+    """Every mapping under a composed document's root mapping (the records and their nested
+    models, at any depth), in document order."""
+    children = node.value if isinstance(node, yaml.SequenceNode) else []
+    if isinstance(node, yaml.MappingNode):
+        children = [value for _, value in node.value]
+    for child in children:
+        if isinstance(child, yaml.MappingNode):
+            yield child
+        if isinstance(child, (yaml.MappingNode, yaml.SequenceNode)):
+            yield from _mappings(child)
+
+
+def remove_key(rng: random.Random, text: str, values: list[str]) -> str:
+    """A key of a record or of a model nested in one left out, with its value: a required
+    field, or one a rule needs in that place (a reason for rule inferred, by for a dispute)."""
+    try:
+        root = yaml.compose(text)
+        mappings = [m for m in _mappings(root) if m.value] if root is not None else []
+    except (yaml.YAMLError, RecursionError):  # an earlier mutation broke the file, or nested
+        return insert_token(rng, text, values)  # it deeper than PyYAML recurses: another way
+    if not mappings:
+        return insert_token(rng, text, values)
+    mapping = rng.choice(mappings)
+    start, end = key_span(text, mapping.value, rng.randrange(len(mapping.value)))
+    return text[:start] + text[end:]
+
+
+BIG_NUMBERS = (
+    str(2**1023), str(-(2**1023)), "1.7e+308", "-1.7e+308", "1.0e+16", "-1.0e+16",
+    "1000000000000001", "1000000000000000", "-1000000000000000", "1.0e+15", "4.9e-324",
+    "99999999999999999999", "0.000000000000001", "1_000_000_000_000_000", "0b" + "1" * 60,
+)  # fmt: skip
+"""Numbers at, near and far beyond the range a figure's numbers may take (within 10^15)."""
+NUMBER_LINE = re.compile(r"^(\s*(?:- )?[a-z_]+: )(-?[0-9][0-9_.e+-]*)$", re.MULTILINE)
+
+
+def big_number(rng: random.Random, text: str, values: list[str]) -> str:
+    """A number of the file (a figure's value, low or high, a basis' days), else any value,
+    replaced by one of BIG_NUMBERS."""
+    lines = list(NUMBER_LINE.finditer(text)) or list(VALUE_LINE.finditer(text))
+    if not lines:
+        return insert_token(rng, text, values)
+    line = rng.choice(lines)
+    head = line.group(1) if line.re is NUMBER_LINE else line.group(1) + " "
+    return text[: line.start()] + head + rng.choice(BIG_NUMBERS) + text[line.end() :]
+
+
 def whole_file(rng: random.Random, text: str, values: list[str]) -> str:
     """The file replaced by one of the classic bombs and oddities (keeping its schema line)."""
     head = text.split("\n", 1)[0] + "\n"
@@ -166,6 +221,8 @@ TEXT_MUTATIONS: list[tuple[Mutation, int]] = [
     (delete_span, 3),
     (duplicate_span, 2),
     (line_edit, 4),
+    (remove_key, 4),
+    (big_number, 2),
     (whole_file, 1),
 ]
 
@@ -254,18 +311,24 @@ def hang_guard(seconds: float) -> Iterator[None]:
 class Corpus:
     """The project copy the cases mutate, and what each data file holds when intact."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, data: Path = REPO / "site_data", name: str = "") -> None:
         self.root = root
+        self.name = name
+        """'' for the shipped story; a fixture's cases are seeded with its name too."""
         self.data = root / "site_data"
-        shutil.copytree(REPO / "site_data", self.data)
-        shutil.copytree(REPO / "content", root / "content")
+        shutil.copytree(data, self.data)
+        if name:  # a fixture's content: one page that names no record
+            (root / "content").mkdir()
+            (root / "content" / "index.md").write_text("# The story\n\nIts lede.\n", "utf-8")
+        else:
+            shutil.copytree(REPO / "content", root / "content")
         self.originals = {kind: (self.data / f"{kind}.yaml").read_bytes() for kind in KINDS}
         found = (VALUE_LINE.findall(raw.decode()) for raw in self.originals.values())
         self.values = sorted({value.strip() for lines in found for _, value in lines if value})
 
     def mutate(self, case: int) -> tuple[str, dict[str, str | None]]:
         """Apply case ``case``'s mutations; return what was done and each changed file's text."""
-        rng = random.Random(f"{SEED}-{case}")
+        rng = random.Random(f"{SEED}-{self.name}-{case}" if self.name else f"{SEED}-{case}")
         texts: dict[str, str | None] = {}
         done = []
         for kind in rng.sample(KINDS, 2 if rng.random() < 0.15 else 1):
@@ -420,9 +483,11 @@ def test_mutations_are_seeded(in_corpus: Corpus) -> None:
     in_corpus.restore()
 
 
-def test_fuzz_check(in_corpus: Corpus) -> None:
-    cases = [int(ONLY)] if ONLY else range(CASES)
-    outcomes = [run_case(in_corpus, case) for case in cases]
+def fuzz(corpus: Corpus, count: int) -> None:
+    """Run ``count`` cases (or FUZZ_CASE alone) on ``corpus``, print a summary, fail on any
+    finding."""
+    cases = [int(ONLY)] if ONLY else range(count)
+    outcomes = [run_case(corpus, case) for case in cases]
     failures = [o for o in outcomes if o.problem is not None]
     codes = Counter(o.code for o in outcomes)
     slowest = max(outcomes, key=lambda o: o.seconds)
@@ -430,8 +495,8 @@ def test_fuzz_check(in_corpus: Corpus) -> None:
         kind for o in outcomes for kind in {message_class(x) for x in o.stderr.splitlines()[:-1]}
     )
     print(
-        f"\nfuzz: {len(outcomes)} cases (seed {SEED}): {codes[0]} passed check "
-        f"({sum(o.rendered for o in outcomes)} rendered), {codes[1]} refused, "
+        f"\nfuzz {corpus.name or 'site_data'}: {len(outcomes)} cases (seed {SEED}): {codes[0]} "
+        f"passed check ({sum(o.rendered for o in outcomes)} rendered), {codes[1]} refused, "
         f"{len(failures)} findings; slowest case {slowest.case} ({slowest.what}) "
         f"{slowest.seconds:.2f} s; {len(messages)} kinds of message, the most frequent (cases):\n"
         + "\n".join(f"{n:6} {kind}" for kind, n in messages.most_common(25))
@@ -440,6 +505,23 @@ def test_fuzz_check(in_corpus: Corpus) -> None:
     assert not failures, f"{len(failures)} findings (replay one with FUZZ_CASE=N):\n{report}"
     if len(outcomes) >= 100:
         assert codes[0] > 0 and codes[1] > 0, "the mutations should both pass and fail"
+
+
+def test_fuzz_check(in_corpus: Corpus) -> None:
+    fuzz(in_corpus, CASES)
+
+
+@pytest.fixture(scope="module")
+def every_field(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    return Corpus(tmp_path_factory.mktemp("fuzz-every-field"), EVERY_FIELD, "every-field")
+
+
+def test_fuzz_check_every_field(every_field: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The story with every field of every model (tests/test_missing_keys.py): what the shipped
+    story lacks (an inferred publication date, a status history, a range, times of day, a
+    byline) is mutated too."""
+    monkeypatch.chdir(every_field.root)
+    fuzz(every_field, FIXTURE_CASES)
 
 
 SUBPROCESS_CASES = ("fifo", "zero", "loop", 0, 1, 2, 3)

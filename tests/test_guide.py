@@ -100,7 +100,7 @@ def test_a_kind_declared_in_one_file_is_in_the_guide(tmp_path: Path) -> None:
     places = _section(result.stdout, "### `site_data/places.yaml`")
     assert "The places where things happened." in places
     assert "\n    places: []\n" in places  # no example for it yet
-    assert "| `name` | text | yes | The place's name. |" in places
+    assert "| `name` | text (at most 4,000 characters) | yes | The place's name. |" in places
     events = _section(result.stdout, "### `site_data/events.yaml`")
     assert "| `place` | id | no | Id of the place where it happened. |" in events
 

@@ -316,7 +316,7 @@ def test_path_like_id(story_copy: Path, edit: Edit) -> None:
 def test_id_too_long(story_copy: Path, edit: Edit) -> None:
     edit("questions", "id: fund-bridge", f"id: {'a' * 81}")
     assert problems(story_copy) == [
-        "site_data/questions.yaml:3:5: questions[0].id: is too long: at most 80 characters"
+        "site_data/questions.yaml:3:5: questions[0].id: is 81 characters long; at most 80"
     ]
 
 

@@ -6,7 +6,9 @@ example before versions existed (aba0927), and a story made by `explainer new` b
 generator supplied its own theme (with the copy of the theme it wrote). Each is upgraded and
 then checked, verified and built --strict (the scaffold, with its examples, built without
 --strict), and compared with what was checked by hand: the figures the shipped story's editors
-wrote in format 2 themselves (27542c2) hold the same reports the upgrade writes.
+wrote in format 2 themselves (27542c2) hold the same reports the upgrade writes. The hand-made
+minimal story in format 4 moves to format 5 with only its version changed, and with a value
+beyond format 5's limits is said at its place, nothing written.
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ def _data(root: Path) -> dict[str, Any]:
 
 FIRST_FORMAT_LINE = (
     "site_data/figures.yaml:4:5: data format 1 (a figure is one value), found by its shape "
-    "(figures[0] has 'value'); this generator reads format 4: run 'explainer upgrade' to move "
+    "(figures[0] has 'value'); this generator reads format 5: run 'explainer upgrade' to move "
     "the story ('explainer upgrade --check' shows the changes first)"
 )
 
@@ -103,7 +105,7 @@ def test_a_stated_older_version_is_said_at_its_line(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.splitlines()[0] == (
         "site_data/story.yaml:2:9: format: data format 1 (a figure is one value), stated in "
-        "story.yaml; this generator reads format 4: run 'explainer upgrade' to move the story "
+        "story.yaml; this generator reads format 5: run 'explainer upgrade' to move the story "
         "('explainer upgrade --check' shows the changes first)"
     )
 
@@ -114,12 +116,12 @@ def test_a_newer_version_asks_for_a_newer_generator(tmp_path: Path) -> None:
     lines = story.read_text(encoding="utf-8").splitlines(keepends=True)
     story.write_text("".join([lines[0], "format: 7\n", *lines[1:]]), encoding="utf-8")
     assert _run(root, "check").stderr == (
-        "site_data/story.yaml:2:9: format: data format 7 is newer than this generator reads (4): "
+        "site_data/story.yaml:2:9: format: data format 7 is newer than this generator reads (5): "
         "upgrade the generator\n1 problem found\n"
     )
     upgraded = _run(root, "upgrade")
     assert upgraded.returncode == 1
-    assert "newer than this generator knows (4)" in upgraded.stderr
+    assert "newer than this generator knows (5)" in upgraded.stderr
 
 
 # --- the shipped story in the first format ----------------------------------------------------
@@ -159,13 +161,13 @@ def test_check_shows_the_changes_and_writes_nothing(tmp_path: Path) -> None:
     before = _texts(root)
     done = _run(root, "upgrade", "--check")
     assert done.returncode == 1
-    assert "--- site_data/figures.yaml (format 1)\n+++ site_data/figures.yaml (format 4)\n" in (
+    assert "--- site_data/figures.yaml (format 1)\n+++ site_data/figures.yaml (format 5)\n" in (
         done.stdout
     )
     assert "-    value: 130\n" in done.stdout
     assert "+        qualifier: about\n" in done.stdout
     assert done.stderr.endswith(
-        "site_data: would move from format 1 to 4; run without --check to do it\n"
+        "site_data: would move from format 1 to 5; run without --check to do it\n"
     )
     assert _texts(root) == before
 
@@ -179,12 +181,12 @@ def test_the_first_format_story_upgrades_checks_verifies_and_builds(tmp_path: Pa
         "wrote site_data/story.yaml",
         "wrote site_data/figures.yaml",
         "wrote site_data/updates.yaml",
-        "site_data: moved from format 1 to 4; next: explainer check",
+        "site_data: moved from format 1 to 5; next: explainer check",
     ]
     after = _texts(root)
     assert after["site_data/figures.yaml"] == HAND_CHECKED_FIGURES
     assert after["site_data/story.yaml"] == before["site_data/story.yaml"].replace(
-        "\nstory:\n", "\nformat: 4\nstory:\n", 1
+        "\nstory:\n", "\nformat: 5\nstory:\n", 1
     )
     # The story predates the updates log: an empty one, as `explainer new` writes it.
     assert after["site_data/updates.yaml"] == (
@@ -200,7 +202,7 @@ def test_the_first_format_story_upgrades_checks_verifies_and_builds(tmp_path: Pa
     run_mkdocs_build(root).assert_ok()
 
     again = _run(root, "upgrade")
-    assert (again.returncode, again.stdout) == (0, "site_data: nothing to change (format 4)\n")
+    assert (again.returncode, again.stdout) == (0, "site_data: nothing to change (format 5)\n")
     assert _texts(root) == after
 
 
@@ -216,7 +218,7 @@ def test_no_fact_of_the_first_format_is_lost(tmp_path: Path) -> None:
         if kind in ("figures", "story", "updates"):
             continue
         assert new[kind] == old[kind], kind
-    assert new["story"] == {"format": 4, **old["story"]}
+    assert new["story"] == {"format": 5, **old["story"]}
     assert new["updates"] == {"updates": []} and "updates" not in old
     assert len(new["figures"]["figures"]) == len(old["figures"]["figures"]) == 2
     for was, now in zip(old["figures"]["figures"], new["figures"]["figures"], strict=True):
@@ -242,7 +244,7 @@ def test_the_example_before_versions_states_its_format_and_passes_everything(
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         "wrote site_data/story.yaml",
-        "site_data: moved from format 2 to 4; next: explainer check",
+        "site_data: moved from format 2 to 5; next: explainer check",
     ]
     after = _texts(root)
     assert {p for p in after if after[p] != before[p]} == {"site_data/story.yaml"}
@@ -250,17 +252,18 @@ def test_the_example_before_versions_states_its_format_and_passes_everything(
     verified = _run(root, "verify", "--all")
     assert verified.returncode == 0, verified.stdout + verified.stderr
     run_mkdocs_build(root).assert_ok()
-    assert _run(root, "upgrade").stdout == "site_data: nothing to change (format 4)\n"
+    assert _run(root, "upgrade").stdout == "site_data: nothing to change (format 5)\n"
 
 
-def test_a_format_3_story_moves_to_format_4_with_only_its_version_changed(
+def test_a_format_3_story_moves_to_format_5_with_only_its_version_changed(
     tmp_path: Path,
 ) -> None:
     """Format 4 only adds (statuses, dates of positions, kinds of questions, versions and
-    languages of sources...): the step from format 3 moves nothing, and the version stated in
-    story.yaml is rewritten in place. The Surfside example as it stood in format 3 (at c7717c3)
-    uses every part of formats 2 and 3 (reports, status histories, sources without headline or
-    date, agency copy found elsewhere, labels and lists of reporters)."""
+    languages of sources...) and format 5 only bounds lengths and numbers: the steps from format
+    3 move nothing, and the version stated in story.yaml is rewritten in place. The Surfside
+    example as it stood in format 3 (at c7717c3) uses every part of formats 2 and 3 (reports,
+    status histories, sources without headline or date, agency copy found elsewhere, labels and
+    lists of reporters)."""
     root = _copy("surfside-format-3", tmp_path)
     story = root / "site_data" / "story.yaml"
     text = story.read_text(encoding="utf-8")
@@ -271,7 +274,7 @@ def test_a_format_3_story_moves_to_format_4_with_only_its_version_changed(
         "@@ -1,5 +1,5 @@",
         " # yaml-language-server: $schema=../schema/story.schema.json",
         "-format: 3",
-        "+format: 4",
+        "+format: 5",
         " story:",
         '   headline: "The Surfside condo collapse: the first nine days, and what the counts said"',
         "   standfirst: >-",
@@ -280,12 +283,12 @@ def test_a_format_3_story_moves_to_format_4_with_only_its_version_changed(
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         "wrote site_data/story.yaml",
-        "site_data: moved from format 3 to 4; next: explainer check",
+        "site_data: moved from format 3 to 5; next: explainer check",
     ]
     after = _texts(root)
     assert {p for p in after if after[p] != before[p]} == {"site_data/story.yaml"}
-    assert after["site_data/story.yaml"] == text.replace("\nformat: 3\n", "\nformat: 4\n", 1)
-    assert _data(root) == {**old, "story": {**old["story"], "format": 4}}
+    assert after["site_data/story.yaml"] == text.replace("\nformat: 3\n", "\nformat: 5\n", 1)
+    assert _data(root) == {**old, "story": {**old["story"], "format": 5}}
     assert _run(root, "check", "--strict").returncode == 0
 
 
@@ -331,6 +334,81 @@ def test_a_theme_file_an_editor_changed_is_kept_and_said(tmp_path: Path) -> None
     ) in done.stderr
     assert css.is_file() and not (root / "theme" / "main.html").exists()
     assert "custom_dir: theme" in (root / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+# --- format 4 to format 5: texts and numbers within bounds ----------------------------------
+
+
+def test_a_format_3_story_within_the_limits_changes_only_its_version(tmp_path: Path) -> None:
+    root = _copy("minimal-format-4", tmp_path)
+    before = _texts(root)
+    done = _run(root, "upgrade")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "wrote site_data/story.yaml",
+        "site_data: moved from format 4 to 5; next: explainer check",
+    ]
+    after = _texts(root)
+    assert after["site_data/story.yaml"] == before["site_data/story.yaml"].replace(
+        "\nformat: 4\n", "\nformat: 5\n", 1
+    )
+    assert {p for p in after if after[p] != before[p]} == {"site_data/story.yaml"}
+    assert _run(root, "check", "site_data").returncode == 0
+    again = _run(root, "upgrade")
+    assert (again.returncode, again.stdout) == (0, "site_data: nothing to change (format 5)\n")
+
+
+def test_a_title_too_long_for_format_4_is_said_at_its_place_and_nothing_written(
+    tmp_path: Path,
+) -> None:
+    root = _copy("minimal-format-4", tmp_path)
+    events = root / "site_data" / "events.yaml"
+    title = "    title: The mayor makes the case for the bridge\n"  # line 8, column 5
+    long_title = "The mayor makes the case for the bridge" + ", again" * 40  # 319 characters
+    events.write_text(
+        events.read_text(encoding="utf-8").replace(title, f"    title: {long_title}\n"),
+        encoding="utf-8",
+    )
+    figures = root / "site_data" / "figures.yaml"
+    figures.write_text(
+        figures.read_text(encoding="utf-8").replace("value: 12\n", "value: 1.2e16\n"),
+        encoding="utf-8",
+    )
+    before = _texts(root)
+    done = _run(root, "upgrade")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[1:] == [
+        "site_data/events.yaml:8:5: events[0].title: is 319 characters long; format 5 allows at "
+        "most 300: shorten it by 19 characters (explainer upgrade cuts no text), then upgrade "
+        "again",
+        "site_data/figures.yaml:8:9: figures[0].reports[0].value: the number 1.2e+16 is beyond "
+        "10^15 (1,000,000,000,000,000) either side of zero, which format 5 allows: give it in a "
+        "larger unit (explainer upgrade changes no number), then upgrade again",
+        "2 problems: nothing written",
+    ]
+    assert _texts(root) == before
+
+
+def test_a_number_an_earlier_step_moved_is_said_where_the_editor_wrote_it(
+    tmp_path: Path,
+) -> None:
+    """A first-format figure's value, moved into its first report by format 2's step, is beyond
+    format 5's bound: said at the line the editor wrote it on."""
+    root = _copy("hollande-first-format", tmp_path)
+    figures = root / "site_data" / "figures.yaml"
+    text = figures.read_text(encoding="utf-8")
+    line = text[: text.index("    value: 130\n")].count("\n") + 1
+    figures.write_text(text.replace("    value: 130\n", "    value: 1.3e20\n"), encoding="utf-8")
+    before = _texts(root)
+    done = _run(root, "upgrade")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[1:] == [
+        f"site_data/figures.yaml:{line}:5: figures[0].reports[0].value: the number 1.3e+20 is "
+        "beyond 10^15 (1,000,000,000,000,000) either side of zero, which format 5 allows: give "
+        "it in a larger unit (explainer upgrade changes no number), then upgrade again",
+        "1 problem: nothing written",
+    ]
+    assert _texts(root) == before
 
 
 # --- what the upgrade cannot place -----------------------------------------------------------

@@ -7,22 +7,24 @@ before from a cache folder (keyed by a hash of everything drawn: same input, sam
 timestamp in the file). Nothing here reads the network or downloads a font: the text is set in
 a font file Debian ships (DejaVu Sans, which fontconfig and so chromium depend on, else
 Liberation Sans); without either, Pillow's own font, which has no accented letters, with the
-text folded to ASCII ("Francois"), so no glyph is drawn as an empty box. Nothing here imports
-mkdocs.
+text folded to ASCII ("Francois"), so no glyph is drawn as an empty box. The fonts and the
+fitting of text to a width, wrapped and cut, are :mod:`generator.outputs.sharetext`. Nothing
+here imports mkdocs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import io
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PIL import __version__ as PILLOW_VERSION  # PIL's own package: no drawing code loaded
+
+from generator.outputs import sharetext
+from generator.outputs.sharetext import drawable, fit, font_at, font_file
 
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
@@ -32,15 +34,11 @@ __all__ = ["HEIGHT", "WIDTH", "Card", "Number", "Point", "Series", "draw", "imag
 WIDTH, HEIGHT = 1200, 630
 """The size Open Graph and Twitter's large card show without cropping."""
 
-DRAWING_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-"""Part of each cached image's key: this module's own source, so a change to the drawing is
-never hidden by an image the cache kept from before."""
-
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/truetype/liberation"))
-FONT_FILES = {
-    False: ("DejaVuSans.ttf", "LiberationSans-Regular.ttf"),
-    True: ("DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf"),
-}
+DRAWING_VERSION = hashlib.sha256(
+    Path(__file__).read_bytes() + Path(sharetext.__file__).read_bytes()
+).hexdigest()
+"""Part of each cached image's key: the source of this module and of the text's, so a change to
+the drawing is never hidden by an image the cache kept from before."""
 
 # The site's colours (Material's indigo palette, mkdocs.yml's primary), as RGB.
 INDIGO = (63, 81, 181)  # #3f51b5: white text on it has a contrast of 6.9:1
@@ -107,73 +105,6 @@ class Card:
     home: bool = False
 
 
-# --- fonts and text ----------------------------------------------------------------------------
-
-
-@functools.cache
-def _font_file(bold: bool) -> Path | None:
-    for folder in FONT_DIRS:
-        for name in FONT_FILES[bold]:
-            if (folder / name).is_file():
-                return folder / name
-    return None
-
-
-@functools.cache
-def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    path = _font_file(bold) or _font_file(False)
-    if path is None:
-        from PIL import ImageFont
-
-        return ImageFont.load_default(size=size)
-    from PIL import ImageFont
-
-    return ImageFont.truetype(str(path), size=size)
-
-
-_ASCII = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."})
-
-
-def _shown(text: str) -> str:
-    """The text as the font can draw it: folded to ASCII when no font file with accents exists."""
-    text = " ".join(text.split())
-    if _font_file(False) is not None:
-        return text
-    folded = unicodedata.normalize("NFKD", text.translate(_ASCII))
-    return "".join(c for c in folded if c.isascii())
-
-
-def _wrap(text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: int) -> list[str]:
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        if line and font.getlength(candidate) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = candidate
-    return [*lines, line] if line else lines
-
-
-def _fit(
-    text: str, width: int, max_lines: int, sizes: tuple[int, ...], bold: bool = False
-) -> tuple[ImageFont.FreeTypeFont | ImageFont.ImageFont, list[str]]:
-    """The largest of ``sizes`` at which ``text`` wraps into ``max_lines``; at the smallest, the
-    last line is cut with an ellipsis."""
-    for size in sizes:
-        font = _font(size, bold)
-        lines = _wrap(text, font, width)
-        if len(lines) <= max_lines:
-            return font, lines
-    lines = lines[:max_lines]
-    last = lines[-1]
-    while last and font.getlength(last + "…") > width:
-        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
-    lines[-1] = last.rstrip(" ,;:") + ("..." if _font_file(False) is None else "…")
-    return font, lines
-
-
 def _lines(
     d: ImageDraw.ImageDraw,
     xy: tuple[int, int],
@@ -199,9 +130,10 @@ LEGEND_ROWS = 3
 
 def _chart(d: ImageDraw.ImageDraw, chart: Chart, box: tuple[int, int, int, int]) -> None:
     left, top, right, bottom = box
-    title_font, title_lines = _fit(_shown(chart.title), right - left, 1, (24, 20))
+    title_font, title_lines = fit(drawable(chart.title), right - left, 1, (24, 20))
     d.text((left, top), title_lines[0], font=title_font, fill=MUTED)
-    d.text((left, top + 28), _shown(chart.headline), font=_font(34, True), fill=INK)
+    headline_font, headline = fit(drawable(chart.headline), right - left, 1, (34,), bold=True)
+    d.text((left, top + 28), headline[0], font=headline_font, fill=INK)
     rows = min(LEGEND_ROWS, -(-len(chart.series) // 2)) if len(chart.series) > 1 else 1
     legend_top = bottom - 26 * rows
     plot = (left + 56, top + 86, right - 8, legend_top - 34)
@@ -220,15 +152,15 @@ def _chart(d: ImageDraw.ImageDraw, chart: Chart, box: tuple[int, int, int, int])
     def y_of(value: float) -> float:
         return plot[3] - (plot[3] - plot[1]) * value / ceiling
 
-    small = _font(18)
+    small = font_at(18)
     for value in (0.0, ceiling / 1.1):
         y = y_of(value)
         d.line([(plot[0], y), (plot[2], y)], fill=GRID, width=2)
         label = f"{value:,.0f}"
         d.text((plot[0] - 10, y), label, font=small, fill=MUTED, anchor="rm")
-    d.text((plot[0], plot[3] + 8), _shown(_day(first)), font=small, fill=MUTED, anchor="la")
+    d.text((plot[0], plot[3] + 8), drawable(_day(first)), font=small, fill=MUTED, anchor="la")
     if last != first:
-        d.text((plot[2], plot[3] + 8), _shown(_day(last)), font=small, fill=MUTED, anchor="ra")
+        d.text((plot[2], plot[3] + 8), drawable(_day(last)), font=small, fill=MUTED, anchor="ra")
     for number, series in enumerate(chart.series):
         colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
         xy = [(x_of(p.day), y_of(p.low)) for p in series.points]
@@ -253,7 +185,7 @@ def _chart(d: ImageDraw.ImageDraw, chart: Chart, box: tuple[int, int, int, int])
         d.rectangle([(x, y + 4), (x + 16, y + 20)], fill=colour)
         more = len(chart.series) - room
         label = series.label if number < room - 1 or more <= 0 else f"{more + 1} more"
-        font, lines = _fit(_shown(label), column - 34, 1, (19,))  # one size for every entry
+        font, lines = fit(drawable(label), column - 34, 1, (19,))  # one size for every entry
         d.text((x + 26, y), lines[0], font=font, fill=INK)
 
 
@@ -274,15 +206,15 @@ def _numbers(d: ImageDraw.ImageDraw, numbers: tuple[Number, ...], top: int) -> N
         (
             s
             for s in (96, 80, 64, 56, 48)
-            if all(_font(s, True).getlength(_shown(n.value)) <= column - 32 for n in shown)
+            if all(font_at(s, True).getlength(drawable(n.value)) <= column - 32 for n in shown)
         ),
         40,
     )
     for number, item in enumerate(shown):
         x = MARGIN + column * number
-        _, lines = _fit(_shown(item.value), column - 32, 1, (size,), bold=True)
-        d.text((x, top), lines[0], font=_font(size, True), fill=INDIGO)
-        label = _fit(_shown(item.label), column - 32, 3, (24,))
+        _, lines = fit(drawable(item.value), column - 32, 1, (size,), bold=True)
+        d.text((x, top), lines[0], font=font_at(size, True), fill=INDIGO)
+        label = fit(drawable(item.label), column - 32, 3, (24,))
         _lines(d, (x, top + round(size * 1.3)), label, MUTED)
 
 
@@ -297,22 +229,22 @@ def draw(card: Card) -> bytes:
     width = WIDTH - 2 * MARGIN
     if card.home:
         d.rectangle([(0, 0), (WIDTH, HEIGHT)], fill=INDIGO_DARK)
-        y = _lines(d, (MARGIN, 56), _fit(_shown(card.kicker), width, 1, (28, 24)), PALE)
-        title = _fit(_shown(card.title), width, 4, (64, 58, 52, 46, 40), bold=True)
+        y = _lines(d, (MARGIN, 56), fit(drawable(card.kicker), width, 1, (28, 24)), PALE)
+        title = fit(drawable(card.title), width, 4, (64, 58, 52, 46, 40), bold=True)
         y = _lines(d, (MARGIN, y + 28), title, WHITE, leading=1.18)
         if card.text:
-            _lines(d, (MARGIN, y + 24), _fit(_shown(card.text), width, 3, (28, 26, 24)), PALE)
+            _lines(d, (MARGIN, y + 24), fit(drawable(card.text), width, 3, (28, 26, 24)), PALE)
         d.rectangle([(0, HEIGHT - 16), (WIDTH, HEIGHT)], fill=INDIGO)
     else:
         d.rectangle([(0, 0), (WIDTH, 150)], fill=INDIGO_DARK)
-        kicker = _fit(_shown(card.kicker), width, 2, (34, 30, 26), bold=True)
+        kicker = fit(drawable(card.kicker), width, 2, (34, 30, 26), bold=True)
         _lines(d, (MARGIN, 75 - len(kicker[1]) * 20), kicker, WHITE)
         big = 56 if card.charts or card.numbers else 88
         sizes = tuple(s for s in (88, 76, 64, 56, 48, 40) if s <= big)
-        title = _fit(_shown(card.title), width, 1 if card.charts else 2, sizes, bold=True)
+        title = fit(drawable(card.title), width, 1 if card.charts else 2, sizes, bold=True)
         y = _lines(d, (MARGIN, 188), title, INK, leading=1.15)
         if card.text and not (card.charts or card.numbers):
-            _lines(d, (MARGIN, y + 24), _fit(_shown(card.text), width, 3, (34, 30, 26)), MUTED)
+            _lines(d, (MARGIN, y + 24), fit(drawable(card.text), width, 3, (34, 30, 26)), MUTED)
         if card.charts:
             shown = card.charts[:2]
             gap = 48
@@ -332,7 +264,7 @@ def draw(card: Card) -> bytes:
 
 
 def _key(card: Card) -> str:
-    fonts = (str(_font_file(False)), str(_font_file(True)))
+    fonts = (str(font_file(False)), str(font_file(True)))
     return hashlib.sha256(
         repr((DRAWING_VERSION, PILLOW_VERSION, fonts, card)).encode("utf-8")
     ).hexdigest()

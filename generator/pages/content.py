@@ -20,10 +20,11 @@ from pathlib import Path
 from generator.pages.asof import as_of_days
 from generator.pages.frontmatter import with_escaped_front_matter
 from generator.pages.linker import Linker
+from generator.pages.markdownbounds import code_spans
 from generator.pages.render import page_footer
 from generator.pages.storyindex import Index
 from generator.pages.summary import what_we_know
-from generator.read.diagnostics import DataError, Diagnostic, did_you_mean
+from generator.read.diagnostics import DataError, Diagnostic, Suggestions, did_you_mean
 from generator.read.loader import display_path
 from generator.schema import kinds
 
@@ -47,7 +48,6 @@ def reference_kinds() -> list[str]:
 
 _REFERENCE = re.compile(r"\[\[([^\[\]:\s]*):([^\[\]\s|]*)(?:\|([^\[\]\s|]*))?\]\]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def prose_lines(markdown: str) -> Iterator[ProseLine]:
         elif opening and not (opening.group(1)[0] == "`" and "`" in line[opening.end() :]):
             fence = opening.group(1)
         else:
-            spans = [m.span() for m in _CODE_SPAN.finditer(line)]
+            spans = code_spans(line)
             yield ProseLine(number, offset, line, spans)
         offset += len(line)
 
@@ -122,15 +122,22 @@ def find_references(markdown: str) -> Iterator[Reference]:
             )
 
 
-def reference_problem(ref: Reference, index: Index, file_label: str) -> Diagnostic | None:
+def reference_problem(
+    ref: Reference, index: Index, file_label: str, suggestions: Suggestions | None = None
+) -> Diagnostic | None:
+    """What is wrong with ``ref``, if anything. Its "did you mean" comes from ``suggestions``,
+    the run's budget (:class:`generator.read.diagnostics.Suggestions`; a fresh one if none)."""
+    suggestions = Suggestions() if suggestions is None else suggestions
     known_kinds = reference_kinds()
     if ref.kind not in known_kinds:
-        message = f"unknown reference kind {ref.kind!r}{did_you_mean(ref.kind, known_kinds)}"
+        hint = suggestions.hint(ref.kind, "reference kinds", lambda: known_kinds)
+        message = f"unknown reference kind {ref.kind!r}{hint}"
         listed = ", ".join(known_kinds)
         return Diagnostic(file_label, ref.line, ref.col, ref.text, f"{message}; kinds: {listed}")
     ids = index.ids(ref.kind)
     if ref.id not in ids:
-        message = f"unknown {ref.kind} {ref.id!r}{did_you_mean(ref.id, ids)}"
+        hint = suggestions.hint(ref.id, ref.kind, lambda: ids)
+        message = f"unknown {ref.kind} {ref.id!r}{hint}"
         return Diagnostic(file_label, ref.line, ref.col, ref.text, message)
     forms = kinds.by_name(ref.kind).forms
     if ref.form is not None and not forms:
@@ -179,8 +186,9 @@ def resolve_references(markdown: str, index: Index, *, page_path: str, file_labe
     problems: list[Diagnostic] = []
     pieces: list[str] = []
     last = 0
+    suggestions = Suggestions()
     for ref in find_references(markdown):
-        problem = reference_problem(ref, index, file_label)
+        problem = reference_problem(ref, index, file_label, suggestions)
         if problem is not None:
             problems.append(problem)
             continue

@@ -18,7 +18,12 @@ HTML as it is; so a page is held to these:
   HTML attribute, a Markdown link or a link definition, however it is written (entities,
   case, spaces). Code blocks and code spans are shown as text, so they are left alone. An
   HTML or SVG file of ``content/`` (:data:`MARKUP_FILES`), published as it is, is held to the
-  same rules, as markup throughout.
+  same rules, as markup throughout;
+- **bounded work**: what would make Markdown's work on the page grow without bound (a paragraph
+  too long, unclosed brackets and tags: :func:`generator.pages.markdownbounds.markdown_bounds`).
+
+The "did you mean" of unknown references comes from one budget for every page of a run
+(:class:`generator.read.diagnostics.Suggestions`).
 """
 
 from __future__ import annotations
@@ -34,10 +39,11 @@ import yaml
 from generator.pages.content import find_references, prose_lines, reference_problem
 from generator.pages.frontmatter import FRONT_MATTER
 from generator.pages.linker import Linker
+from generator.pages.markdownbounds import markdown_bounds
 from generator.pages.storyindex import Index
 from generator.pages.wording import QUALIFIER_WORDS, QUALIFYING_WORDS
 from generator.read.contentfiles import theme_clashes, walk_content
-from generator.read.diagnostics import Diagnostic, warning
+from generator.read.diagnostics import Diagnostic, Suggestions, warning
 from generator.read.loader import read_utf8
 from generator.read.texthygiene import first_problem
 from generator.schema import kinds
@@ -160,6 +166,7 @@ def check_content(
     walked = walk_content(content_dir, project, display_root=display_root)
     problems = [*walked.problems]
     problems += theme_clashes(walked, list(theme_dirs), project, display_root=display_root)
+    suggestions = Suggestions()  # one budget for every page of the run
     for rel, path in sorted(walked.files.items()):
         markup = path.suffix.lower() in MARKUP_FILES
         if not rel.endswith(".md") and (allow_raw_html or not markup):
@@ -173,7 +180,7 @@ def check_content(
             _feed(text, problem)
             problems += problem.found
         else:
-            problems += _page(text, label, index, allow_raw_html)
+            problems += _page(text, label, index, allow_raw_html, suggestions)
     return sorted(problems)
 
 
@@ -199,6 +206,7 @@ def content_warnings(
     walked = walk_content(content_dir, project, display_root=display_root)
     found: list[Diagnostic] = []
     linker = Linker(index, "index.md")
+    known = Suggestions(budget=0)  # only whether a reference is known matters here
     for rel, path in sorted(walked.files.items()):
         if not rel.endswith(".md"):
             continue
@@ -207,7 +215,7 @@ def content_warnings(
         if text is None:
             continue  # check_content says why
         for ref in find_references(text):
-            if ref.form is not None or reference_problem(ref, index, label) is not None:
+            if ref.form is not None or reference_problem(ref, index, label, known) is not None:
                 continue
             before = " ".join(text[max(0, ref.start - 60) : ref.start].split("\n"))
             mine = _QUALIFYING_BEFORE.search(before)
@@ -230,12 +238,14 @@ def content_warnings(
     return sorted(found)
 
 
-def _page(text: str, label: str, index: Index | None, allow_raw_html: bool) -> list[Diagnostic]:
+def _page(
+    text: str, label: str, index: Index | None, allow_raw_html: bool, suggestions: Suggestions
+) -> list[Diagnostic]:
     """A Markdown page's unknown references (when the data loaded) and :func:`page_problems`."""
     problems: list[Diagnostic] = []
     if index is not None:
         for ref in find_references(text):
-            problem = reference_problem(ref, index, label)
+            problem = reference_problem(ref, index, label, suggestions)
             if problem is not None:
                 problems.append(problem)
     return problems + page_problems(text, label, allow_raw_html=allow_raw_html)
@@ -244,6 +254,7 @@ def _page(text: str, label: str, index: Index | None, allow_raw_html: bool) -> l
 def page_problems(markdown: str, label: str, *, allow_raw_html: bool = False) -> list[Diagnostic]:
     """Every problem of one hand-written page (named ``label``), in order."""
     problem = _Problem(label)
+    problem.found += markdown_bounds(markdown, label)
     # Lines as an editor counts them: a U+2028 is a character to report, not a line break.
     for number, line in enumerate(markdown.split("\n"), start=1):
         found = first_problem(line.removesuffix("\r"))

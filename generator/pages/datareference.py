@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from generator.pages.escape import Trusted, escape_text
 from generator.schema import kinds
 from generator.schema.annotations import unwrap
+from generator.schema.basemodel import TITLE_MAX
 from generator.schema.datemodel import MONTH_PATTERN, OFFSET_PATTERN, TIME_PATTERN
 from generator.schema.model import ARCHIVE_PATTERN, SLUG_PATTERN, TEXT_PATTERN
 
@@ -85,6 +86,12 @@ def _describe(base: Any, metadata: tuple[Any, ...], nested: list[type[BaseModel]
         pattern = getattr(item, "pattern", None)
         if pattern is not None and pattern != TEXT_PATTERN:  # Text's is "not blank"
             return _PATTERNS.get(pattern, "http(s) address")
+    # the strictest limit: a figure's label is a title (300) held to 80
+    limits = [m.max_length for m in metadata if getattr(m, "max_length", None)]
+    longest = min(limits) if limits else None
+    if base is str and longest is not None:  # a title or a text, with its limit
+        short = "short " if longest <= TITLE_MAX else ""
+        return f"{short}text (at most {longest:,} characters)"
     origin = typing.get_origin(base)
     if origin is typing.Literal:
         return "one of: " + ", ".join(str(a) for a in typing.get_args(base))

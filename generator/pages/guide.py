@@ -33,8 +33,11 @@ from generator.pages.examples import (
     example_block,
 )
 from generator.pages.guiderefs import rendered_references
+from generator.pages.markdownbounds import PARAGRAPH_MAX
 from generator.pages.templating import TEMPLATES_DIR
 from generator.schema import kinds
+from generator.schema.basemodel import TEXT_MAX, TITLE_MAX
+from generator.schema.figuremodel import LABEL_MAX
 from generator.schema.formats import CURRENT, FORMATS
 from generator.schema.model import SLUG_PATTERN, CountType, DateRule, Qualifier
 
@@ -103,6 +106,10 @@ def _guide(_stamp: tuple[tuple[str, int, int], ...], site: bool) -> str:
         placeholder=PLACEHOLDER,
         reference_kinds=[kind.name for kind in kinds.KINDS if kind.page],
         date_rules=[rule.value for rule in DateRule],
+        title_max=f"{TITLE_MAX:,}",
+        label_max=f"{LABEL_MAX:,}",
+        text_max=f"{TEXT_MAX:,}",
+        paragraph_max=f"{PARAGRAPH_MAX:,}",
         current_format=CURRENT,
         formats=FORMATS,
     )

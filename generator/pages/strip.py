@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.pages.calendarticks import MONTH_STEPS, YEAR_STEPS, boundaries
 from generator.pages.escape import Trusted
 from generator.pages.wording import (
     DATE_QUALIFIER_WORDS,
@@ -63,7 +64,16 @@ MARK_SHARE = 100 * ROW_REM / PLOT_MIN_REM
 """A mark's width in percent of the narrowest plot: marks closer than that take another row."""
 
 DAY_TICKS_UP_TO = 14
-"""An axis of up to this many days labels each day; a longer one, its ends and each month."""
+"""An axis of up to this many days labels each day; a longer one, its ends and calendar
+boundaries (:mod:`generator.pages.calendarticks`)."""
+
+MOST_TICKS = 6
+"""At most this many calendar boundaries on a longer axis: at the narrowest plot, 300 px, a
+label such as "1 Mar" or "1500" has 50 px. Those that would touch an end's label are left out."""
+
+CHAR_SHARE = 100 * 0.55 * 0.65 / PLOT_MIN_REM
+"""About how much of the narrowest plot one character of the axis takes, in percent: the
+axis's text is 0.65rem (timeline.css), a character about 0.55 of that."""
 
 _SHORT_MONTHS = (
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -188,8 +198,8 @@ def _short(day: dt.date) -> str:
 
 
 def _ticks(first: dt.date, days: int) -> list[Tick]:
-    every = [first + dt.timedelta(days=i) for i in range(days)]
     if days <= DAY_TICKS_UP_TO:
+        every = [first + dt.timedelta(days=i) for i in range(days)]
         return [
             Tick(
                 100 * (i + 0.5) / days,
@@ -198,12 +208,27 @@ def _ticks(first: dt.date, days: int) -> list[Tick]:
             )
             for i, day in enumerate(every)
         ]
-    ticks = [Tick(0.0, _short(first), "start")]
-    for i, day in enumerate(every):
-        share = 100 * i / days
-        if day.day == 1 and 10 <= share <= 90:  # not on top of an end's label
-            ticks.append(Tick(share, _short(day), "middle"))
-    ticks.append(Tick(100.0, _short(every[-1]), "end"))
+    last = first + dt.timedelta(days=days - 1)
+    years = first.year != last.year  # then the ends say their years, and a January its year
+
+    def end(day: dt.date) -> str:
+        return f"{_short(day)} {day.year}" if years else _short(day)
+
+    marks = boundaries(first, last, MOST_TICKS, MONTH_STEPS) or boundaries(
+        first, last, MOST_TICKS, YEAR_STEPS
+    )
+    assert marks is not None  # the longest year step fits any span of dates
+    first_label, last_label = end(first), end(last)
+    after = (len(first_label) + 1) * CHAR_SHARE  # where the first day's label and a gap end
+    before = 100 - (len(last_label) + 1) * CHAR_SHARE
+    ticks = [Tick(0.0, first_label, "start")]
+    for day in marks.days:
+        share = 100 * (day - first).days / days
+        label = str(day.year) if marks.yearly or (years and day.month == 1) else _short(day)
+        half = len(label) * CHAR_SHARE / 2
+        if share - half >= after and share + half <= before:  # clear of the ends' labels
+            ticks.append(Tick(share, label, "middle"))
+    ticks.append(Tick(100.0, last_label, "end"))
     return ticks
 
 

@@ -19,6 +19,7 @@ import posixpath
 import re
 from collections.abc import Callable, Sequence
 
+from generator.pages.calendarticks import MONTH_STEPS, YEAR_STEPS, boundaries
 from generator.pages.escape import escape_text
 from generator.pages.wording import long_date
 from generator.schema.model import Event
@@ -32,6 +33,7 @@ __all__ = [
     "RIGHT",
     "WIDTH",
     "Scale",
+    "calendar_axis",
     "day_axis",
     "day_fractions",
     "event_strip",
@@ -49,6 +51,9 @@ FONT = 13
 CHAR = 0.56 * FONT  # the width of an average character, for placing labels apart
 MARK = 11  # an event mark's radius: with STEP, a 24 px target at a phone's width
 STEP = 2 * MARK + 5  # between the centres of two event marks
+DAY_TICKS_UP_TO = 92
+"""An axis of up to this many days (three months) has a tick between every two days, at least
+3.4 units apart; a longer one is marked at calendar boundaries (:func:`calendar_axis`)."""
 _ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -113,9 +118,11 @@ def day_fractions(times: Sequence[str | None]) -> list[float]:
 
 
 def day_axis(scale: Scale) -> list[str]:
-    """A tick between days and each day's short name in its band's middle; where the names
-    would touch, every second (third, ...) day is named, and the first and last always when
-    there is room."""
+    """Up to :data:`DAY_TICKS_UP_TO` days: a tick between days and each day's short name in its
+    band's middle; where the names would touch, every second (third, ...) day is named, and the
+    first and last always when there is room. A longer axis: :func:`calendar_axis`."""
+    if scale.days > DAY_TICKS_UP_TO:
+        return calendar_axis(scale)
     out: list[str] = []
     for index in range(scale.days + 1):
         x = n(LEFT + index * scale.day_width)
@@ -130,12 +137,48 @@ def day_axis(scale: Scale) -> list[str]:
     for index in shown:
         day = scale.first + dt.timedelta(days=index)
         middle = LEFT + (index + 0.5) * scale.day_width
-        year = f" ’{day.year % 100:02d}" if years else ""
-        out.append(
-            f'<text class="chart-day" x="{n(middle)}" y="{AXIS + 16}" text-anchor="middle" '
-            f'data-day="{day.isoformat()}">{day.day} {_ABBR[day.month - 1]}{year}</text>'
-        )
+        out.append(_day_name(middle, day, _day_text(day, years)))
     return out
+
+
+def calendar_axis(scale: Scale) -> list[str]:
+    """A tick and a name at calendar boundaries (:mod:`generator.pages.calendarticks`): the 1st
+    of every month, second, third or sixth month ("1 Mar", "1 Mar ’24" when the axis spans
+    years), else 1 January of every 1, 2, 5, 10, ... years ("1920"), as many as the names have
+    room for side by side: never more than a dozen, whatever the span."""
+    last = scale.first + dt.timedelta(days=scale.days - 1)
+    years = last.year != scale.first.year
+    plot = WIDTH - LEFT - RIGHT
+
+    def room(chars: int) -> int:  # boundaries a name of ``chars`` has room for, with a spare
+        return int(plot // (CHAR * chars + 6)) - 1
+
+    marks = boundaries(scale.first, last, room(9 if years else 6), MONTH_STEPS) or boundaries(
+        scale.first, last, room(4), YEAR_STEPS
+    )
+    assert marks is not None  # the longest year step fits any span of dates
+    out: list[str] = []
+    for day in marks.days:
+        x = scale.x(day, 0)
+        text = str(day.year) if marks.yearly else _day_text(day, years)
+        half = len(text) * CHAR / 2
+        out.append(
+            f'<line class="chart-axis" x1="{n(x)}" x2="{n(x)}" y1="{AXIS}" y2="{AXIS + 4}"/>'
+        )
+        out.append(_day_name(min(max(x, LEFT + half), WIDTH - RIGHT - half), day, text))
+    return out
+
+
+def _day_text(day: dt.date, years: bool) -> str:
+    year = f" ’{day.year % 100:02d}" if years else ""
+    return f"{day.day} {_ABBR[day.month - 1]}{year}"
+
+
+def _day_name(x: float, day: dt.date, text: str) -> str:
+    return (
+        f'<text class="chart-day" x="{n(x)}" y="{AXIS + 16}" text-anchor="middle" '
+        f'data-day="{day.isoformat()}">{text}</text>'
+    )
 
 
 def _free_spot(rows: list[list[float]], x: float, first_row: int) -> tuple[float, int]:

@@ -29,7 +29,7 @@ from typing import Any
 
 from generator.read.datechecks import check_date
 from generator.read.developing import check_developing
-from generator.read.diagnostics import Diagnostic, did_you_mean, format_loc
+from generator.read.diagnostics import Diagnostic, Suggestions, format_loc
 from generator.read.quotechecks import check_quotes
 from generator.read.sourcechecks import check_sources
 from generator.read.sourcemap import Path, SourceMap
@@ -110,6 +110,7 @@ class _Checker:
         """Excerpt id -> the version of its source it comes from, for those that say one."""
         self.written_in: dict[str, str | None] = {}
         """Excerpt id -> the language it says it is in, or its source's (None: the story's)."""
+        self.suggestions = Suggestions()
 
     def run(self) -> list[Diagnostic]:
         self.unique_ids()
@@ -210,9 +211,11 @@ class _Checker:
             if nested and child_ids(entry.record, nested[0]):
                 ids = ", ".join(child_ids(entry.record, nested[0]))
                 message += f"; cite one of its {nested[0]}: {ids}"
-        else:
-            known = [v for v, e in self.ids.items() if e.kind in wanted]
-            message = f"unknown {ref} '{value}'{did_you_mean(value, known)}"
+        else:  # the ids a reference of this kind may name, listed once per run and kind
+            hint = self.suggestions.hint(
+                value, ref, lambda: [v for v, e in self.ids.items() if e.kind in wanted]
+            )
+            message = f"unknown {ref} '{value}'{hint}"
         self.out.append(file.at(path, message))
 
     # --- quotes --------------------------------------------------------------------------------

@@ -11,6 +11,8 @@
 - a derived report is worked out from other reports of its own figure;
 - a time of day comes with its UTC offset (and an offset with a time);
 - an event's last day is not before its first, and follows a day, not a month;
+- a source's publication date inferred by the editor says how (``reason``), and a basis is
+  given only with the date it is the basis of;
 - a claim's status history goes oldest first, and each step but "reported" and "contradicted"
   names who took it; a "contradicted" step says how the accounts conflict (its summary).
 
@@ -107,6 +109,8 @@ def check_developing(
                 _derived(model, path, report, reports)
             elif isinstance(model, Event):
                 _date_end(model, path, report)
+            elif isinstance(model, Source):
+                _published_basis(model, path, report)
             steps = getattr(model, "status", None)
             if isinstance(steps, list) and steps:
                 _status(steps, (*path, "status"), report)
@@ -209,6 +213,21 @@ def _date_end(model: Event, path: Path, report: Report) -> None:
             (*path, "date_end"),
             f"date_end {model.date_end.isoformat()} is before date {model.date.isoformat()}",
         )
+
+
+def _published_basis(model: Source, path: Path, report: Report) -> None:
+    """A source's ``published_basis`` as a date's basis is held (:mod:`generator.read.datechecks`):
+    ``reason`` with rule inferred and only there, and a basis only for a date that is given."""
+    basis = model.published_basis
+    if basis is None:
+        return
+    at: Path = (*path, "published_basis")
+    if model.published is None:
+        report(at, "published_basis is given but published is not")
+    if basis.rule == "inferred" and basis.reason is None:
+        report(at, "rule inferred needs 'reason': how the date was worked out")
+    elif basis.rule != "inferred" and basis.reason is not None:
+        report((*at, "reason"), "reason is only for rule inferred")
 
 
 def _status(steps: list[Any], path: Path, report: Report) -> None:

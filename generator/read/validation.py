@@ -28,7 +28,7 @@ from generator.read.sourcemap import Scalar, SourceMap
 from generator.schema.annotations import nested_model
 from generator.schema.languages import LANGUAGE_PATTERN, tag_for
 from generator.schema.meanings import suggest
-from generator.schema.model import SLUG_PATTERN, TEXT_PATTERN, Record
+from generator.schema.model import NUMBER_MAX, SLUG_PATTERN, TEXT_PATTERN, Record
 
 __all__ = ["validation_diagnostics"]
 
@@ -181,8 +181,14 @@ def _message(
         return f"{got} does not match the pattern {ctx.get('pattern')}"
     if error_type == "string_too_short":
         return "must not be empty"
-    if error_type == "string_too_long":
-        return f"is too long: at most {ctx.get('max_length')} characters"
+    if error_type == "string_too_long" and isinstance(value, str):
+        return f"is {len(value):,} characters long; at most {ctx.get('max_length', 0):,}"
+    if error_type == "number_range":
+        return (
+            f"the number {_as_written(scalar, value)} is out of range: at most "
+            f"10^{len(str(NUMBER_MAX)) - 1} ({NUMBER_MAX:,}) either side of zero; give it in a "
+            "larger unit"
+        )
     if error_type == "too_short":
         count = ctx.get("min_length", 1)
         return f"needs at least {count} item{'s' if count != 1 else ''}"

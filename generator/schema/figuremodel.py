@@ -16,15 +16,17 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from generator.schema.annotations import Happened, RefTo
-from generator.schema.basemodel import ActorRef, ExcerptRef, Record, Slug, Text
+from generator.schema.basemodel import ActorRef, ExcerptRef, Record, Slug, Text, Title
 from generator.schema.claimmodel import StatusStep, status_field
 from generator.schema.datemodel import TimeOfDay, UtcOffset
 
 __all__ = [
     "LABEL_MAX",
+    "NUMBER_MAX",
     "CountType",
     "Derivation",
     "Figure",
@@ -34,11 +36,31 @@ __all__ = [
     "Relay",
 ]
 
-Number = Annotated[int | float, Field(allow_inf_nan=False)]  # .nan would read "nan people"
+NUMBER_MAX = 10**15
+"""A figure's numbers lie within this of zero: every whole number up to it is exact as a
+floating-point number (JavaScript, JSON readers, the charts), and a larger quantity reads better
+in a larger unit (1.3 with unit 'quadrillion yen'). Beyond about 10^308 the charts' arithmetic
+overflowed."""
+
+
+def _in_range(value: int | float) -> int | float:
+    if not -NUMBER_MAX <= value <= NUMBER_MAX:
+        raise PydanticCustomError("number_range", "out of range", {"limit": NUMBER_MAX})
+    return value
+
+
+Number = Annotated[
+    int | float,
+    Field(allow_inf_nan=False),  # .nan would read "nan people"
+    AfterValidator(_in_range),
+    # JSON's "number" holds integers too: one type with its range, for editors' tools
+    WithJsonSchema({"type": "number", "minimum": -NUMBER_MAX, "maximum": NUMBER_MAX}),
+]
 ReportRef = Annotated[Slug, RefTo("report")]
 
 LABEL_MAX = 80
-"""A figure's label is link text: a few words, never a paragraph."""
+"""A figure's label is link text: a few words, never a paragraph (shorter than any other title,
+whose limit is :data:`~generator.schema.basemodel.TITLE_MAX`)."""
 
 
 class Qualifier(StrEnum):
@@ -176,14 +198,14 @@ class Figure(Record):
     """A quantity of the story ("people killed"), as a series of reports."""
 
     id: Slug = Field(description="Id of the figure, unique across all files.")
-    label: Annotated[Text, StringConstraints(max_length=LABEL_MAX)] = Field(
+    label: Annotated[Title, StringConstraints(max_length=LABEL_MAX)] = Field(
         description=(
             "A few words that name the number, shown where it is linked or listed ('Deaths', "
             f"'People missing'); at most {LABEL_MAX} characters. The explanation goes in counts."
         )
     )
-    unit: Text = Field(description="What the number is measured in, e.g. 'people' or 'years'.")
-    unit_one: Text | None = Field(
+    unit: Title = Field(description="What the number is measured in, e.g. 'people' or 'years'.")
+    unit_one: Title | None = Field(
         default=None,
         description="The unit for exactly one, e.g. 'person' or 'year' (default: unit).",
     )

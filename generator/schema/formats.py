@@ -1,6 +1,6 @@
 """The versions of the data format: the one place that says which is current and what each changed.
 
-A story's ``site_data/story.yaml`` says the version it is written in (``format: 2``, written by
+A story's ``site_data/story.yaml`` says the version it is written in (``format: 4``, written by
 ``explainer new`` and ``explainer upgrade``). A story made before versions existed says none and
 is in one of the first two formats, told apart by their shape
 (:mod:`generator.read.dataformat`). ``check``, ``build`` and ``serve`` read only the current
@@ -119,6 +119,24 @@ FORMATS: tuple[Format, ...] = (
             "optional, and a format-3 story means the same in format 4.",
         ),
         shape="16082f8efd8f36dd1fe0c6bedd9d3b93b2435f191d3963c0160dcd74f4e8031d",
+    ),
+    Format(
+        5,
+        "bounded texts and numbers",
+        (
+            "A title or a name (the story's headline, an event's title, a player's name and "
+            "aliases, a question and its short heading, a figure's unit and unit_one, a "
+            "source's headline, publisher and found_at, a byline's names) has at most 300 "
+            "characters (a version's headline too); a figure's label keeps its 80.",
+            "Every other text (a summary, a role, an excerpt, a quote, counts, a report's scope, "
+            "count_other and derived.how, a reason ...) has at most 4,000 characters.",
+            "A figure's numbers (a report's value, low and high) lie within 10^15 "
+            "(1,000,000,000,000,000) of zero.",
+            "explainer upgrade changes nothing but the version; it names each value beyond its "
+            "limit, at its line and column, to shorten or to give in a larger unit, and writes "
+            "nothing until none is left (nothing is cut).",
+        ),
+        shape="de4fb14bf4065da4051221596103c032f5c5d07759d75d1939b23af2290d6329",
     ),
 )
 """Every version, oldest first; the last is the one this generator reads."""

@@ -33,6 +33,7 @@ from generator.schema.basemodel import (
     Record,
     Slug,
     Text,
+    Title,
 )
 from generator.schema.claimmodel import ClaimStatus, StatusStep, status_field
 from generator.schema.datemodel import (
@@ -44,6 +45,7 @@ from generator.schema.datemodel import (
     UtcOffset,
 )
 from generator.schema.figuremodel import (
+    NUMBER_MAX,
     CountType,
     Derivation,
     Figure,
@@ -67,6 +69,7 @@ from generator.schema.stancemodel import Position, Question, QuestionKind, Stanc
 
 __all__ = [
     "ARCHIVE_PATTERN",
+    "NUMBER_MAX",
     "SLUG_PATTERN",
     "TEXT_PATTERN",
     "Actor",
@@ -112,7 +115,7 @@ __all__ = [
 
 
 class Story(Record):
-    headline: Text = Field(description="The explainer's headline.")
+    headline: Title = Field(description="The explainer's headline.")
     standfirst: Text = Field(description="One or two sentences under the headline.")
     published: dt.date = Field(description="When the explainer was first published (YYYY-MM-DD).")
     updated: dt.date = Field(description="When the explainer was last updated (YYYY-MM-DD).")
@@ -157,13 +160,13 @@ class ActorKind(StrEnum):
 
 class Actor(Record):
     id: Slug = Field(description="Id of the player, unique across all files.")
-    name: Text = Field(description="Name as readers should see it, with its proper accents.")
+    name: Title = Field(description="Name as readers should see it, with its proper accents.")
     kind: ActorKind = Field(
         strict=False,
         description="person, country, organisation, group, or anonymous (an unnamed speaker).",
     )
     role: Text = Field(description="Who they are in this story, in our own words.")
-    aliases: list[Text] = Field(
+    aliases: list[Title] = Field(
         default_factory=list,
         description="Other spellings readers may type, e.g. the name without accents.",
     )
@@ -202,7 +205,7 @@ class Event(Record):
         default=None, description="The offset from UTC of the local time given in time."
     )
     date_basis: DateBasis = Field(description="How the date was read or derived from the source.")
-    title: Text = Field(description="A short headline for the event, in our own words.")
+    title: Title = Field(description="A short headline for the event, in our own words.")
     summary: Text = Field(description="What happened, in one or two sentences of our own words.")
     actors: list[ActorRef] = Field(default_factory=list, description="Ids of the players involved.")
     claimed_by: ActorRef | None = Field(

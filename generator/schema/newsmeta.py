@@ -30,6 +30,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.schema.basemodel import Title
+
 __all__ = [
     "WIKIDATA_PATTERN",
     "Author",
@@ -43,7 +45,6 @@ __all__ = [
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 """A Wikidata item id: ``Q`` and the item's number (``Q42``), as in its address."""
 
-_Name = Annotated[str, StringConstraints(min_length=1, pattern=r"\S", strip_whitespace=False)]
 _WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$")]
 
 
@@ -52,7 +53,7 @@ class _NewsRecord(BaseModel):
 
 
 class Author(_NewsRecord):
-    name: _Name = Field(description="The author's name, as the byline gives it.")
+    name: Title = Field(description="The author's name, as the byline gives it.")
     kind: Literal["person", "organisation"] = Field(
         default="person",
         description=(
@@ -66,7 +67,7 @@ class Author(_NewsRecord):
 
 
 class Publisher(_NewsRecord):
-    name: _Name = Field(description="The organisation that publishes the explainer.")
+    name: Title = Field(description="The organisation that publishes the explainer.")
     url: _WebAddress | None = Field(
         default=None, description="The publisher's home page (http or https), only if known."
     )

@@ -14,7 +14,7 @@ from pydantic import Field, StringConstraints
 
 from generator.schema import meanings
 from generator.schema.annotations import RefTo
-from generator.schema.basemodel import Record, Slug, Text
+from generator.schema.basemodel import Record, Slug, Text, Title
 from generator.schema.languages import LanguageTag
 
 __all__ = [
@@ -127,7 +127,7 @@ class SourceVersion(Record):
             "dead; the text gives 248'."
         )
     )
-    headline: Text | None = Field(
+    headline: Title | None = Field(
         default=None,
         description="The headline this version showed, as it gave it, if it had one.",
     )
@@ -142,7 +142,7 @@ class SourceVersion(Record):
 
 class Source(Record):
     id: Slug = Field(description="Id of the source, unique across all files.")
-    headline: Text | None = Field(
+    headline: Title | None = Field(
         default=None,
         description="The source's headline, as it gives it; left out when the copy has none.",
     )
@@ -160,7 +160,7 @@ class Source(Record):
     published_basis: PublishedBasis | None = Field(
         default=None, description="How the publication date is known (default: stated)."
     )
-    publisher: Text | None = Field(
+    publisher: Title | None = Field(
         default=None,
         description=(
             "Who published it (for agency copy, the agency: shown as 'AP copy, at ...' with "
@@ -172,7 +172,7 @@ class Source(Record):
         default=None,
         description="How the publisher is known (default: stated, the copy names it).",
     )
-    found_at: Text | None = Field(
+    found_at: Title | None = Field(
         default=None,
         description="The outlet where this copy was found, when someone else published it.",
     )

@@ -15,7 +15,15 @@ from enum import StrEnum
 from pydantic import Field
 
 from generator.schema import meanings
-from generator.schema.basemodel import ActorRef, ExcerptRef, QuestionRef, Record, Slug, Text
+from generator.schema.basemodel import (
+    ActorRef,
+    ExcerptRef,
+    QuestionRef,
+    Record,
+    Slug,
+    Text,
+    Title,
+)
 from generator.schema.claimmodel import StatusStep, status_field
 from generator.schema.datemodel import DateBasis, Month
 
@@ -62,8 +70,8 @@ class Unanswered(Record):
 
 class Question(Record):
     id: Slug = Field(description="Id of the open question, unique across all files.")
-    question: Text = Field(description="The open question, phrased as a question.")
-    short: Text = Field(description="A column heading of two or three words for the matrix.")
+    question: Title = Field(description="The open question, phrased as a question.")
+    short: Title = Field(description="A column heading of two or three words for the matrix.")
     summary: Text = Field(description="Why it matters, in our own words.")
     kind: QuestionKind = Field(
         default=QuestionKind.POLICY,

@@ -122,6 +122,22 @@ def _where_before(
     return Diagnostic(old.display, line, col, diagnostic.loc, diagnostic.message)
 
 
+def _steps_where_before(
+    steps: StepResult, documents: Documents, originals: Documents
+) -> list[Diagnostic]:
+    """The steps' problems, each at its place in the file as the editor wrote it: a later step
+    (format 4's limits) finds a value an earlier one moved (a first-format figure's value, now
+    in its first report) where it is now."""
+    kinds = {document.display: kind for kind, document in originals.items()}
+    found: list[Diagnostic] = []
+    for problem in steps.problems:
+        kind = kinds.get(problem.file)
+        if kind is not None and problem.loc and documents[kind].changed:
+            problem = _where_before(problem, kind, originals[kind], steps.moved)
+        found.append(problem)
+    return found
+
+
 def _validate(documents: Documents, originals: Documents, moved: list[Moved]) -> list[Diagnostic]:
     """Every problem of each file as it would be written (its own schema, not the cross-file
     rules, which are ``explainer check``'s), at its place in the file as it was."""
@@ -202,7 +218,7 @@ def _upgrade_data(data_dir: Path, root: Path, result: Upgrade) -> None:
             documents[kind] = created
             result.notes.append(f"{created.display}: created (format {version + 1} needs it)")
     if steps.problems:
-        result.problems += steps.problems
+        result.problems += _steps_where_before(steps, documents, originals)
         return
     result.problems += _validate(documents, originals, steps.moved)
     if result.problems:

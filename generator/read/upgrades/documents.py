@@ -77,16 +77,18 @@ class Document:
         node: Any = self.data
         line, col = 1, 1
         for part in place:
-            if isinstance(node, CommentedMap) and part in node:
-                key_line, key_col = node.lc.key(part)
-                line, col = key_line + 1, key_col + 1
-                node = node[part]
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
-                item_line, item_col = node.lc.item(part)
-                line, col = item_line + 1, item_col + 1
-                node = node[part]
-            else:
+            try:
+                if isinstance(node, CommentedMap) and part in node:
+                    key_line, key_col = node.lc.key(part)
+                    line, col = key_line + 1, key_col + 1
+                elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+                    key_line, key_col = node.lc.item(part)
+                    line, col = key_line + 1, key_col + 1
+                else:
+                    break
+            except KeyError:  # a key or item a step added: it was nowhere in the file
                 break
+            node = node[part]
         return line, col
 
     def problem(self, place: Place, message: str) -> Diagnostic:
