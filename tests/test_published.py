@@ -227,7 +227,7 @@ def test_make_build_over_a_previous_site(tmp_path: Path) -> None:
     figures = root / "site_data" / "figures.yaml"
     figures.write_text(figures.read_text("utf-8").replace("value: 130", "value: 131"), "utf-8")
     line = (
-        "site_data/figures.yaml:8:9: figures[0].reports[0].value: changed from 130 to 131 since "
+        "site_data/figures.yaml:9:9: figures[0].reports[0].value: changed from 130 to 131 since "
         f"the published build; {NAME_IT}"
     )
 
