@@ -64,7 +64,7 @@ CASES = [
         VALUE,
         '        value: 12\n        as_of: 2020-03-05\n        time: "15:20"\n',
         "figures.yaml:10:9: figures[0].reports[0].time: time needs utc_offset: the local time's "
-        "offset from UTC",
+        "offset from UTC on that day, as +HH:MM or -HH:MM, e.g. utc_offset: '-04:00'",
     ),
     (
         "figures",

@@ -123,7 +123,13 @@ def _collector(out: list[Diagnostic], locate: Callable[[Path, str], Diagnostic])
 def _times(model: BaseModel, path: Path, report: Report) -> None:
     time, offset = getattr(model, "time", None), getattr(model, "utc_offset", None)
     if time is not None and offset is None:
-        report((*path, "time"), "time needs utc_offset: the local time's offset from UTC")
+        report(
+            (*path, "time"),
+            (
+                "time needs utc_offset: the local time's offset from UTC on that day, as +HH:MM or "
+                "-HH:MM, e.g. utc_offset: '-04:00'"
+            ),
+        )
     elif offset is not None and time is None:
         report((*path, "utc_offset"), "utc_offset is given but time is not")
 
