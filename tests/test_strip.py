@@ -143,7 +143,7 @@ def test_claims_and_contested_facts_get_their_own_classes_and_names() -> None:
     assert marks["e"].name == "10 January 2024: Title of e (claim)"
     assert marks["g"].name == "3 January 2024: Title of g (disputed)"
     assert marks["f"].name == "6 January 2024: Title of f"  # confirmed: a fact
-    assert marks["d"].name == "9 January 2024 to 10 January 2024: Title of d"
+    assert marks["d"].name == "9 to 10 January 2024: Title of d"
     assert layout(*TEN_DAYS).states == {None, "claim", "contested"}
 
 

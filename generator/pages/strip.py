@@ -35,6 +35,8 @@ from generator.pages.wording import (
     claim_state,
     long_date,
     month_text,
+    overnight,
+    span_first,
 )
 from generator.schema.datemodel import start
 from generator.schema.model import Event
@@ -166,12 +168,16 @@ def last_day(event: Event) -> dt.date:
 
 
 def date_words(event: Event) -> str:
-    """An event's date as plain words: 'about May 2024', '24 June 2021 to 25 June 2021'."""
+    """An event's date as plain words: 'about May 2024', '24 to 25 June 2021', 'overnight, 24 to
+    25 June 2021' (:func:`~generator.pages.wording.overnight`)."""
     text = month_text(event.date)
     if event.date_end is not None:
-        text += f" to {long_date(event.date_end)}"
+        first = span_first(event.date, event.date_end) if isinstance(event.date, dt.date) else text
+        text = f"{first} to {long_date(event.date_end)}"
     words = DATE_QUALIFIER_WORDS[event.date_qualifier]
-    return f"{words} {text}" if words else text
+    if words:
+        text = f"{words} {text}"
+    return f"overnight, {text}" if overnight(event) else text
 
 
 def _name(event: Event, state: ClaimState | None) -> str:

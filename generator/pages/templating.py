@@ -36,10 +36,12 @@ from generator.pages.wording import (
     long_date,
     month_text,
     number_text,
+    overnight,
     quote_text,
     reading_text,
     rule_words,
     source_title,
+    span_first,
     stance_words,
     time_text,
     unit_for,
@@ -91,11 +93,15 @@ def when(value: dt.date | str, record: Any = None) -> Trusted:
     if time is not None and offset is not None:
         stamp += f"T{time}{offset}"
         text += f", {time_text(time, offset)}"
+    elif isinstance(value, dt.date) and isinstance(end, dt.date):
+        text = span_first(value, end)  # '10 to 11 September 2023'
     out = f'<time datetime="{escape_text(stamp)}">{escape_text(text)}</time>'
     if end is not None:
         out += f' to <time datetime="{end.isoformat()}">{escape_text(long_date(end))}</time>'
     words = DATE_QUALIFIER_WORDS.get(qualifier, "") if qualifier is not None else ""
-    return Trusted(f"{words} {out}" if words else out)
+    if words:
+        out = f"{words} {out}"
+    return Trusted(f"overnight, {out}" if overnight(record) else out)
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

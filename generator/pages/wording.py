@@ -7,6 +7,7 @@ feed and the structured data all word a record the same way.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from typing import Literal
 
@@ -48,8 +49,10 @@ __all__ = [
     "format_number",
     "long_date",
     "names_text",
+    "overnight",
     "quote_text",
     "reading_text",
+    "span_first",
     "stance_words",
     "step_words",
 ]
@@ -194,6 +197,31 @@ def month_text(value: dt.date | str) -> str:
         return long_date(value)
     first = start(value)
     return f"{_MONTHS[first.month - 1]} {first.year}"
+
+
+def span_first(first: dt.date, last: dt.date) -> str:
+    """The first day of a span, said only as far as the last day does not say it already:
+    '10' in '10 to 11 September 2023', '30 September' in '30 September to 2 October 2023', the
+    whole date across years."""
+    if (first.year, first.month) == (last.year, last.month):
+        return str(first.day)
+    if first.year == last.year:
+        return f"{first.day} {_MONTHS[first.month - 1]}"
+    return long_date(first)
+
+
+_NIGHT = re.compile(r"\b(?:overnight|night)\b", re.IGNORECASE)
+
+
+def overnight(record: object) -> bool:
+    """The record ran overnight, as its source says: from one day (``date``) to the next
+    (``date_end``), with the source's own words for the date (``date_basis.words``) saying
+    'overnight' or 'night' ('Overnight', 'Sunday night into Monday')."""
+    first, last = getattr(record, "date", None), getattr(record, "date_end", None)
+    basis = getattr(record, "date_basis", None)
+    if not isinstance(first, dt.date) or not isinstance(last, dt.date) or basis is None:
+        return False
+    return last - first == dt.timedelta(days=1) and _NIGHT.search(basis.words) is not None
 
 
 DATE_QUALIFIER_WORDS = {

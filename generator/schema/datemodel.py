@@ -93,7 +93,11 @@ class DateBasis(Record):
         ),
     )
     words: Text = Field(
-        description="The source's own words that give the date, e.g. 'on Thursday' or 'Nov. 13'."
+        description=(
+            "The source's own words that give the date, e.g. 'on Thursday' or 'Nov. 13'. An "
+            "event from one day to the next (date_end) whose words say 'overnight' or 'night' "
+            "reads 'overnight, 10 to 11 September 2023'."
+        )
     )
     weekday: Weekday | None = Field(
         default=None,
