@@ -193,7 +193,7 @@ CASES = [
         EVENT_DATE,
         TIMED.format(time="'15:20 EDT'", offset="'-04:00'"),
         "events.yaml:5:5: events[0].time: '15:20 EDT': write the time as HH:MM on a 24-hour "
-        "clock: '15:20', and the zone as an offset in utc_offset",
+        "clock: '15:20', and the zone in utc_offset or time_zone",
     ),
     (  # YAML reads 18:00 as the number 1080: quoting is the whole fix
         "events",
@@ -251,19 +251,34 @@ CASES = [
         "events.yaml:6:5: events[0].utc_offset: 'Z': write the offset from UTC as +HH:MM or "
         "-HH:MM: '+00:00'",
     ),
-    (  # a zone's name stands for several offsets: no guess
+    (  # a zone's abbreviation stands for several zones: no guess
         "events",
         EVENT_DATE,
         TIMED.format(time="'18:00'", offset="EDT"),
-        "events.yaml:6:5: events[0].utc_offset: 'EDT' is a zone's name: write the zone's offset "
-        "from UTC on that day, as +HH:MM or -HH:MM, e.g. '-04:00'",
+        "events.yaml:6:5: events[0].utc_offset: 'EDT' is an abbreviation that stands for "
+        "several zones: write the offset from UTC on that day, as +HH:MM or -HH:MM (e.g. "
+        "'-04:00'), or the name of the zone in time_zone (e.g. America/New_York)",
     ),
     (
         "events",
         EVENT_DATE,
         TIMED.format(time="'18:00'", offset="Asia/Kolkata"),
-        "events.yaml:6:5: events[0].utc_offset: 'Asia/Kolkata' is a zone's name: write the "
-        "zone's offset from UTC on that day, as +HH:MM or -HH:MM, e.g. '-04:00'",
+        "events.yaml:6:5: events[0].utc_offset: 'Asia/Kolkata' is the name of a zone: write it "
+        "in time_zone instead of utc_offset",
+    ),
+    (
+        "events",
+        EVENT_DATE,
+        TIMED.format(time="'18:00'", offset="local"),
+        "events.yaml:6:5: events[0].utc_offset: 'local': write time_zone: local instead of "
+        "utc_offset",
+    ),
+    (
+        "events",
+        EVENT_DATE,
+        TIMED.format(time="'18:00 local time'", offset="'-04:00'"),
+        "events.yaml:5:5: events[0].time: '18:00 local time': write the time as HH:MM on a "
+        "24-hour clock: '18:00', and time_zone: local",
     ),
     (
         "events",
@@ -272,12 +287,35 @@ CASES = [
         "events.yaml:6:5: events[0].utc_offset: '+15:00': write the offset from UTC as +HH:MM "
         "or -HH:MM, e.g. '-04:00'",
     ),
+    # a time and its zone (format 6): an offset, a zone's name, or local
     (
         "events",
         EVENT_DATE,
         "date: 2020-03-04\n    time: '15:20'",
-        "events.yaml:5:5: events[0].time: time needs utc_offset: the local time's offset from "
-        "UTC on that day, as +HH:MM or -HH:MM, e.g. utc_offset: '-04:00'",
+        "events.yaml:5:5: events[0].time: time needs its zone: utc_offset, the offset from UTC "
+        "on that day (e.g. '-04:00'), or time_zone, the zone's name (e.g. America/New_York), or "
+        "time_zone: local when the source does not give the zone",
+    ),
+    (
+        "events",
+        EVENT_DATE,
+        "date: 2020-03-04\n    time: '15:20'\n    time_zone: Mars/Olympus_Mons",
+        "events.yaml:6:5: events[0].time_zone: 'Mars/Olympus_Mons' is not a time zone: write a "
+        "zone's name as the tz database spells it (e.g. America/New_York, Europe/Kyiv), or local "
+        "when the source does not give the zone",
+    ),
+    (
+        "events",
+        EVENT_DATE,
+        "date: 2020-03-04\n    time: '15:20'\n    utc_offset: '-04:00'\n"
+        "    time_zone: America/New_York",
+        "events.yaml:7:5: events[0].time_zone: give utc_offset or time_zone, not both",
+    ),
+    (
+        "events",
+        EVENT_DATE,
+        "date: 2020-03-04\n    time_zone: local",
+        "events.yaml:5:5: events[0].time_zone: time_zone is given but time is not",
     ),
     # the moment of our own publication
     (

@@ -3,6 +3,7 @@ every version has its upgrade step and a fixture."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -58,17 +59,19 @@ def test_the_shape_ignores_words_and_sees_types() -> None:
 
 
 def test_every_version_is_reached_by_one_step() -> None:
+    # Version 5 is another branch's, to be merged (issue 29's format is 6 until then): the
+    # versions rise from 1, and a step leads from each to the next one listed.
     versions = [f.version for f in FORMATS]
-    assert versions == list(range(1, CURRENT + 1))
-    assert sorted(STEPS) == list(range(1, CURRENT))
-    assert all(STEPS[v].version == v + 1 for v in STEPS)
+    assert versions[0] == 1 and versions == sorted(set(versions)) and versions[-1] == CURRENT
+    assert sorted(STEPS) == versions[:-1]
+    assert all(STEPS[v].version == after for v, after in itertools.pairwise(versions))
     assert all(f.changes for f in FORMATS)
 
 
 def test_every_earlier_version_has_a_fixture_from_history() -> None:
     folders = sorted(p for p in (FIXTURES / "formats").iterdir() if (p / "site_data").is_dir())
     found = {found_format(folder / "site_data").version for folder in folders}
-    assert set(range(1, CURRENT)) <= found, found
+    assert {f.version for f in FORMATS[:-1]} <= found, found
 
 
 def test_a_story_with_no_figure_of_the_first_shape_is_format_2(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from typing import Any
 
 from generator.outputs.feed import UPDATES_PAGE_URL, entry_title
 from generator.outputs.sharemeta import image_path
-from generator.schema.datemodel import sort_key
+from generator.schema.datemodel import offset_of, sort_key
 from generator.schema.kinds import StoryData
 from generator.schema.model import ActorKind, Update, UpdateKind
 from generator.schema.newsmeta import Author, Publisher, wikidata_url
@@ -71,8 +71,9 @@ def _moment(moment: dt.datetime | None, day: dt.date) -> str:
 
 def _update_time(update: Update) -> str:
     """An update's day, with its time and offset when the log gives them."""
-    if update.time is not None and update.utc_offset is not None:
-        return f"{update.date.isoformat()}T{update.time}:00{update.utc_offset}"
+    offset = offset_of(update)
+    if update.time is not None and offset is not None:
+        return f"{update.date.isoformat()}T{update.time}:00{offset}"
     return update.date.isoformat()
 
 

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.schema.claimmodel import contested
-from generator.schema.datemodel import utc_minutes
+from generator.schema.datemodel import day_minutes
 from generator.schema.model import Figure, FigureReport, HeadlineRule, Source
 
 __all__ = ["Dated", "FigureView", "view"]
@@ -121,7 +121,7 @@ def _in_order(reports: list[Dated]) -> list[Dated]:
 
 
 def _minutes(dated: Dated) -> int | None:
-    return utc_minutes(dated.report.time, dated.report.utc_offset)
+    return day_minutes(dated.report, dated.day)
 
 
 def view(figure: Figure, source_of: SourceOf, seen_of: SeenOf = lambda _: None) -> FigureView:

@@ -47,6 +47,7 @@ from generator.pages.wording import (
     unit_for,
 )
 from generator.read.verbatim import INSERTION
+from generator.schema.datemodel import offset_of
 from generator.schema.model import ActorKind, DateBasis, DateRule, FigureReport
 
 __all__ = ["TEMPLATES_DIR", "environment"]
@@ -87,11 +88,12 @@ def when(value: dt.date | str, record: Any = None) -> Trusted:
     utc_offset it reads, if any."""
     qualifier = getattr(record, "date_qualifier", None)
     end = getattr(record, "date_end", None)
-    time, offset = getattr(record, "time", None), getattr(record, "utc_offset", None)
+    time = getattr(record, "time", None)
+    offset = offset_of(record, value) if time is not None else None
     stamp = value.isoformat() if isinstance(value, dt.date) else value
     text = month_text(value)
-    if time is not None and offset is not None:
-        stamp += f"T{time}{offset}"
+    if time is not None and (offset is not None or isinstance(value, dt.date)):
+        stamp += f"T{time}{offset or ''}"  # a local time: no offset, as HTML writes it
         text += f", {time_text(time, offset)}"
     elif isinstance(value, dt.date) and isinstance(end, dt.date):
         text = span_first(value, end)  # '10 to 11 September 2023'

@@ -232,11 +232,14 @@ DATE_QUALIFIER_WORDS = {
 }
 
 
-def time_text(time: str, offset: str) -> str:
-    """'3:20 p.m. local time (UTC−5)'."""
+def time_text(time: str, offset: str | None) -> str:
+    """'3:20 p.m. local time (UTC−5)'; '3:20 p.m. local time' for a time whose zone the source
+    does not give (``offset`` None)."""
     hours, minutes = (int(part) for part in time.split(":"))
     half = "a.m." if hours < 12 else "p.m."
     clock = f"{(hours % 12) or 12}:{minutes:02d} {half}"
+    if offset is None:
+        return f"{clock} local time"
     sign = "−" if offset.startswith("-") else "+"
     off_h, off_m = (int(part) for part in offset[1:].split(":"))
     zone = f"UTC{sign}{off_h}" + (f":{off_m:02d}" if off_m else "")

@@ -207,8 +207,8 @@ def time_hint(text: str, got: str) -> str:
         if not rest:
             return f"{got}: {TIME_FORM}: {fixed}"
         if re.fullmatch(r"(local|local time)", rest):
-            return f"{got}: {TIME_FORM}: {fixed}, and the local time's offset in utc_offset"
-        return f"{got}: {TIME_FORM}: {fixed}, and the zone as an offset in utc_offset"
+            return f"{got}: {TIME_FORM}: {fixed}, and time_zone: local"
+        return f"{got}: {TIME_FORM}: {fixed}, and the zone in utc_offset or time_zone"
     return f"{got}: {TIME_FORM}, e.g. {TIME_EXAMPLE}"
 
 
@@ -223,10 +223,15 @@ def offset_hint(text: str, got: str) -> str:
         fixed = f"{sign}{hours:02d}:{minutes or '00'}"
         if re.fullmatch(OFFSET_PATTERN, fixed):
             return f"{got}: {OFFSET_FORM}: '{fixed}'"
+    if plain in ("local", "local time"):
+        return f"{got}: write time_zone: local instead of utc_offset"
+    if matched is None and "/" in plain and _ZONE_NAME.fullmatch(plain):
+        return f"{got} is the name of a zone: write it in time_zone instead of utc_offset"
     if matched is None and _ZONE_NAME.fullmatch(plain):
         return (
-            f"{got} is a zone's name: write the zone's offset from UTC on that day, as +HH:MM or "
-            f"-HH:MM, e.g. {OFFSET_EXAMPLE}"
+            f"{got} is an abbreviation that stands for several zones: write the offset from UTC "
+            f"on that day, as +HH:MM or -HH:MM (e.g. {OFFSET_EXAMPLE}), or the name of the zone "
+            "in time_zone (e.g. America/New_York)"
         )
     return f"{got}: {OFFSET_FORM}, e.g. {OFFSET_EXAMPLE}"
 

@@ -122,16 +122,22 @@ def _collector(out: list[Diagnostic], locate: Callable[[Path, str], Diagnostic])
 
 def _times(model: BaseModel, path: Path, report: Report) -> None:
     time, offset = getattr(model, "time", None), getattr(model, "utc_offset", None)
-    if time is not None and offset is None:
-        report(
-            (*path, "time"),
-            (
-                "time needs utc_offset: the local time's offset from UTC on that day, as +HH:MM or "
-                "-HH:MM, e.g. utc_offset: '-04:00'"
-            ),
-        )
-    elif offset is not None and time is None:
-        report((*path, "utc_offset"), "utc_offset is given but time is not")
+    zone = getattr(model, "time_zone", None)
+    if time is not None and offset is None and zone is None:
+        report((*path, "time"), TIME_NEEDS_ZONE)
+    elif offset is not None and zone is not None:
+        report((*path, "time_zone"), "give utc_offset or time_zone, not both")
+    elif time is None:
+        for name, value in (("utc_offset", offset), ("time_zone", zone)):
+            if value is not None:
+                report((*path, name), f"{name} is given but time is not")
+
+
+TIME_NEEDS_ZONE = (
+    "time needs its zone: utc_offset, the offset from UTC on that day (e.g. '-04:00'), or "
+    "time_zone, the zone's name (e.g. America/New_York), or time_zone: local when the source "
+    "does not give the zone"
+)
 
 
 def _report(

@@ -28,7 +28,7 @@ from generator.read.developing import walk_models
 from generator.read.sourcemap import Path
 from generator.schema import kinds
 from generator.schema.annotations import field_types, happened_field, references_in
-from generator.schema.datemodel import start, utc_minutes
+from generator.schema.datemodel import day_minutes, offset_of, start
 from generator.schema.kinds import FACT, StoryData
 from generator.schema.model import Source
 
@@ -62,8 +62,9 @@ class Development:
 
     @property
     def utc_offset(self) -> str | None:
-        offset: str | None = getattr(self.record, "utc_offset", None)
-        return offset
+        """Its time's offset from UTC, given or worked out from its zone's name on its day
+        (None for a local time)."""
+        return offset_of(self.record, self.day)
 
     @property
     def id(self) -> str:
@@ -78,7 +79,7 @@ class Development:
     @property
     def key(self) -> tuple[dt.date, int]:
         """Time order: by day, a day's untimed developments first, then by UTC time."""
-        minutes = utc_minutes(self.time, self.utc_offset)
+        minutes = day_minutes(self.record, self.day)
         return start(self.day), -10_000 if minutes is None else minutes
 
 

@@ -1,5 +1,6 @@
 """Dates as a developing story gives them: a day or a month, exact or approximate, before or
-after, a range, a time of day with its UTC offset, and the basis on which each was read.
+after, a range, a time of day with its UTC offset, its zone's name or as local time, and the
+basis on which each was read.
 
 The models here are fields of the records in :mod:`generator.schema.model`; :func:`start` and
 :func:`sort_key` order records by them, and :mod:`generator.pages.wording` words them for readers.
@@ -8,21 +9,28 @@ The models here are fields of the records in :mod:`generator.schema.model`; :fun
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zoneinfo
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from generator.schema.basemodel import Record, Text
 
 __all__ = [
+    "LOCAL",
     "DateBasis",
     "DateQualifier",
     "DateRule",
     "Month",
     "TimeOfDay",
+    "TimeZone",
     "UtcOffset",
     "Weekday",
+    "day_minutes",
+    "offset_of",
     "start",
     "utc_minutes",
 ]
@@ -44,6 +52,43 @@ UtcOffset = Annotated[
     str,
     StringConstraints(pattern=OFFSET_PATTERN),
     Field(description="The local time's offset from UTC, +HH:MM or -HH:MM (e.g. -04:00)."),
+]
+
+LOCAL = "local"
+"""A time zone that the source does not give: the time is shown as local time, ordered within
+its day as it reads, and never converted."""
+ZONE_PATTERN = r"^(local|[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*)$"
+
+
+def _zone(value: str) -> str:
+    if value == LOCAL:
+        return value
+    if re.fullmatch(ZONE_PATTERN, value) and value.lower() != "localtime":
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+        else:
+            return value
+    raise PydanticCustomError(
+        "time_zone",
+        "'{value}' is not a time zone: write a zone's name as the tz database spells it (e.g. "
+        "America/New_York, Europe/Kyiv), or local when the source does not give the zone",
+        {"value": value},
+    )
+
+
+TimeZone = Annotated[
+    str,
+    AfterValidator(_zone),
+    Field(
+        json_schema_extra={"pattern": ZONE_PATTERN},
+        description=(
+            "The zone of the time: a zone's name as the tz database spells it (e.g. "
+            "America/New_York; its offset on that day is worked out), or local when the source "
+            "gives no zone (shown as local time, never converted)."
+        ),
+    ),
 ]
 
 
@@ -133,10 +178,46 @@ def start(value: dt.date | str) -> dt.date:
 
 
 def sort_key(record: object) -> tuple[dt.date, int]:
-    """Time order of a record with a ``date`` (a day or a month) and maybe a ``time`` and
-    ``utc_offset``: by day, then a day's untimed records first, then by UTC time."""
-    minutes = utc_minutes(getattr(record, "time", None), getattr(record, "utc_offset", None))
-    return start(getattr(record, "date")), (-10_000 if minutes is None else minutes)  # noqa: B009
+    """Time order of a record with a ``date`` (a day or a month) and maybe a ``time`` with its
+    zone: by day, then a day's untimed records first, then by :func:`day_minutes`."""
+    day = start(getattr(record, "date"))  # noqa: B009
+    minutes = day_minutes(record, day)
+    return day, (-10_000 if minutes is None else minutes)
+
+
+def offset_of(record: object, day: dt.date | str | None = None) -> str | None:
+    """The UTC offset of a record's ``time``: its ``utc_offset``, or that of its ``time_zone``
+    (a zone's name) on ``day`` (default: the record's ``date``); None for a local time, or
+    without a time."""
+    time = getattr(record, "time", None)
+    offset: str | None = getattr(record, "utc_offset", None)
+    if time is None or offset is not None:
+        return offset
+    zone = getattr(record, "time_zone", None)
+    when = day if day is not None else getattr(record, "date", None)
+    if zone is None or zone == LOCAL or when is None:
+        return None
+    hours, minutes = (int(part) for part in time.split(":"))
+    moment = dt.datetime.combine(start(when), dt.time(hours, minutes))
+    delta = zoneinfo.ZoneInfo(zone).utcoffset(moment)
+    if delta is None:
+        return None
+    total = int(delta.total_seconds()) // 60
+    sign = "-" if total < 0 else "+"
+    return f"{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
+
+
+def day_minutes(record: object, day: dt.date | str | None = None) -> int | None:
+    """Where a record's time falls in the order of its day: minutes after midnight UTC when its
+    zone is known (:func:`offset_of`), its own minutes for a local time, None without a time."""
+    time: str | None = getattr(record, "time", None)
+    if time is None:
+        return None
+    minutes = utc_minutes(time, offset_of(record, day))
+    if minutes is not None:
+        return minutes
+    hours, mins = (int(part) for part in time.split(":"))
+    return hours * 60 + mins
 
 
 def utc_minutes(time: str | None, offset: str | None) -> int | None:

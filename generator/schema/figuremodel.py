@@ -21,7 +21,7 @@ from pydantic import Field, StringConstraints
 from generator.schema.annotations import Happened, RefTo
 from generator.schema.basemodel import ActorRef, ExcerptRef, Record, Slug, Text
 from generator.schema.claimmodel import StatusStep, status_field
-from generator.schema.datemodel import TimeOfDay, UtcOffset
+from generator.schema.datemodel import TimeOfDay, TimeZone, UtcOffset
 
 __all__ = [
     "LABEL_MAX",
@@ -114,10 +114,20 @@ class FigureReport(Record):
         description="The day the number held (default: the publication of its first source).",
     )
     time: TimeOfDay | None = Field(
-        default=None, description="The time of day it was given, if known (needs utc_offset)."
+        default=None,
+        description="The time of day it was given, if known (needs utc_offset or time_zone).",
     )
     utc_offset: UtcOffset | None = Field(
         default=None, description="The offset from UTC of the local time given in time."
+    )
+    time_zone: TimeZone | None = Field(
+        default=None,
+        description=(
+            "Instead of utc_offset: the zone of the local time given in time, by its name "
+            "(America/New_York: the offset on that day is worked out), or local when the source "
+            "does not give the zone (shown as local time, ordered within its day, never "
+            "converted)."
+        ),
     )
     reported_by: list[ActorRef] = Field(
         default_factory=list,

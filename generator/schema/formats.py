@@ -120,6 +120,19 @@ FORMATS: tuple[Format, ...] = (
         ),
         shape="16082f8efd8f36dd1fe0c6bedd9d3b93b2435f191d3963c0160dcd74f4e8031d",
     ),
+    Format(
+        6,
+        "dates and times as sources give them",
+        (
+            "A time of day may give its zone by name instead of utc_offset (time_zone: "
+            "America/New_York: the offset on that day is worked out), or say that the source "
+            "gives none (time_zone: local): shown as local time, ordered within its day, never "
+            "converted. On events, figure reports and updates.",
+            "explainer upgrade changes nothing but the version: every field format 6 adds is "
+            "optional, and a format-4 story means the same in format 6.",
+        ),
+        shape="08d0c88503900fb951f000b25493cf01583b356fc00586f3d0baa58368a50066",
+    ),
 )
 """Every version, oldest first; the last is the one this generator reads."""
 

@@ -41,6 +41,7 @@ from generator.schema.datemodel import (
     DateRule,
     Month,
     TimeOfDay,
+    TimeZone,
     UtcOffset,
 )
 from generator.schema.figuremodel import (
@@ -196,10 +197,20 @@ class Event(Record):
         description="exact, about, before or after: how exact the date is, as the source says.",
     )
     time: TimeOfDay | None = Field(
-        default=None, description="The time of day, if the source gives it (needs utc_offset)."
+        default=None,
+        description="The time of day, if the source gives it (needs utc_offset or time_zone).",
     )
     utc_offset: UtcOffset | None = Field(
         default=None, description="The offset from UTC of the local time given in time."
+    )
+    time_zone: TimeZone | None = Field(
+        default=None,
+        description=(
+            "Instead of utc_offset: the zone of the local time given in time, by its name "
+            "(America/New_York: the offset on that day is worked out), or local when the source "
+            "does not give the zone (shown as local time, ordered within its day, never "
+            "converted)."
+        ),
     )
     date_basis: DateBasis = Field(description="How the date was read or derived from the source.")
     title: Text = Field(description="A short headline for the event, in our own words.")
@@ -277,10 +288,20 @@ class Update(Record):
         description="When the explainer changed (YYYY-MM-DD)."
     )
     time: TimeOfDay | None = Field(
-        default=None, description="The time of day it changed, if given (needs utc_offset)."
+        default=None,
+        description="The time of day it changed, if given (needs utc_offset or time_zone).",
     )
     utc_offset: UtcOffset | None = Field(
         default=None, description="The offset from UTC of the local time given in time."
+    )
+    time_zone: TimeZone | None = Field(
+        default=None,
+        description=(
+            "Instead of utc_offset: the zone of the local time given in time, by its name "
+            "(America/New_York: the offset on that day is worked out), or local when the source "
+            "does not give the zone (shown as local time, ordered within its day, never "
+            "converted)."
+        ),
     )
     kind: UpdateKind = Field(
         strict=False,

@@ -1,0 +1,26 @@
+"""From format 4 to format 6: dates and times as sources give them.
+
+(Format 5 is another branch's; the lead renumbers on merge.) Format 6 only adds: a time's zone by
+its name or as local time (``time_zone`` on events, figure reports and updates)
+(:mod:`generator.schema.formats` lists the changes for editors). Every format-4 story is a
+format-6 story as it stands, with the same meaning: a time with its ``utc_offset`` reads as
+before. So the step changes nothing but the version ``explainer upgrade`` writes in
+``story.yaml``; it is here so that the steps stay one per version.
+"""
+
+from __future__ import annotations
+
+from generator.read.upgrades.documents import Documents, Step, StepResult
+
+__all__ = ["TO_6"]
+
+
+def _apply(documents: Documents) -> StepResult:
+    return StepResult()
+
+
+TO_6 = Step(
+    6,
+    "nothing moves: format 6 only adds fields (see explainer upgrade's notes)",
+    _apply,
+)
