@@ -47,7 +47,7 @@ from generator.pages.wording import (
     overnight,
     span_first,
 )
-from generator.schema.datemodel import start
+from generator.schema.datemodel import DateQualifier, start
 from generator.schema.model import Event
 
 __all__ = [
@@ -122,6 +122,8 @@ class Strip:
     """Which kinds of mark the legend must explain (None: an established fact)."""
     has_bars: bool
     breaks: tuple[Break, ...] = ()
+    has_between: bool = False
+    """Some bar is an event of one unknown day between two (date_qualifier between)."""
     """Where the axis leaves out a long gap with no marks (:mod:`calendarticks`)."""
     events: int = 0
     periods: int = 0
@@ -157,7 +159,8 @@ def date_words(event: Event) -> str:
     text = month_text(event.date)
     if event.date_end is not None:
         first = span_first(event.date, event.date_end) if isinstance(event.date, dt.date) else text
-        text = f"{first} to {long_date(event.date_end)}"
+        link = "and" if event.date_qualifier is DateQualifier.BETWEEN else "to"
+        text = f"{first} {link} {long_date(event.date_end)}"
     words = DATE_QUALIFIER_WORDS[event.date_qualifier]
     if words:
         text = f"{words} {text}"
@@ -209,10 +212,13 @@ def strip_layout(events: Sequence[Event]) -> Strip | None:
         left, width, row = _place(taken, axis, start(event.date), last_day(event))
         actors = tuple(player_ids(event))
         marks.append(Mark(event.id, left, width, row, state, _name(event, state), actors))
-    return _strip(marks, axis, len(taken))
+    between = any(e.date_qualifier is DateQualifier.BETWEEN for e in events)
+    return _strip(marks, axis, len(taken), has_between=between)
 
 
-def _strip(marks: list[Mark], axis: Axis, rows: int, **counts: int) -> Strip:
+def _strip(
+    marks: list[Mark], axis: Axis, rows: int, *, has_between: bool = False, **counts: int
+) -> Strip:
     return Strip(
         marks=marks,
         ticks=axis_ticks(axis),
@@ -222,6 +228,7 @@ def _strip(marks: list[Mark], axis: Axis, rows: int, **counts: int) -> Strip:
         states=frozenset(mark.state for mark in marks),
         has_bars=any(mark.width is not None for mark in marks),
         breaks=axis.breaks,
+        has_between=has_between,
         **counts,
     )
 

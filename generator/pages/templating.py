@@ -47,7 +47,7 @@ from generator.pages.wording import (
     unit_for,
 )
 from generator.read.verbatim import INSERTION
-from generator.schema.datemodel import offset_of
+from generator.schema.datemodel import DateQualifier, offset_of
 from generator.schema.model import ActorKind, DateBasis, DateRule, FigureReport
 
 __all__ = ["TEMPLATES_DIR", "environment"]
@@ -99,7 +99,8 @@ def when(value: dt.date | str, record: Any = None) -> Trusted:
         text = span_first(value, end)  # '10 to 11 September 2023'
     out = f'<time datetime="{escape_text(stamp)}">{escape_text(text)}</time>'
     if end is not None:
-        out += f' to <time datetime="{end.isoformat()}">{escape_text(long_date(end))}</time>'
+        link = " and " if qualifier is DateQualifier.BETWEEN else " to "
+        out += f'{link}<time datetime="{end.isoformat()}">{escape_text(long_date(end))}</time>'
     words = DATE_QUALIFIER_WORDS.get(qualifier, "") if qualifier is not None else ""
     if words:
         out = f"{words} {out}"

@@ -221,6 +221,8 @@ def overnight(record: object) -> bool:
     basis = getattr(record, "date_basis", None)
     if not isinstance(first, dt.date) or not isinstance(last, dt.date) or basis is None:
         return False
+    if getattr(record, "date_qualifier", DateQualifier.EXACT) is not DateQualifier.EXACT:
+        return False  # 'between 10 and 11 September' is not a night
     return last - first == dt.timedelta(days=1) and _NIGHT.search(basis.words) is not None
 
 
@@ -229,6 +231,9 @@ DATE_QUALIFIER_WORDS = {
     DateQualifier.ABOUT: "about",
     DateQualifier.BEFORE: "before",
     DateQualifier.AFTER: "after",
+    DateQualifier.ON_OR_BEFORE: "on or before",
+    DateQualifier.ON_OR_AFTER: "on or after",
+    DateQualifier.BETWEEN: "between",
 }
 
 

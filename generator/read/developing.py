@@ -35,6 +35,7 @@ from generator.schema.claimmodel import contested
 from generator.schema.model import (
     ClaimStatus,
     CountType,
+    DateQualifier,
     Event,
     Figure,
     FigureReport,
@@ -212,6 +213,22 @@ def _headline(model: Figure, path: Path, report: Report, reports: set[str]) -> N
 
 
 def _date_end(model: Event, path: Path, report: Report) -> None:
+    qualifier = model.date_qualifier
+    if qualifier is DateQualifier.BETWEEN and (
+        model.date_end is None or model.date_end == model.date
+    ):
+        report(
+            (*path, "date_qualifier"),
+            "between needs both ends: date, the first day it may have been, and date_end, the "
+            "last, a later day",
+        )
+        return
+    if model.date_end is not None and qualifier in _ONE_DAY:
+        report(
+            (*path, "date_end"),
+            f"date_qualifier {qualifier.value} takes one day: leave out date_end, or use between",
+        )
+        return
     if model.date_end is None:
         return
     if not isinstance(model.date, dt.date):
@@ -221,6 +238,10 @@ def _date_end(model: Event, path: Path, report: Report) -> None:
             (*path, "date_end"),
             f"date_end {model.date_end.isoformat()} is before date {model.date.isoformat()}",
         )
+
+
+_ONE_DAY = {DateQualifier.ON_OR_BEFORE, DateQualifier.ON_OR_AFTER}
+"""Qualifiers of one day (before and after took a date_end in format 4, and still may)."""
 
 
 def _status(steps: list[Any], path: Path, report: Report) -> None:

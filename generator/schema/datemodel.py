@@ -115,12 +115,16 @@ class Weekday(StrEnum):
 
 
 class DateQualifier(StrEnum):
-    """How exact a date is."""
+    """How exact a date is: 'before' and 'after' leave the day out, 'on or before' and 'on or
+    after' take it in; 'between' runs to the record's last possible day (``date_end``)."""
 
     EXACT = "exact"
     ABOUT = "about"
     BEFORE = "before"
     AFTER = "after"
+    ON_OR_BEFORE = "on-or-before"
+    ON_OR_AFTER = "on-or-after"
+    BETWEEN = "between"
 
 
 class DateBasis(Record):

@@ -128,10 +128,13 @@ FORMATS: tuple[Format, ...] = (
             "America/New_York: the offset on that day is worked out), or say that the source "
             "gives none (time_zone: local): shown as local time, ordered within its day, never "
             "converted. On events, figure reports and updates.",
+            "An event's date may be bounded: date_qualifier on-or-before or on-or-after (the "
+            "day itself included, as 'before' and 'after' are not), or between, some day from "
+            "date to date_end, both given: 'between 18 and 21 September 2023'.",
             "explainer upgrade changes nothing but the version: every field format 6 adds is "
             "optional, and a format-4 story means the same in format 6.",
         ),
-        shape="08d0c88503900fb951f000b25493cf01583b356fc00586f3d0baa58368a50066",
+        shape="04000d678f8291465441d6e69ba3f5e808bfb2abbd05d62ab7cb0837c7dc87c6",
     ),
 )
 """Every version, oldest first; the last is the one this generator reads."""

@@ -189,12 +189,21 @@ class Event(Record):
         description="When it happened: YYYY-MM-DD, or YYYY-MM when the source gives the month."
     )
     date_end: dt.date | None = Field(
-        default=None, description="For an event over several days: its last day (YYYY-MM-DD)."
+        default=None,
+        description=(
+            "For an event over several days: its last day (YYYY-MM-DD); with date_qualifier "
+            "between, the last day it may have happened."
+        ),
     )
     date_qualifier: DateQualifier = Field(
         default=DateQualifier.EXACT,
         strict=False,
-        description="exact, about, before or after: how exact the date is, as the source says.",
+        description=(
+            "How exact the date is, as the source says: exact; about; before or after (not on "
+            "that day); on-or-before or on-or-after (that day or earlier, or later: a copy "
+            "dated only by its publication); between (some day from date to date_end, both "
+            "given)."
+        ),
     )
     time: TimeOfDay | None = Field(
         default=None,

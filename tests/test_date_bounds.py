@@ -1,0 +1,121 @@
+"""Bounds on a date, worded exactly (issue 29, item 2; data format 6).
+
+An undated wire copy can only be "on or after 21 September" (its first publication we saw) and a
+statement "on or before" the copy that reports it; 'before' and 'after' leave the day out, 'on or
+before' and 'on or after' take it in; 'between' gives both ends. Every expected string is
+written by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import problems
+
+from generator.pages.strip import date_words, strip_layout
+from generator.pages.templating import when
+from generator.schema.datemodel import sort_key
+from generator.schema.model import Event
+
+Edit = Callable[[str, str, str], None]
+
+
+def event(event_id: str, date: str, **fields: Any) -> Event:
+    raw = {
+        "id": event_id,
+        "date": date,
+        "date_basis": {"rule": "stated", "words": "overnight"},
+        "title": f"Title of {event_id}",
+        "summary": "What happened.",
+        "cites": ["some-excerpt"],
+        **fields,
+    }
+    return Event.model_validate(raw, strict=False)
+
+
+@pytest.mark.parametrize(
+    ("fields", "page", "strip"),
+    [
+        (
+            {"date_qualifier": "on-or-before"},
+            'on or before <time datetime="2023-09-21">21 September 2023</time>',
+            "on or before 21 September 2023",
+        ),
+        (
+            {"date_qualifier": "on-or-after"},
+            'on or after <time datetime="2023-09-21">21 September 2023</time>',
+            "on or after 21 September 2023",
+        ),
+        (
+            {"date_qualifier": "before"},
+            'before <time datetime="2023-09-21">21 September 2023</time>',
+            "before 21 September 2023",
+        ),
+        (  # one day, not known, of the four; the words say overnight, but a 'between' is no night
+            {"date_qualifier": "between", "date_end": "2023-09-24"},
+            'between <time datetime="2023-09-21">21</time> and <time datetime="2023-09-24">24 '
+            "September 2023</time>",
+            "between 21 and 24 September 2023",
+        ),
+        (
+            {"date_qualifier": "between", "date_end": "2023-10-02"},
+            'between <time datetime="2023-09-21">21 September</time> and <time '
+            'datetime="2023-10-02">2 October 2023</time>',
+            "between 21 September and 2 October 2023",
+        ),
+    ],
+)
+def test_bounds_read_exactly(fields: dict[str, str], page: str, strip: str) -> None:
+    bounded = event("x", "2023-09-21", **fields)
+    assert when(bounded.date, bounded) == page
+    assert date_words(bounded) == strip
+
+
+def test_a_between_is_a_bar_over_its_days_and_the_key_says_so() -> None:
+    events = sorted(
+        [
+            event("a", "2023-09-20"),
+            event("b", "2023-09-21", date_qualifier="between", date_end="2023-09-24"),
+        ],
+        key=sort_key,
+    )
+    strip = strip_layout(events)
+    assert strip is not None and strip.has_between
+    bar = strip.marks[1]
+    assert (bar.left, bar.width) == (20.0, 80.0)  # days 2 to 5 of 5
+    plain = strip_layout([event("a", "2023-09-20")])
+    assert plain is not None and not plain.has_between
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        (
+            "    date: 2020-03-04\n    date_qualifier: between\n",
+            "events.yaml:5:5: events[0].date_qualifier: between needs both ends: date, the first "
+            "day it may have been, and date_end, the last, a later day",
+        ),
+        (
+            "    date: 2020-03-04\n    date_end: 2020-03-04\n    date_qualifier: between\n",
+            "events.yaml:6:5: events[0].date_qualifier: between needs both ends: date, the first "
+            "day it may have been, and date_end, the last, a later day",
+        ),
+        (
+            "    date: 2020-03-04\n    date_end: 2020-03-05\n    date_qualifier: on-or-before\n",
+            "events.yaml:5:5: events[0].date_end: date_qualifier on-or-before takes one day: leave "
+            "out date_end, or use between",
+        ),
+        (
+            "    date: 2020-03-04\n    date_qualifier: on or before\n",
+            "events.yaml:5:5: events[0].date_qualifier: 'on or before' is not allowed; expected "
+            "'exact', 'about', 'before', 'after', 'on-or-before', 'on-or-after' or 'between' "
+            "(did you mean 'on-or-before'?)",
+        ),
+    ],
+)
+def test_bound_rules(story_copy: Path, edit: Edit, new: str, expected: str) -> None:
+    edit("events", "    date: 2020-03-04\n", new)
+    assert problems(story_copy) == [f"site_data/{expected}"]
