@@ -81,12 +81,12 @@ CASES = [
         "date: September 2023",
         "events.yaml:4:5: events[0].date: 'September 2023': write the month as YYYY-MM: 2023-09",
     ),
-    (
-        "sources",
-        PUBLISHED,
-        "published: 2023-09",
-        "sources.yaml:5:5: sources[0].published: '2023-09' is a month, but published needs a "
-        "day: write the date as YYYY-MM-DD, e.g. 2023-09-21",
+    (  # a quote is said on a day (a publication may be a month: test_publication_bounds.py)
+        "quotes",
+        "said_on: 2020-03-04",
+        "said_on: 2020-03",
+        "quotes.yaml:7:5: quotes[0].said_on: '2020-03' is a month, but said_on needs a day: "
+        "write the date as YYYY-MM-DD, e.g. 2020-03-21",
     ),
     (
         "events",
@@ -120,7 +120,7 @@ CASES = [
         PUBLISHED,
         "published: 2023",
         "sources.yaml:5:5: sources[0].published: the number 2023 is a year: write the date as "
-        "YYYY-MM-DD, e.g. 2023-09-21",
+        "YYYY-MM-DD, e.g. 2023-09-21, or the month as YYYY-MM, e.g. 2023-09",
     ),
     (
         "events",

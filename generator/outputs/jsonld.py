@@ -31,7 +31,7 @@ from typing import Any
 
 from generator.outputs.feed import UPDATES_PAGE_URL, entry_title
 from generator.outputs.sharemeta import image_path
-from generator.schema.datemodel import offset_of, sort_key
+from generator.schema.datemodel import DateQualifier, offset_of, sort_key
 from generator.schema.kinds import StoryData
 from generator.schema.model import ActorKind, Update, UpdateKind
 from generator.schema.newsmeta import Author, Publisher, wikidata_url
@@ -130,8 +130,12 @@ def news_article(
         work: dict[str, Any] = {"@type": "CreativeWork"}
         if source.headline is not None:
             work["headline"] = source.headline
-        if source.published is not None:
-            work["datePublished"] = source.published.isoformat()
+        if source.published is not None and source.published_qualifier is DateQualifier.EXACT:
+            # a day, or a month (ISO 8601's YYYY-MM); a bound is no date to give
+            published = source.published
+            work["datePublished"] = (
+                published.isoformat() if isinstance(published, dt.date) else published
+            )
         if source.publisher is not None:
             work["publisher"] = {"@type": "Organization", "name": source.publisher}
         if source.url is not None:

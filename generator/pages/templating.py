@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import types
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ from generator.pages.wording import (
 )
 from generator.read.verbatim import INSERTION
 from generator.schema.datemodel import DateQualifier, offset_of
-from generator.schema.model import ActorKind, DateBasis, DateRule, FigureReport
+from generator.schema.model import ActorKind, DateBasis, DateRule, FigureReport, Source
 
 __all__ = ["TEMPLATES_DIR", "environment"]
 
@@ -160,6 +161,27 @@ def has_insertion(quote: Any) -> bool:
     return INSERTION.search(quote.text) is not None
 
 
+@dataclass(frozen=True)
+class _PublicationDate:
+    """A source's publication date as :func:`when` reads a record's date."""
+
+    date_qualifier: DateQualifier
+    date_end: dt.date | None
+
+
+def published_when(source: Source) -> Trusted:
+    """When a source was published, as far as it is known, as ``<time>`` elements: '21
+    September 2023', 'in September 2023', 'on or after 21 September 2023', 'between 18 and 21
+    September 2023'."""
+    assert source.published is not None
+    qualifier = source.published_qualifier
+    end = source.published_end if qualifier is DateQualifier.BETWEEN else None
+    out = when(source.published, _PublicationDate(qualifier, end))
+    if qualifier is DateQualifier.EXACT and not isinstance(source.published, dt.date):
+        return Trusted(f"in {out}")
+    return out
+
+
 def href(url: str) -> Trusted:
     """An http(s) address for ``href="..."`` in raw HTML."""
     return Trusted(escape_url(url))
@@ -174,6 +196,7 @@ _FILTERS: dict[str, Any] = {
     "position_class": position_class,
     "stance_group": stance_group,
     "when": when,
+    "published_when": published_when,
     "number_text": number_text,
     "reading_text": reading_text,
     "bare_number": bare_number,

@@ -50,6 +50,7 @@ __all__ = [
     "long_date",
     "names_text",
     "overnight",
+    "publication_words",
     "quote_text",
     "reading_text",
     "span_first",
@@ -343,8 +344,25 @@ def source_title(source: Source) -> str:
     if source.headline is not None:
         return source.headline
     who = source.publisher or source.found_at or "Untitled source"
-    when = long_date(source.published) if source.published else "date not known"
+    when = publication_words(source) if source.published else "date not known"
     return f"{who}, {when}"
+
+
+def publication_words(source: Source, preposition: bool = False) -> str:
+    """When a source was published, as far as it is known: '21 September 2023', 'September
+    2023', 'on or after 21 September 2023', 'between 18 and 21 September 2023'; with
+    ``preposition``, 'on 21 September 2023', 'in September 2023' (to follow 'published')."""
+    value = source.published
+    if value is None:
+        return ""
+    qualifier, end = source.published_qualifier, source.published_end
+    if qualifier is DateQualifier.BETWEEN and end is not None and isinstance(value, dt.date):
+        return f"between {span_first(value, end)} and {long_date(end)}"
+    words = DATE_QUALIFIER_WORDS[qualifier]
+    text = month_text(value)
+    if not words and preposition:
+        words = "on" if isinstance(value, dt.date) else "in"
+    return f"{words} {text}" if words else text
 
 
 def quote_text(quote: Quote) -> str:

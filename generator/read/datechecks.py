@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from generator.read.sourcemap import Path
 from generator.read.verbatim import folded, normalise
-from generator.schema.datemodel import Weekday
+from generator.schema.datemodel import DateQualifier, Weekday, bounds, exact_day
 from generator.schema.model import DateBasis, DateRule, Source
 from generator.schema.safedates import DATE_RANGE, add_days
 
@@ -55,9 +55,12 @@ def check_date(
 
     if source is None or rule in (DateRule.STATED, DateRule.CAPTION, DateRule.INFERRED):
         return  # an unknown excerpt is reported already; these rules need no arithmetic
-    published = source.published
-    if published is None:
+    if source.published is None:
         report(basis_path, f"rule {rule.value} needs the publication date of '{source.id}'")
+        return
+    published = exact_day(source.published, source.published_qualifier)
+    if published is None:
+        _inexact(report, source, rule, given, date_path, basis_path)
         return
     if not isinstance(given, dt.date):
         report(date_path, f"rule {rule.value} gives a day: write the date as YYYY-MM-DD")
@@ -90,6 +93,64 @@ def check_date(
             )
     elif rule is DateRule.WEEKDAY:
         _weekday(report, basis, basis_path, date, date_path, source.id, published, of)
+
+
+def publication_text(source: Source) -> str:
+    """How a publication that is not one exact day is known, for messages: 'known only to the
+    month, 2023-09', 'known only as on or after 2023-09-21'."""
+    value = source.published
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    qualifier = source.published_qualifier
+    if qualifier is DateQualifier.EXACT:
+        return f"known only to the month, {text}"
+    if qualifier is DateQualifier.BETWEEN and source.published_end is not None:
+        return f"known only as between {text} and {source.published_end.isoformat()}"
+    return f"known only as {qualifier.value.replace('-', ' ')} {text}"
+
+
+def _inexact(
+    report: Report,
+    source: Source,
+    rule: DateRule,
+    given: dt.date | str,
+    date_path: Path,
+    basis_path: Path,
+) -> None:
+    """A date derived from a publication that is not one exact day: the month of a publication
+    known to the month (rule publication), the year of one whose year is sure (day-month), or
+    why it cannot resolve."""
+    first, last = bounds(source.published, source.published_qualifier, source.published_end)
+    how = f"the publication of '{source.id}' is {publication_text(source)}"
+    if rule is DateRule.PUBLICATION and given == source.published:
+        return  # a month, as the publication gives it
+    if rule is DateRule.PUBLICATION and isinstance(source.published, str):
+        report(date_path, f"{how}: by rule publication the date is that month, {source.published}")
+        return
+    if rule is DateRule.DAY_MONTH and first is not None and last is not None:
+        if first.year != last.year:
+            report(basis_path, f"rule day-month cannot take a year: {how}, over two years")
+        elif not isinstance(given, dt.date) or given.year != first.year:
+            report(
+                date_path,
+                f"{_text(given)} is not in {first.year}, the year of the publication of "
+                f"'{source.id}' ({publication_text(source)})",
+            )
+        elif given > last:
+            report(
+                date_path,
+                f"{given.isoformat()} is after the publication of '{source.id}' "
+                f"({publication_text(source)})",
+            )
+        return
+    report(
+        basis_path,
+        f"rule {rule.value} cannot resolve: {how}; give the date by rule stated, or inferred "
+        "with your reason",
+    )
+
+
+def _text(value: dt.date | str) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _weekday(

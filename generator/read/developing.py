@@ -28,10 +28,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.read.datechecks import publication_text
 from generator.read.diagnostics import Diagnostic
 from generator.read.sourcemap import Path
 from generator.schema.annotations import field_types
 from generator.schema.claimmodel import contested
+from generator.schema.datemodel import bounds
 from generator.schema.model import (
     ClaimStatus,
     CountType,
@@ -177,11 +179,17 @@ def _report(
             )
     elif model.as_of is not None and first is not None:
         source = first[1]
-        if source.published is not None and model.as_of > source.published:
+        latest = bounds(source.published, source.published_qualifier, source.published_end)[1]
+        if latest is not None and model.as_of > latest:
+            when = (
+                f"on {source.published.isoformat()}"
+                if isinstance(source.published, dt.date)
+                and source.published_qualifier is DateQualifier.EXACT
+                else f"({publication_text(source)})"
+            )
             report(
                 (*path, "as_of"),
-                f"as_of {model.as_of.isoformat()} is after the publication of '{source.id}' "
-                f"on {source.published.isoformat()}",
+                f"as_of {model.as_of.isoformat()} is after the publication of '{source.id}' {when}",
             )
 
 

@@ -8,6 +8,7 @@ The models here are fields of the records in :mod:`generator.schema.model`; :fun
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import zoneinfo
@@ -18,6 +19,7 @@ from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from generator.schema.basemodel import Record, Text
+from generator.schema.safedates import add_days
 
 __all__ = [
     "LOCAL",
@@ -29,7 +31,9 @@ __all__ = [
     "TimeZone",
     "UtcOffset",
     "Weekday",
+    "bounds",
     "day_minutes",
+    "exact_day",
     "offset_of",
     "start",
     "utc_minutes",
@@ -171,6 +175,38 @@ class DateBasis(Record):
         default=None,
         description="For rule inferred: how the editor worked the date out, in our own words.",
     )
+
+
+def bounds(
+    value: dt.date | str | None,
+    qualifier: DateQualifier = DateQualifier.EXACT,
+    end: dt.date | None = None,
+) -> tuple[dt.date | None, dt.date | None]:
+    """The first and the last day a date may mean (None: no bound on that side): a day, a
+    month (YYYY-MM: its first and last day), a bound (on or after: from the day on; before: up
+    to the day before) or between (``value`` to ``end``); about bounds nothing."""
+    if value is None or qualifier is DateQualifier.ABOUT:
+        return None, None
+    first = start(value)
+    if isinstance(value, dt.date):
+        last = value
+    else:
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return {
+        DateQualifier.EXACT: (first, last),
+        DateQualifier.BEFORE: (None, add_days(first, -1)),
+        DateQualifier.ON_OR_BEFORE: (None, last),
+        DateQualifier.AFTER: (add_days(last, 1), None),
+        DateQualifier.ON_OR_AFTER: (first, None),
+        DateQualifier.BETWEEN: (first, end if end is not None else last),
+    }[qualifier]
+
+
+def exact_day(value: dt.date | str | None, qualifier: DateQualifier) -> dt.date | None:
+    """The day a date names, if it names one exactly (not a month, not a bound)."""
+    if isinstance(value, dt.date) and qualifier is DateQualifier.EXACT:
+        return value
+    return None
 
 
 def start(value: dt.date | str) -> dt.date:

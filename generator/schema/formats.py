@@ -131,10 +131,16 @@ FORMATS: tuple[Format, ...] = (
             "An event's date may be bounded: date_qualifier on-or-before or on-or-after (the "
             "day itself included, as 'before' and 'after' are not), or between, some day from "
             "date to date_end, both given: 'between 18 and 21 September 2023'.",
+            "A source's publication may be known only to the month (published: 2023-09) or "
+            "bounded (published_qualifier: on-or-after, on-or-before, between with "
+            "published_end): shown as such, and a date derived from it says so (a report "
+            "without as_of: 'date not known (published in September 2023)') or cannot be "
+            "derived (a weekday or a count of days from a month: said at its line); a "
+            "day-month date takes the month's year.",
             "explainer upgrade changes nothing but the version: every field format 6 adds is "
             "optional, and a format-4 story means the same in format 6.",
         ),
-        shape="04000d678f8291465441d6e69ba3f5e808bfb2abbd05d62ab7cb0837c7dc87c6",
+        shape="199b7924536dc7e8bf4aa15f628e098ee598483fe747400b9244b663b63ba25f",
     ),
 )
 """Every version, oldest first; the last is the one this generator reads."""
