@@ -1,4 +1,4 @@
-"""Bounds on a date, worded exactly (issue 29, item 2; data format 6).
+"""Bounds on an event's date and a report's, worded exactly (issue 29, item 2; data format 6).
 
 An undated wire copy can only be "on or after 21 September" (its first publication we saw) and a
 statement "on or before" the copy that reports it; 'before' and 'after' leave the day out, 'on or
@@ -15,8 +15,11 @@ from typing import Any
 import pytest
 from support import problems
 
+from generator.pages.storyindex import Index
 from generator.pages.strip import date_words, strip_layout
+from generator.pages.summary import what_we_know
 from generator.pages.templating import when
+from generator.read.loader import load_story_or_diagnostics
 from generator.schema.datemodel import sort_key
 from generator.schema.model import Event
 
@@ -118,4 +121,58 @@ def test_a_between_is_a_bar_over_its_days_and_the_key_says_so() -> None:
 )
 def test_bound_rules(story_copy: Path, edit: Edit, new: str, expected: str) -> None:
     edit("events", "    date: 2020-03-04\n", new)
+    assert problems(story_copy) == [f"site_data/{expected}"]
+
+
+VALUE = "        value: 12\n"
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        (
+            "        value: 12\n        as_of: 2020-03-05\n        as_of_qualifier: on-or-before\n",
+            'as of some day on or before <time datetime="2020-03-05">5 March 2020</time>, '
+            "according to",
+        ),
+        (
+            "        value: 12\n        as_of: 2020-03-03\n        as_of_qualifier: between\n"
+            "        as_of_end: 2020-03-05\n",
+            'as of some day between <time datetime="2020-03-03">3</time> and <time '
+            'datetime="2020-03-05">5 March 2020</time>, according to',
+        ),
+        (
+            "        value: 12\n        as_of: 2020-03-05\n        as_of_qualifier: about\n",
+            'as of about <time datetime="2020-03-05">5 March 2020</time>, according to',
+        ),
+    ],
+)
+def test_a_reports_date_bounded(story_copy: Path, edit: Edit, new: str, expected: str) -> None:
+    edit("figures", VALUE, new)
+    data, diagnostics = load_story_or_diagnostics(story_copy)
+    assert diagnostics == [] and data is not None
+    assert expected in what_we_know(Index(data))
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        (
+            "        value: 12\n        as_of_qualifier: on-or-before\n",
+            "figures.yaml:9:9: figures[0].reports[0].as_of_qualifier: as_of_qualifier needs as_of",
+        ),
+        (
+            "        value: 12\n        as_of: 2020-03-05\n        as_of_qualifier: between\n",
+            "figures.yaml:10:9: figures[0].reports[0].as_of_qualifier: between needs both ends: "
+            "as_of, the first day the number may have held, and as_of_end, the last, a later day",
+        ),
+        (
+            "        value: 12\n        as_of: 2020-03-05\n        as_of_end: 2020-03-06\n",
+            "figures.yaml:10:9: figures[0].reports[0].as_of_end: as_of_end is only for "
+            "as_of_qualifier between",
+        ),
+    ],
+)
+def test_report_bound_rules(story_copy: Path, edit: Edit, new: str, expected: str) -> None:
+    edit("figures", VALUE, new)
     assert problems(story_copy) == [f"site_data/{expected}"]

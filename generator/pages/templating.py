@@ -85,10 +85,11 @@ def date_basis(basis: DateBasis | None, value: dt.date | None = None) -> str:
 def when(value: dt.date | str, record: Any = None) -> Trusted:
     """A date as a ``<time>`` element, with its precision: a month ('September 2017'), a
     qualifier ('about', 'before', 'after'), a last day, a time of day with its UTC offset.
-    ``record`` is the event (or other record) whose date_qualifier, date_end, time and
-    utc_offset it reads, if any."""
-    qualifier = getattr(record, "date_qualifier", None)
-    end = getattr(record, "date_end", None)
+    ``record`` is the event (or other record) whose date_qualifier, date_end, time and its zone
+    it reads, if any (a figure report's as_of_qualifier and as_of_end stand for the first
+    two)."""
+    qualifier = getattr(record, "date_qualifier", None) or getattr(record, "as_of_qualifier", None)
+    end = getattr(record, "date_end", None) or getattr(record, "as_of_end", None)
     time = getattr(record, "time", None)
     offset = offset_of(record, value) if time is not None else None
     stamp = value.isoformat() if isinstance(value, dt.date) else value

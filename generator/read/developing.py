@@ -168,6 +168,7 @@ def _report(
         )
     elif model.count_other is not None and model.count_type is not CountType.OTHER:
         report((*path, "count_other"), "count_other is only for count_type other")
+    _as_of_bound(model, path, report)
     first = excerpts.get(model.cites[0])
     version = versions.get(model.cites[0])
     if model.as_of is not None and version is not None:  # a later version of the page
@@ -191,6 +192,25 @@ def _report(
                 (*path, "as_of"),
                 f"as_of {model.as_of.isoformat()} is after the publication of '{source.id}' {when}",
             )
+
+
+def _as_of_bound(model: FigureReport, path: Path, report: Report) -> None:
+    """as_of_qualifier and as_of_end: each needs what it bounds."""
+    qualifier, end = model.as_of_qualifier, model.as_of_end
+    if model.as_of is None:
+        if qualifier is not DateQualifier.EXACT:
+            report((*path, "as_of_qualifier"), "as_of_qualifier needs as_of")
+        if end is not None:
+            report((*path, "as_of_end"), "as_of_end needs as_of")
+    elif qualifier is DateQualifier.BETWEEN:
+        if end is None or end <= model.as_of:
+            report(
+                (*path, "as_of_qualifier"),
+                "between needs both ends: as_of, the first day the number may have held, and "
+                "as_of_end, the last, a later day",
+            )
+    elif end is not None:
+        report((*path, "as_of_end"), "as_of_end is only for as_of_qualifier between")
 
 
 def _headline(model: Figure, path: Path, report: Report, reports: set[str]) -> None:

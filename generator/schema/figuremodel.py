@@ -21,7 +21,7 @@ from pydantic import Field, StringConstraints
 from generator.schema.annotations import Happened, RefTo
 from generator.schema.basemodel import ActorRef, ExcerptRef, Record, Slug, Text
 from generator.schema.claimmodel import StatusStep, status_field
-from generator.schema.datemodel import TimeOfDay, TimeZone, UtcOffset
+from generator.schema.datemodel import DateQualifier, TimeOfDay, TimeZone, UtcOffset
 
 __all__ = [
     "LABEL_MAX",
@@ -112,6 +112,18 @@ class FigureReport(Record):
     as_of: Annotated[dt.date, Happened(else_first_source=True)] | None = Field(
         default=None,
         description="The day the number held (default: the publication of its first source).",
+    )
+    as_of_qualifier: DateQualifier = Field(
+        default=DateQualifier.EXACT,
+        strict=False,
+        description=(
+            "How exact as_of is, as the source says: exact; about; on-or-before or on-or-after "
+            "(that day included), before or after; between, some day from as_of to as_of_end."
+        ),
+    )
+    as_of_end: dt.date | None = Field(
+        default=None,
+        description="With as_of_qualifier between: the last day the number may have held.",
     )
     time: TimeOfDay | None = Field(
         default=None,

@@ -137,10 +137,12 @@ FORMATS: tuple[Format, ...] = (
             "without as_of: 'date not known (published in September 2023)') or cannot be "
             "derived (a weekday or a count of days from a month: said at its line); a "
             "day-month date takes the month's year.",
+            "A figure report's as_of may be bounded the same way (as_of_qualifier, and "
+            "as_of_end for between): 'as of some day on or before 21 September 2023'.",
             "explainer upgrade changes nothing but the version: every field format 6 adds is "
             "optional, and a format-4 story means the same in format 6.",
         ),
-        shape="199b7924536dc7e8bf4aa15f628e098ee598483fe747400b9244b663b63ba25f",
+        shape="20b398b0010b929f8534aa805224e819c311a5a48af49e2851f0c915d1a78fdd",
     ),
 )
 """Every version, oldest first; the last is the one this generator reads."""
