@@ -1,4 +1,5 @@
-"""Bounds on an event's date and a report's, worded exactly (issue 29, item 2; data format 6).
+"""Bounds on an event's date and a report's, worded exactly (issue 29, item 2), and a basis for
+a report's and a status step's date (item 3); data format 6.
 
 An undated wire copy can only be "on or after 21 September" (its first publication we saw) and a
 statement "on or before" the copy that reports it; 'before' and 'after' leave the day out, 'on or
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 from support import problems
 
+from generator.pages.render import render_pages
 from generator.pages.storyindex import Index
 from generator.pages.strip import date_words, strip_layout
 from generator.pages.summary import what_we_know
@@ -176,3 +178,83 @@ def test_a_reports_date_bounded(story_copy: Path, edit: Edit, new: str, expected
 def test_report_bound_rules(story_copy: Path, edit: Edit, new: str, expected: str) -> None:
     edit("figures", VALUE, new)
     assert problems(story_copy) == [f"site_data/{expected}"]
+
+
+# --- a basis for every date (item 3): a report's as_of and a status step's date -----------------
+
+STEP = """    status:
+      - status: reported
+        date: {date}
+        date_basis:
+          rule: weekday
+          words: on Thursday
+          weekday: thursday
+          direction: previous
+        by: [ines-lima]
+        cites: [ex-vote]
+"""
+REPORT_BASIS = """        value: 12
+        as_of: {date}
+        as_of_basis:
+          rule: weekday
+          words: {words}
+          weekday: thursday
+          direction: previous
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "old", "new", "expected"),
+    [
+        (  # gazette-footbridge was published on Friday 6 March 2020
+            "events",
+            "    claimed_by: ines-lima\n",
+            "    claimed_by: ines-lima\n" + STEP.format(date="2020-03-04"),
+            "events.yaml:25:9: events[1].status[0].date: 2020-03-04 does not match its basis: "
+            "the thursday before the publication of 'gazette-footbridge' on 2020-03-06 is "
+            "2020-03-05",
+        ),
+        (
+            "figures",
+            VALUE,
+            REPORT_BASIS.format(date="2020-03-05", words="on Thursday"),
+            "figures.yaml:12:11: figures[0].reports[0].as_of_basis.words: the words 'on Thursday' "
+            "do not occur in the excerpts cited (ex-official)",
+        ),
+        (
+            "figures",
+            VALUE,
+            "        value: 12\n        as_of_basis:\n          rule: stated\n          words: x\n",
+            "figures.yaml:9:9: figures[0].reports[0].as_of_basis: as_of_basis is given but as_of "
+            "is not",
+        ),
+    ],
+)
+def test_a_basis_for_a_reports_and_a_steps_date(
+    story_copy: Path, edit: Edit, kind: str, old: str, new: str, expected: str
+) -> None:
+    edit(kind, old, new)
+    assert problems(story_copy) == [f"site_data/{expected}"]
+
+
+def test_a_date_counted_from_an_inferred_publication_says_so(story_copy: Path, edit: Edit) -> None:
+    edit(
+        "sources",
+        "    published: 2020-03-06\n",
+        "    published: 2020-03-06\n    published_basis:\n      rule: inferred\n"
+        "      reason: The page address carries the day.\n",
+    )
+    edit(
+        "events",
+        "    claimed_by: ines-lima\n",
+        "    claimed_by: ines-lima\n" + STEP.format(date="2020-03-05"),
+    )
+    data, diagnostics = load_story_or_diagnostics(story_copy)
+    assert diagnostics == [] and data is not None
+    timeline = {p.path: p for p in render_pages(Index(data))}["timeline.md"].markdown
+    basis = (
+        '<time datetime="2020-03-05">5 March 2020</time> <span class="date-basis">(Thursday, '
+        "derived from the publication date, which the editor inferred)</span>"
+    )
+    assert f'<p class="fact__date" markdown="span">{basis}</p>' in timeline  # the vote
+    assert f'<li markdown="span">{basis}: Reported by' in timeline  # its status step

@@ -60,8 +60,22 @@ def iso_date(value: dt.date) -> str:
     return value.isoformat()
 
 
-def date_basis(basis: DateBasis | None, value: dt.date | None = None) -> str:
-    """How a date was obtained, for derived dates ('' for a date the source states)."""
+def date_basis(
+    basis: DateBasis | None, value: dt.date | None = None, inferred: bool = False
+) -> str:
+    """How a date was obtained, for derived dates ('' for a date the source states);
+    ``inferred``: the source's publication date, which a derived date counts from, is itself
+    one the editor inferred, and the words say so."""
+    text = _basis_words(basis, value)
+    if inferred and basis is not None and basis.rule in _FROM_PUBLICATION:
+        return f"{text}, which the editor inferred"
+    return text
+
+
+_FROM_PUBLICATION = {DateRule.WEEKDAY, DateRule.DAY_MONTH, DateRule.PUBLICATION, DateRule.RELATIVE}
+
+
+def _basis_words(basis: DateBasis | None, value: dt.date | None) -> str:
     if basis is None or basis.rule is DateRule.STATED:
         return ""
     if basis.rule is DateRule.WEEKDAY:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.read.datechecks import check_date
-from generator.read.developing import check_developing
+from generator.read.developing import check_developing, walk_models
 from generator.read.diagnostics import Diagnostic, did_you_mean, format_loc
 from generator.read.quotechecks import check_quotes
 from generator.read.sourcechecks import check_sources
@@ -41,9 +41,11 @@ from generator.schema.kinds import STORY_FILE, Kind
 from generator.schema.model import (
     DateBasis,
     Excerpt,
+    FigureReport,
     Record,
     Source,
     SourceVersion,
+    StatusStep,
     Story,
     Update,
 )
@@ -116,6 +118,7 @@ class _Checker:
         self.references()
         self.quotes()
         self.dates()
+        self.nested_dates()
         records = ((record, path, file.at) for _kind, file, record, path in self._records())
         self.out += check_developing(records, self.excerpts, self.versions)
         self.stances()
@@ -268,6 +271,36 @@ class _Checker:
                         self.out.append(file.at(path, message))
 
                     check_date(report, cited, source, date, basis, date_path, basis_path)
+
+    def nested_dates(self) -> None:
+        """A figure report's as_of and a status step's date, with their optional basis."""
+        if "sources" not in self.files:
+            return
+        for _kind, file, record, base in self._records():
+            for path, model in walk_models(record, base):
+                date: dt.date | None
+                if isinstance(model, StatusStep):
+                    date, basis, names = model.date, model.date_basis, ("date", "date_basis")
+                elif isinstance(model, FigureReport):
+                    date, basis, names = model.as_of, model.as_of_basis, ("as_of", "as_of_basis")
+                else:
+                    continue
+                if basis is None:
+                    continue
+                date_path, basis_path = (*path, names[0]), (*path, names[1])
+                if date is None:
+                    self.out.append(
+                        file.at(basis_path, f"{names[1]} is given but {names[0]} is not")
+                    )
+                    continue
+                first = self.excerpts.get(model.cites[0]) if model.cites else None
+
+                def report(at: Path, message: str, file: ValidFile = file) -> None:
+                    self.out.append(file.at(at, message))
+
+                cited = self._cited_texts(model.cites)
+                source = None if first is None else first[1]
+                check_date(report, cited, source, date, basis, date_path, basis_path)
 
     # --- questions and positions ---------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from pydantic import Field, StringConstraints
 from generator.schema.annotations import Happened, RefTo
 from generator.schema.basemodel import ActorRef, ExcerptRef, Record, Slug, Text
 from generator.schema.claimmodel import StatusStep, status_field
-from generator.schema.datemodel import DateQualifier, TimeOfDay, TimeZone, UtcOffset
+from generator.schema.datemodel import DateBasis, DateQualifier, TimeOfDay, TimeZone, UtcOffset
 
 __all__ = [
     "LABEL_MAX",
@@ -124,6 +124,13 @@ class FigureReport(Record):
     as_of_end: dt.date | None = Field(
         default=None,
         description="With as_of_qualifier between: the last day the number may have held.",
+    )
+    as_of_basis: DateBasis | None = Field(
+        default=None,
+        description=(
+            "How as_of was read from the report's first cited excerpt, as an event's "
+            "date_basis (without it, the source states the date)."
+        ),
     )
     time: TimeOfDay | None = Field(
         default=None,

@@ -139,10 +139,14 @@ FORMATS: tuple[Format, ...] = (
             "day-month date takes the month's year.",
             "A figure report's as_of may be bounded the same way (as_of_qualifier, and "
             "as_of_end for between): 'as of some day on or before 21 September 2023'.",
+            "A report's as_of and a status step's date may say how they were read, as an "
+            "event's date does (as_of_basis, date_basis: checked and shown the same way); a "
+            "date counted from a publication date the editor inferred says so wherever it "
+            "shows ('Thursday, derived from the publication date, which the editor inferred').",
             "explainer upgrade changes nothing but the version: every field format 6 adds is "
             "optional, and a format-4 story means the same in format 6.",
         ),
-        shape="20b398b0010b929f8534aa805224e819c311a5a48af49e2851f0c915d1a78fdd",
+        shape="7302fbbe352866ab03f6cb9b4265eb773ea2d2b74c96e4845d7727e0268a50b0",
     ),
 )
 """Every version, oldest first; the last is the one this generator reads."""
