@@ -27,6 +27,13 @@ from generator.schema.model import Event
 
 Edit = Callable[[str, str, str], None]
 
+VOTE_BASIS = """    date_basis:
+      rule: weekday
+      words: on Thursday
+      weekday: thursday
+      direction: previous
+"""
+
 
 def event(event_id: str, date: str, **fields: Any) -> Event:
     raw = {
@@ -258,3 +265,55 @@ def test_a_date_counted_from_an_inferred_publication_says_so(story_copy: Path, e
     )
     assert f'<p class="fact__date" markdown="span">{basis}</p>' in timeline  # the vote
     assert f'<li markdown="span">{basis}: Reported by' in timeline  # its status step
+
+
+# --- a date counted from another event (item 4) ----------------------------------------------
+
+FROM_MAYOR = """    date_basis:
+      rule: from-event
+      words: on Thursday
+      event: {event}
+      days: {days}
+"""
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        (
+            FROM_MAYOR.format(event="mayor-remarks", days=2),
+            "events.yaml:13:5: events[1].date: 2020-03-05 does not match its basis: 2 days after "
+            "the event 'mayor-remarks' (2020-03-04) is 2020-03-06",
+        ),
+        (
+            "    date_basis:\n      rule: from-event\n      words: on Thursday\n      days: 1\n",
+            "events.yaml:14:5: events[1].date_basis: rule from-event needs 'event': the event "
+            "counted from, and how far",
+        ),
+        (
+            FROM_MAYOR.format(event="mayor-remark", days=1),
+            "events.yaml:17:7: events[1].date_basis.event: unknown event 'mayor-remark' (did you "
+            "mean 'mayor-remarks'?)",
+        ),
+        (
+            VOTE_BASIS + "      event: mayor-remarks\n",
+            "events.yaml:19:7: events[1].date_basis.event: event is only for rule from-event",
+        ),
+    ],
+)
+def test_a_date_counted_from_another_event(
+    story_copy: Path, edit: Edit, new: str, expected: str
+) -> None:
+    edit("events", VOTE_BASIS, new)
+    assert problems(story_copy) == [f"site_data/{expected}"]
+
+
+def test_a_date_counted_from_another_event_links_it(story_copy: Path, edit: Edit) -> None:
+    edit("events", VOTE_BASIS, FROM_MAYOR.format(event="mayor-remarks", days=1))
+    data, diagnostics = load_story_or_diagnostics(story_copy)
+    assert diagnostics == [] and data is not None
+    timeline = {p.path: p for p in render_pages(Index(data))}["timeline.md"].markdown
+    assert (
+        '<time datetime="2020-03-05">5 March 2020</time> <span class="date-basis">(1 day after '
+        "[The mayor makes the case for the bridge](#event-mayor-remarks))</span>"
+    ) in timeline

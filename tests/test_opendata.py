@@ -147,9 +147,9 @@ def test_csv_flattens_nested_and_list_fields(minimal_dir: Path) -> None:
     events = _rows(csv_files(data)["events"])
     assert list(events[0]) == [
         "id", "date", "date_end", "date_qualifier", "time", "utc_offset", "time_zone",
-        "date_basis.rule",
-        "date_basis.words", "date_basis.weekday", "date_basis.direction", "date_basis.days",
-        "date_basis.reason", "title", "summary", "actors", "claimed_by", "status", "cites",
+        "date_basis.rule", "date_basis.words", "date_basis.weekday", "date_basis.direction",
+        "date_basis.days", "date_basis.event", "date_basis.reason", "title", "summary", "actors",
+        "claimed_by", "status", "cites",
     ]  # fmt: skip
     vote = events[1]
     assert vote["date_basis.rule"] == "weekday"

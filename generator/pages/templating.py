@@ -88,12 +88,23 @@ def _basis_words(basis: DateBasis | None, value: dt.date | None) -> str:
         return f"{day}, derived from the publication date"
     if basis.rule is DateRule.INFERRED:
         return f"inferred by the editor: {basis.reason}"
+    if basis.rule is DateRule.FROM_EVENT:
+        return f"{counted_words(basis)} another event"
     return {
         DateRule.DAY_MONTH: "year derived from the publication date",
         DateRule.CAPTION: "date from a photo caption",
         DateRule.PUBLICATION: "the source’s publication date",
         DateRule.RELATIVE: "counted from the source’s publication date",
     }[basis.rule]
+
+
+def counted_words(basis: DateBasis) -> str:
+    """How far a date counted from another event is from it: '3 days before', '1 day after',
+    'the same day as'."""
+    days = basis.days or 0
+    if not days:
+        return "the same day as"
+    return f"{abs(days)} day{'s' if abs(days) != 1 else ''} {'after' if days > 0 else 'before'}"
 
 
 def when(value: dt.date | str, record: Any = None) -> Trusted:
@@ -207,6 +218,7 @@ _FILTERS: dict[str, Any] = {
     "long_date": long_date,
     "iso_date": iso_date,
     "date_basis": date_basis,
+    "counted_words": counted_words,
     "stance_class": stance_class,
     "position_class": position_class,
     "stance_group": stance_group,

@@ -110,6 +110,8 @@ class _Checker:
         """Excerpt id -> (its text, its source)."""
         self.versions: dict[str, SourceVersion] = {}
         """Excerpt id -> the version of its source it comes from, for those that say one."""
+        self.event_days: dict[str, dt.date | str] = {}
+        """Event id -> its date, for dates counted from an event (rule from-event)."""
         self.written_in: dict[str, str | None] = {}
         """Excerpt id -> the language it says it is in, or its source's (None: the story's)."""
 
@@ -243,6 +245,8 @@ class _Checker:
     def dates(self) -> None:
         if "sources" not in self.files:
             return
+        events = self.files.get("events")
+        self.event_days = {e.id: e.date for e in events.records()} if events is not None else {}
         for kind, date_name, basis_name in (
             ("events", "date", "date_basis"),
             ("quotes", "said_on", "said_on_basis"),
@@ -270,7 +274,9 @@ class _Checker:
                     def report(path: Path, message: str, file: ValidFile = file) -> None:
                         self.out.append(file.at(path, message))
 
-                    check_date(report, cited, source, date, basis, date_path, basis_path)
+                    check_date(
+                        report, cited, source, date, basis, date_path, basis_path, self.event_days
+                    )
 
     def nested_dates(self) -> None:
         """A figure report's as_of and a status step's date, with their optional basis."""
@@ -300,7 +306,9 @@ class _Checker:
 
                 cited = self._cited_texts(model.cites)
                 source = None if first is None else first[1]
-                check_date(report, cited, source, date, basis, date_path, basis_path)
+                check_date(
+                    report, cited, source, date, basis, date_path, basis_path, self.event_days
+                )
 
     # --- questions and positions ---------------------------------------------------------------
 

@@ -18,7 +18,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from generator.schema.basemodel import Record, Text
+from generator.schema.annotations import RefTo
+from generator.schema.basemodel import Record, Slug, Text
 from generator.schema.safedates import add_days
 
 __all__ = [
@@ -105,6 +106,7 @@ class DateRule(StrEnum):
     CAPTION = "caption"
     PUBLICATION = "publication"
     RELATIVE = "relative"
+    FROM_EVENT = "from-event"
     INFERRED = "inferred"
 
 
@@ -141,8 +143,10 @@ class DateBasis(Record):
             "month, the year is the publication's; weekday: it gives only a weekday, resolved "
             "against the source's publication date; caption: a photo caption gives the date; "
             "publication: the event is the source's own publication; relative: the source "
-            "counts from its own date ('the day before', 'a week ago'), see days; inferred: "
-            "the editor worked it out, see reason (always shown to readers as inferred)."
+            "counts from its own date ('the day before', 'a week ago'), see days; from-event: "
+            "it counts from another event ('72 hours before the flooding'), see event and "
+            "days; inferred: the editor worked it out, see reason (always shown to readers as "
+            "inferred)."
         ),
     )
     words: Text = Field(
@@ -168,8 +172,13 @@ class DateBasis(Record):
         default=None,
         description=(
             "For rule relative: days from the source's publication date to the date "
-            "(-1 for 'the day before', -7 for 'a week ago')."
+            "(-1 for 'the day before', -7 for 'a week ago'); for rule from-event: days from "
+            "that event's date (-3 for '72 hours before')."
         ),
+    )
+    event: Annotated[Slug, RefTo("event")] | None = Field(
+        default=None,
+        description="For rule from-event: the id of the event the source counts from.",
     )
     reason: Text | None = Field(
         default=None,

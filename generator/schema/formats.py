@@ -143,10 +143,13 @@ FORMATS: tuple[Format, ...] = (
             "event's date does (as_of_basis, date_basis: checked and shown the same way); a "
             "date counted from a publication date the editor inferred says so wherever it "
             "shows ('Thursday, derived from the publication date, which the editor inferred').",
+            "A date may be counted from another event (date_basis rule from-event, with event "
+            "and days: '72 hours before the flooding' is days: -3): checked against that "
+            "event's day, and shown linked to it ('3 days before The river floods').",
             "explainer upgrade changes nothing but the version: every field format 6 adds is "
             "optional, and a format-4 story means the same in format 6.",
         ),
-        shape="7302fbbe352866ab03f6cb9b4265eb773ea2d2b74c96e4845d7727e0268a50b0",
+        shape="37a773802ad8fad15c5f4ede51377cf7ad64f888360ebc0dfae1d490f450da6a",
     ),
 )
 """Every version, oldest first; the last is the one this generator reads."""
