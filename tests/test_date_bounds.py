@@ -9,6 +9,8 @@ written by hand.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from typing import Any
 import pytest
 from support import problems
 
+from generator.outputs.opendata import csv_files
 from generator.pages.render import render_pages
 from generator.pages.storyindex import Index
 from generator.pages.strip import date_words, strip_layout
@@ -317,3 +320,73 @@ def test_a_date_counted_from_another_event_links_it(story_copy: Path, edit: Edit
         '<time datetime="2020-03-05">5 March 2020</time> <span class="date-basis">(1 day after '
         "[The mayor makes the case for the bridge](#event-mayor-remarks))</span>"
     ) in timeline
+
+
+# --- sources that differ on a date (item 5) -----------------------------------------------------
+
+OTHER = """    other_dates:
+      - date: {date}
+        date_basis:
+          rule: stated
+          words: '{words}'
+        cites: [ex-mayor]
+"""
+
+
+def test_sources_that_differ_on_a_date_are_each_shown(story_copy: Path, edit: Edit) -> None:
+    # The vote: Thursday 5 March by the gazette's weekday; here a second excerpt says 4 March.
+    edit(
+        "events",
+        "    claimed_by: ines-lima\n",
+        "    claimed_by: ines-lima\n" + OTHER.format(date="2020-03-04", words="on March 4, 2020"),
+    )
+    data, diagnostics = load_story_or_diagnostics(story_copy)
+    assert diagnostics == [] and data is not None
+    timeline = {p.path: p for p in render_pages(Index(data))}["timeline.md"].markdown
+    assert (
+        '<p class="fact__dates-differ" markdown="span">Sources differ on the date: <time '
+        'datetime="2020-03-05">5 March 2020</time> (“on Thursday”) <span class="source-link">'
+        "[Source](sources.md#excerpt-ex-vote)</span>, the date above; <time "
+        'datetime="2020-03-04">4 March 2020</time> (“on March 4, 2020”) <span '
+        'class="source-link">[Source](sources.md#excerpt-ex-mayor)</span>.</p>'
+    ) in timeline
+
+
+@pytest.mark.parametrize(
+    ("date", "words", "expected"),
+    [
+        (
+            "2020-03-05",
+            "on March 4, 2020",
+            "events.yaml:24:9: events[1].other_dates[0].date: the same as the event's date: "
+            "cite this source on the event",
+        ),
+        (
+            "2020-03-04",
+            "on Friday",
+            "events.yaml:27:11: events[1].other_dates[0].date_basis.words: the words 'on Friday' "
+            "do not occur in the excerpts cited (ex-mayor)",
+        ),
+    ],
+)
+def test_other_dates_rules(
+    story_copy: Path, edit: Edit, date: str, words: str, expected: str
+) -> None:
+    edit(
+        "events",
+        "    claimed_by: ines-lima\n",
+        "    claimed_by: ines-lima\n" + OTHER.format(date=date, words=words),
+    )
+    assert problems(story_copy) == [f"site_data/{expected}"]
+
+
+def test_the_csv_gives_each_other_sources_date(story_copy: Path, edit: Edit) -> None:
+    edit(
+        "events",
+        "    claimed_by: ines-lima\n",
+        "    claimed_by: ines-lima\n" + OTHER.format(date="2020-03-04", words="on March 4, 2020"),
+    )
+    data, diagnostics = load_story_or_diagnostics(story_copy)
+    assert diagnostics == [] and data is not None
+    rows = list(csv.DictReader(io.StringIO(csv_files(data)["events"].lstrip("\ufeff"))))
+    assert [row["other_dates"] for row in rows] == ["", "2020-03-04"]

@@ -42,6 +42,7 @@ from generator.schema.model import (
     DateBasis,
     Excerpt,
     FigureReport,
+    OtherDate,
     Record,
     Source,
     SourceVersion,
@@ -279,13 +280,21 @@ class _Checker:
                     )
 
     def nested_dates(self) -> None:
-        """A figure report's as_of and a status step's date, with their optional basis."""
+        """A figure report's as_of and a status step's date, with their optional basis; the
+        other dates of an event whose sources differ on it."""
         if "sources" not in self.files:
             return
         for _kind, file, record, base in self._records():
             for path, model in walk_models(record, base):
-                date: dt.date | None
-                if isinstance(model, StatusStep):
+                date: dt.date | str | None
+                basis: DateBasis | None
+                if isinstance(model, OtherDate):
+                    date, basis, names = model.date, model.date_basis, ("date", "date_basis")
+                    if date == getattr(record, "date", None):
+                        message = "the same as the event's date: cite this source on the event"
+                        self.out.append(file.at((*path, "date"), message))
+                        continue
+                elif isinstance(model, StatusStep):
                     date, basis, names = model.date, model.date_basis, ("date", "date_basis")
                 elif isinstance(model, FigureReport):
                     date, basis, names = model.as_of, model.as_of_basis, ("as_of", "as_of_basis")

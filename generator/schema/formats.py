@@ -146,10 +146,13 @@ FORMATS: tuple[Format, ...] = (
             "A date may be counted from another event (date_basis rule from-event, with event "
             "and days: '72 hours before the flooding' is days: -3): checked against that "
             "event's day, and shown linked to it ('3 days before The river floods').",
+            "Sources that differ on an event's date: other_dates keeps each other source's "
+            "date with its basis and cites, checked the same way; the timeline says 'Sources "
+            "differ on the date', the editor's choice (date) first.",
             "explainer upgrade changes nothing but the version: every field format 6 adds is "
             "optional, and a format-4 story means the same in format 6.",
         ),
-        shape="37a773802ad8fad15c5f4ede51377cf7ad64f888360ebc0dfae1d490f450da6a",
+        shape="edc24e6608ffffb8ca6a937ff49e63bcee11a193a7a7db143de557369430b8a6",
     ),
 )
 """Every version, oldest first; the last is the one this generator reads."""

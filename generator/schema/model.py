@@ -86,6 +86,7 @@ __all__ = [
     "Figure",
     "FigureReport",
     "HeadlineRule",
+    "OtherDate",
     "Position",
     "PublishedBasis",
     "PublisherBasis",
@@ -183,6 +184,18 @@ class Actor(Record):
 # --- facts -------------------------------------------------------------------------------------
 
 
+class OtherDate(Record):
+    """Another source's date for an event, where sources differ on it."""
+
+    date: dt.date | Month = Field(
+        description="The date this source gives: YYYY-MM-DD, or YYYY-MM for a month."
+    )
+    date_basis: DateBasis = Field(description="How it was read from this source, as an event's.")
+    cites: list[ExcerptRef] = Field(
+        min_length=1, description="Ids of the excerpts that give this date."
+    )
+
+
 class Event(Record):
     id: Slug = Field(description="Id of the event, unique across all files.")
     date: Annotated[dt.date | Month, Happened()] = Field(
@@ -222,6 +235,14 @@ class Event(Record):
         ),
     )
     date_basis: DateBasis = Field(description="How the date was read or derived from the source.")
+    other_dates: list[OtherDate] = Field(
+        default_factory=list,
+        description=(
+            "Where sources differ on the date: each other source's date, with its basis and "
+            "cites ('Friday' in one copy, 'Saturday' in another). date stays the one the "
+            "editor chose; the page shows all, that one first, as 'Sources differ on the date'."
+        ),
+    )
     title: Text = Field(description="A short headline for the event, in our own words.")
     summary: Text = Field(description="What happened, in one or two sentences of our own words.")
     actors: list[ActorRef] = Field(default_factory=list, description="Ids of the players involved.")
