@@ -186,15 +186,18 @@ def strip_ticks(root: Path) -> tuple[list[str], int]:
 @pytest.mark.parametrize(
     ("first", "last", "published", "labels"),
     [
-        # 4 March 1 to 5 March 2020: every 500 years (every 200 would be ten), at 24.7%, 49.5%,
-        # 74.3% and 99.1% of the axis; at 2.4% a character (0.55 of 0.65rem of a 15rem plot),
-        # "5 Mar 2020" and a gap take the last 26%: 1500 and 2000 would touch it
+        # 4 March 1 to 5 March 2020, one piece (pages/stripaxis.py): 1 January of a year, the
+        # roundest first, each kept if it clears those kept (2.4% a character, 1.2% between):
+        # 1000 at 49.5%, then of the hundreds 500 (24.7%), 700 (34.6%) and 1300 (64.3%); the end's
+        # "5 Mar 2020" takes the last 26%, and each other year would touch a label kept
         ("0001-03-04", "2020-03-05", "2020-03-06",
-         ["4 Mar 1", "500", "1000", "5 Mar 2020"]),
-        # 1 January 1 to 31 December 9999: every 2000 years, at 20%, 40%, 60% and 80%; the ends'
-        # labels and gaps take the first 19% and the last 29%: 2000 and 8000 would touch them
+         ["4 Mar 1", "500", "700", "1000", "1300", "5 Mar 2020"]),
+        # 1 January 1 to 31 December 9999: of the thousands only 3000 (30%) and 5000 (50%) clear
+        # the ends ("1 Jan 1" the first 19%, "31 Dec 9999" the last 29%) and each other; of the
+        # hundreds, 6100 (61%) fits between 5000 and the end; nothing more does (and 31 December
+        # 9999, the last day there is, has no day after it to overflow into)
         ("0001-01-01", "9999-12-31", "9999-12-31",
-         ["1 Jan 1", "4000", "6000", "31 Dec 9999"]),
+         ["1 Jan 1", "3000", "5000", "6100", "31 Dec 9999"]),
     ],
 )  # fmt: skip
 def test_the_timeline_strip_over_millennia_marks_years_not_months(

@@ -63,8 +63,9 @@ CASES = [
         "figures",
         VALUE,
         '        value: 12\n        as_of: 2020-03-05\n        time: "15:20"\n',
-        "figures.yaml:10:9: figures[0].reports[0].time: time needs utc_offset: the local time's "
-        "offset from UTC",
+        "figures.yaml:10:9: figures[0].reports[0].time: time needs its zone: utc_offset, the "
+        "offset from UTC on that day (e.g. '-04:00'), or time_zone, the zone's name (e.g. "
+        "America/New_York), or time_zone: local when the source does not give the zone",
     ),
     (
         "figures",

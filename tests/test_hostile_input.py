@@ -67,8 +67,15 @@ def one_problem(line: str) -> tuple[int, list[str]]:
         ("!!null x", "!!null needs no value (null or ~), got 'x'"),  # was silently None
         ("!!binary aGVsbG8=", "unsupported tag '!!binary'; remove it"),  # no field holds bytes
         ("!!binary 12", "unsupported tag '!!binary'; remove it"),  # was a two-line message
-        ("!!timestamp 2015-02-30", "impossible date '2015-02-30'"),
-        ("!!timestamp 2020-01-01 10:00:00 +99", "impossible date '2020-01-01 10:00:00 +99'"),
+        (
+            "!!timestamp 2015-02-30",
+            "impossible date '2015-02-30': February 2015 has 28 days",
+        ),
+        (
+            "!!timestamp 2020-01-01 10:00:00 +99",
+            "impossible date '2020-01-01 10:00:00 +99': its time or offset from UTC is out of "
+            "range",
+        ),
         ("!!str [a]", "unsupported tag '!!str' on a list; remove it"),
         ("!!int {a: 1}", "unsupported tag '!!int' on a mapping; remove it"),
         ("!local x", "unsupported tag '!local'; remove it"),

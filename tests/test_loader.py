@@ -173,7 +173,8 @@ def test_duplicate_key(story_copy: Path, edit: Edit) -> None:
 def test_impossible_date(story_copy: Path, edit: Edit) -> None:
     edit("events", "date: 2020-03-05", "date: 2015-02-30")
     assert problems(story_copy) == [
-        "site_data/events.yaml:13:11: events[1].date: impossible date '2015-02-30'"
+        "site_data/events.yaml:13:11: events[1].date: impossible date '2015-02-30': "
+        "February 2015 has 28 days"
     ]
 
 
@@ -339,8 +340,8 @@ def test_quoted_date(story_copy: Path, edit: Edit) -> None:
 def test_date_with_time(story_copy: Path, edit: Edit) -> None:
     edit("story", "updated: 2020-03-08", "updated: 2020-03-08 10:00:00")
     assert problems(story_copy) == [
-        "site_data/story.yaml:7:3: story.updated: expected a date (YYYY-MM-DD) without a time, "
-        "got the date and time 2020-03-08 10:00:00"
+        "site_data/story.yaml:7:3: story.updated: the date and time 2020-03-08 10:00:00 has a "
+        "time: write the date alone, as YYYY-MM-DD: 2020-03-08"
     ]
 
 
@@ -468,7 +469,8 @@ def test_check_command_reports_every_problem_without_traceback(tmp_path: Path) -
         "put it in quotes: 'no'",
         "site_data/events.yaml:10:5: events[0].actors: expected a list (one '- ' line per item), "
         "got 'ines-lima'",
-        "site_data/events.yaml:13:11: events[1].date: impossible date '2015-02-30'",
+        "site_data/events.yaml:13:11: events[1].date: impossible date '2015-02-30': "
+        "February 2015 has 28 days",
         "site_data/figures.yaml:4:11: invalid UTF-8 byte 0xff; save the file as UTF-8",
         "site_data/positions.yaml:15:13: positions[1].cites[0]: unknown excerpt 'ex-vot' "
         "(did you mean 'ex-vote'?)",

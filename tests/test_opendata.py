@@ -148,11 +148,13 @@ def test_csv_flattens_nested_and_list_fields(minimal_dir: Path) -> None:
     data = load_story(minimal_dir)
     events = _rows(csv_files(data)["events"])
     assert list(events[0]) == [
-        "id", "date", "date_end", "date_qualifier", "time", "utc_offset", "date_basis.rule",
-        "date_basis.words", "date_basis.weekday", "date_basis.direction", "date_basis.days",
-        "date_basis.reason", "title", "summary", "actors", "claimed_by", "status", "cites",
+        "id", "date", "date_end", "date_qualifier", "time", "utc_offset", "time_zone",
+        "date_basis.rule", "date_basis.words", "date_basis.weekday", "date_basis.direction",
+        "date_basis.days", "date_basis.event", "date_basis.reason", "other_dates", "title",
+        "summary", "actors", "claimed_by", "status", "cites",
     ]  # fmt: skip
     vote = events[1]
+    assert vote["other_dates"] == ""  # an event whose sources agree on its date
     assert vote["date_basis.rule"] == "weekday"
     assert vote["date_basis.weekday"] == "thursday"
     assert vote["claimed_by"] == "ines-lima"

@@ -399,14 +399,28 @@ def test_what_parts_pages_are_shared_with(index: Index) -> None:
 def test_the_period_strip_places_each_period_on_the_days_of_its_events(
     pages: dict[str, Page],
 ) -> None:
-    # 12 May 1989 to 14 December 2023: 12,635 days (34 years with 8 leap days, then 216 days).
-    # The dam's day is the first: its middle at 0.5 / 12,635 of the axis; December's the last.
-    # October's bar: from 2 October (day 12,561 from the first, 73 days before 14 December)
-    # over 29 days, to 30 October.
-    assert (dt.date(2023, 12, 14) - dt.date(1989, 5, 12)).days + 1 == 12635
+    # 12 May 1989, then 1 September to 14 December 2023: the 34 years between are left out
+    # (stripaxis), so the axis is the dam's day (a piece of 20%, the least), a break of
+    # 6%, and the 105 days from 1 September over the other 74%. The dam's day is a point at
+    # the middle of its piece; December's at the middle of the last day, 26 + 74 * 104.5 / 105;
+    # October's bar from 2 October (day 31 of 105) over 29 days, to 30 October.
+    assert (dt.date(2023, 12, 14) - dt.date(2023, 9, 1)).days + 1 == 105
     text = pages["timeline.md"].markdown
     styles = dict(re.findall(r'href="timeline/([^"]*)\.md" style="([^"]*)"', text))
-    assert styles["1989"] == "left: 0.004%; top: 0rem"
-    assert styles["2023-12"].startswith("left: 99.996%;")
-    assert styles["2023-10"].startswith("left: 99.414%;")
-    assert styles["2023-10"].endswith("; width: 0.23%")
+    assert styles["1989"] == "left: 10%; top: 0rem"
+    assert styles["2023-12"].startswith("left: 99.648%;")  # 26 + 73.648
+    assert styles["2023-10"].startswith("left: 47.848%;")  # 26 + 74 * 31 / 105
+    assert styles["2023-10"].endswith("; width: 20.438%")  # 74 * 29 / 105
+    assert (
+        '<div class="timeline-strip__break" style="left: 20%; width: 6%" aria-hidden="true">'
+        in text
+    )
+    assert "The axis leaves out 34 years with no events: 13 May 1989 to 31 August 2023.</p>" in text
+    ticks = re.findall(r'tick--(\w+)" style="left: ([^"]*)">([^<]*)<', text)
+    assert ticks == [
+        ("middle", "10%", "12 May 1989"),
+        ("start", "26%", "1 Sep 2023"),
+        # '1 Oct' (at 47.143%) would touch '1 Sep 2023', which takes 24% of a 300 px plot
+        ("middle", "68.99%", "1 Nov"),  # 26 + 74 * 61 / 105
+        ("end", "100%", "14 Dec"),  # '1 Dec' would touch it
+    ]

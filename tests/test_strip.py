@@ -90,11 +90,18 @@ def test_events_of_the_same_day_stack_and_others_share_a_row() -> None:
 
 
 def test_marks_a_day_apart_on_a_long_axis_take_another_row() -> None:
-    # 100 days: a day is 1%, less than a mark's 8% at the narrowest width.
-    strip = layout(event("first", "2024-01-01"), event("x", "2024-04-08"), event("y", "2024-04-09"))
+    # 100 days: a day is 1%, less than a mark's 8% at the narrowest width. (An event in
+    # February keeps the axis whole: no gap is far longer than the rest.)
+    strip = layout(
+        event("first", "2024-01-01"),
+        event("mid", "2024-02-20"),
+        event("x", "2024-04-08"),
+        event("y", "2024-04-09"),
+    )
     marks = by_id(strip)
     assert (percent(marks["x"].left), percent(marks["y"].left)) == ("98.5%", "99.5%")
-    assert [marks[k].row for k in ("first", "x", "y")] == [0, 0, 1]
+    assert [marks[k].row for k in ("first", "mid", "x", "y")] == [0, 0, 0, 1]
+    assert strip.breaks == ()
 
 
 def test_a_month_only_date_is_a_bar_over_the_month() -> None:
@@ -143,7 +150,7 @@ def test_claims_and_contested_facts_get_their_own_classes_and_names() -> None:
     assert marks["e"].name == "10 January 2024: Title of e (claim)"
     assert marks["g"].name == "3 January 2024: Title of g (disputed)"
     assert marks["f"].name == "6 January 2024: Title of f"  # confirmed: a fact
-    assert marks["d"].name == "9 January 2024 to 10 January 2024: Title of d"
+    assert marks["d"].name == "9 to 10 January 2024: Title of d"
     assert layout(*TEN_DAYS).states == {None, "claim", "contested"}
 
 

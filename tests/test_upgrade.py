@@ -73,7 +73,7 @@ def _data(root: Path) -> dict[str, Any]:
 
 FIRST_FORMAT_LINE = (
     "site_data/figures.yaml:4:5: data format 1 (a figure is one value), found by its shape "
-    "(figures[0] has 'value'); this generator reads format 5: run 'explainer upgrade' to move "
+    "(figures[0] has 'value'); this generator reads format 6: run 'explainer upgrade' to move "
     "the story ('explainer upgrade --check' shows the changes first)"
 )
 
@@ -105,7 +105,7 @@ def test_a_stated_older_version_is_said_at_its_line(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.splitlines()[0] == (
         "site_data/story.yaml:2:9: format: data format 1 (a figure is one value), stated in "
-        "story.yaml; this generator reads format 5: run 'explainer upgrade' to move the story "
+        "story.yaml; this generator reads format 6: run 'explainer upgrade' to move the story "
         "('explainer upgrade --check' shows the changes first)"
     )
 
@@ -116,12 +116,12 @@ def test_a_newer_version_asks_for_a_newer_generator(tmp_path: Path) -> None:
     lines = story.read_text(encoding="utf-8").splitlines(keepends=True)
     story.write_text("".join([lines[0], "format: 7\n", *lines[1:]]), encoding="utf-8")
     assert _run(root, "check").stderr == (
-        "site_data/story.yaml:2:9: format: data format 7 is newer than this generator reads (5): "
+        "site_data/story.yaml:2:9: format: data format 7 is newer than this generator reads (6): "
         "upgrade the generator\n1 problem found\n"
     )
     upgraded = _run(root, "upgrade")
     assert upgraded.returncode == 1
-    assert "newer than this generator knows (5)" in upgraded.stderr
+    assert "newer than this generator knows (6)" in upgraded.stderr
 
 
 # --- the shipped story in the first format ----------------------------------------------------
@@ -161,13 +161,13 @@ def test_check_shows_the_changes_and_writes_nothing(tmp_path: Path) -> None:
     before = _texts(root)
     done = _run(root, "upgrade", "--check")
     assert done.returncode == 1
-    assert "--- site_data/figures.yaml (format 1)\n+++ site_data/figures.yaml (format 5)\n" in (
+    assert "--- site_data/figures.yaml (format 1)\n+++ site_data/figures.yaml (format 6)\n" in (
         done.stdout
     )
     assert "-    value: 130\n" in done.stdout
     assert "+        qualifier: about\n" in done.stdout
     assert done.stderr.endswith(
-        "site_data: would move from format 1 to 5; run without --check to do it\n"
+        "site_data: would move from format 1 to 6; run without --check to do it\n"
     )
     assert _texts(root) == before
 
@@ -181,12 +181,12 @@ def test_the_first_format_story_upgrades_checks_verifies_and_builds(tmp_path: Pa
         "wrote site_data/story.yaml",
         "wrote site_data/figures.yaml",
         "wrote site_data/updates.yaml",
-        "site_data: moved from format 1 to 5; next: explainer check",
+        "site_data: moved from format 1 to 6; next: explainer check",
     ]
     after = _texts(root)
     assert after["site_data/figures.yaml"] == HAND_CHECKED_FIGURES
     assert after["site_data/story.yaml"] == before["site_data/story.yaml"].replace(
-        "\nstory:\n", "\nformat: 5\nstory:\n", 1
+        "\nstory:\n", "\nformat: 6\nstory:\n", 1
     )
     # The story predates the updates log: an empty one, as `explainer new` writes it.
     assert after["site_data/updates.yaml"] == (
@@ -202,7 +202,7 @@ def test_the_first_format_story_upgrades_checks_verifies_and_builds(tmp_path: Pa
     run_mkdocs_build(root).assert_ok()
 
     again = _run(root, "upgrade")
-    assert (again.returncode, again.stdout) == (0, "site_data: nothing to change (format 5)\n")
+    assert (again.returncode, again.stdout) == (0, "site_data: nothing to change (format 6)\n")
     assert _texts(root) == after
 
 
@@ -218,7 +218,7 @@ def test_no_fact_of_the_first_format_is_lost(tmp_path: Path) -> None:
         if kind in ("figures", "story", "updates"):
             continue
         assert new[kind] == old[kind], kind
-    assert new["story"] == {"format": 5, **old["story"]}
+    assert new["story"] == {"format": 6, **old["story"]}
     assert new["updates"] == {"updates": []} and "updates" not in old
     assert len(new["figures"]["figures"]) == len(old["figures"]["figures"]) == 2
     for was, now in zip(old["figures"]["figures"], new["figures"]["figures"], strict=True):
@@ -244,7 +244,7 @@ def test_the_example_before_versions_states_its_format_and_passes_everything(
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         "wrote site_data/story.yaml",
-        "site_data: moved from format 2 to 5; next: explainer check",
+        "site_data: moved from format 2 to 6; next: explainer check",
     ]
     after = _texts(root)
     assert {p for p in after if after[p] != before[p]} == {"site_data/story.yaml"}
@@ -252,19 +252,21 @@ def test_the_example_before_versions_states_its_format_and_passes_everything(
     verified = _run(root, "verify", "--all")
     assert verified.returncode == 0, verified.stdout + verified.stderr
     run_mkdocs_build(root).assert_ok()
-    assert _run(root, "upgrade").stdout == "site_data: nothing to change (format 5)\n"
+    assert _run(root, "upgrade").stdout == "site_data: nothing to change (format 6)\n"
 
 
-def test_a_format_3_story_moves_to_format_5_with_only_its_version_changed(
-    tmp_path: Path,
+@pytest.mark.parametrize("version", [3, 4])
+def test_a_format_3_or_4_story_moves_to_format_6_with_only_its_version_changed(
+    tmp_path: Path, version: int
 ) -> None:
-    """Format 4 only adds (statuses, dates of positions, kinds of questions, versions and
-    languages of sources...) and format 5 only bounds lengths and numbers: the steps from format
-    3 move nothing, and the version stated in story.yaml is rewritten in place. The Surfside
-    example as it stood in format 3 (at c7717c3) uses every part of formats 2 and 3 (reports,
-    status histories, sources without headline or date, agency copy found elsewhere, labels and
-    lists of reporters)."""
-    root = _copy("surfside-format-3", tmp_path)
+    """Formats 4 and 6 only add (statuses, dates of positions, kinds of questions, versions and
+    languages of sources; a time's zone by name or as local) and format 5 only bounds lengths and
+    numbers: the steps from format 3 and 4 move nothing, and the version stated in story.yaml is
+    rewritten in place. The Surfside example as it stood in format 3 (at c7717c3) uses every
+    part of formats 2 and 3 (reports, status histories, sources without headline or date, agency
+    copy found elsewhere, labels and lists of reporters); as it stood in format 4 (at 9bc795e),
+    those of format 4 too."""
+    root = _copy(f"surfside-format-{version}", tmp_path)
     story = root / "site_data" / "story.yaml"
     text = story.read_text(encoding="utf-8")
     before, old = _texts(root), _data(root)
@@ -273,8 +275,8 @@ def test_a_format_3_story_moves_to_format_5_with_only_its_version_changed(
     assert checked.stdout.splitlines()[2:] == [
         "@@ -1,5 +1,5 @@",
         " # yaml-language-server: $schema=../schema/story.schema.json",
-        "-format: 3",
-        "+format: 5",
+        f"-format: {version}",
+        "+format: 6",
         " story:",
         '   headline: "The Surfside condo collapse: the first nine days, and what the counts said"',
         "   standfirst: >-",
@@ -283,12 +285,14 @@ def test_a_format_3_story_moves_to_format_5_with_only_its_version_changed(
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         "wrote site_data/story.yaml",
-        "site_data: moved from format 3 to 5; next: explainer check",
+        f"site_data: moved from format {version} to 6; next: explainer check",
     ]
     after = _texts(root)
     assert {p for p in after if after[p] != before[p]} == {"site_data/story.yaml"}
-    assert after["site_data/story.yaml"] == text.replace("\nformat: 3\n", "\nformat: 5\n", 1)
-    assert _data(root) == {**old, "story": {**old["story"], "format": 5}}
+    assert after["site_data/story.yaml"] == text.replace(
+        f"\nformat: {version}\n", "\nformat: 6\n", 1
+    )
+    assert _data(root) == {**old, "story": {**old["story"], "format": 6}}
     assert _run(root, "check", "--strict").returncode == 0
 
 
@@ -339,26 +343,29 @@ def test_a_theme_file_an_editor_changed_is_kept_and_said(tmp_path: Path) -> None
 # --- format 4 to format 5: texts and numbers within bounds ----------------------------------
 
 
-def test_a_format_3_story_within_the_limits_changes_only_its_version(tmp_path: Path) -> None:
-    root = _copy("minimal-format-4", tmp_path)
+@pytest.mark.parametrize("version", [4, 5])
+def test_a_story_within_the_limits_changes_only_its_version(tmp_path: Path, version: int) -> None:
+    """Format 5's step bounds and format 6's adds: a story of format 4 or 5 within the limits
+    moves to 6 by its version line alone."""
+    root = _copy(f"minimal-format-{version}", tmp_path)
     before = _texts(root)
     done = _run(root, "upgrade")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         "wrote site_data/story.yaml",
-        "site_data: moved from format 4 to 5; next: explainer check",
+        f"site_data: moved from format {version} to 6; next: explainer check",
     ]
     after = _texts(root)
     assert after["site_data/story.yaml"] == before["site_data/story.yaml"].replace(
-        "\nformat: 4\n", "\nformat: 5\n", 1
+        f"\nformat: {version}\n", "\nformat: 6\n", 1
     )
     assert {p for p in after if after[p] != before[p]} == {"site_data/story.yaml"}
     assert _run(root, "check", "site_data").returncode == 0
     again = _run(root, "upgrade")
-    assert (again.returncode, again.stdout) == (0, "site_data: nothing to change (format 5)\n")
+    assert (again.returncode, again.stdout) == (0, "site_data: nothing to change (format 6)\n")
 
 
-def test_a_title_too_long_for_format_4_is_said_at_its_place_and_nothing_written(
+def test_a_title_too_long_for_format_5_is_said_at_its_place_and_nothing_written(
     tmp_path: Path,
 ) -> None:
     root = _copy("minimal-format-4", tmp_path)

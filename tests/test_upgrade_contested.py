@@ -85,19 +85,19 @@ def test_the_hand_made_format_2_story_moves_to_format_3_and_checks(tmp_path: Pat
     assert done.stdout.splitlines() == [
         "wrote site_data/story.yaml",
         "wrote site_data/figures.yaml",
-        "site_data: moved from format 2 to 5; next: explainer check",
+        "site_data: moved from format 2 to 6; next: explainer check",
     ]
     after = _texts(root)
     assert after["site_data/figures.yaml"] == UPGRADED_FIGURES
     assert after["site_data/story.yaml"] == before["site_data/story.yaml"].replace(
-        "\nformat: 2\n", "\nformat: 5\n"
+        "\nformat: 2\n", "\nformat: 6\n"
     )
     untouched = [p for p in before if p not in ("site_data/figures.yaml", "site_data/story.yaml")]
     assert {p: after[p] for p in untouched} == {p: before[p] for p in untouched}
     checked = run_explainer(root, "check", "site_data")
     assert checked.returncode == 0, checked.stderr
     again = run_explainer(root, "upgrade")
-    assert (again.returncode, again.stdout) == (0, "site_data: nothing to change (format 5)\n")
+    assert (again.returncode, again.stdout) == (0, "site_data: nothing to change (format 6)\n")
 
 
 def test_every_value_of_format_2_is_in_format_3(tmp_path: Path) -> None:
@@ -122,7 +122,7 @@ def test_check_shows_the_diff_and_writes_nothing(tmp_path: Path) -> None:
     assert "+    label: Councillors who voted against it\n" in done.stdout
     assert "-        reported_by: ines-lima\n+        reported_by: [ines-lima]\n" in done.stdout
     assert done.stderr.endswith(
-        "site_data: would move from format 2 to 5; run without --check to do it\n"
+        "site_data: would move from format 2 to 6; run without --check to do it\n"
     )
     assert _texts(root) == before
 

@@ -23,7 +23,7 @@ import uuid
 import xml.etree.ElementTree as ET
 
 from generator.outputs.developments import Entry
-from generator.schema.datemodel import sort_key, start
+from generator.schema.datemodel import offset_of, sort_key, start
 from generator.schema.kinds import StoryData
 from generator.schema.model import Update
 
@@ -100,7 +100,7 @@ def atom_feed(data: StoryData, *, site_url: str | None = None) -> str:
     sub(feed, "subtitle", data.story.standfirst)
     newest = updates[0] if updates else None
     if newest is not None:
-        sub(feed, "updated", _timestamp(newest.date, newest.time, newest.utc_offset))
+        sub(feed, "updated", _timestamp(newest.date, newest.time, offset_of(newest)))
     else:
         sub(feed, "updated", _timestamp(data.story.updated))
     sub(feed, "link", rel="self", type="application/atom+xml", href=f"{base}{FEED_PATH}")
@@ -111,7 +111,7 @@ def atom_feed(data: StoryData, *, site_url: str | None = None) -> str:
         entry = sub(feed, "entry")
         sub(entry, "id", f"urn:uuid:{uuid.uuid5(namespace, update.id)}")
         sub(entry, "title", entry_title(update))
-        sub(entry, "updated", _timestamp(update.date, update.time, update.utc_offset))
+        sub(entry, "updated", _timestamp(update.date, update.time, offset_of(update)))
         href = f"{base}{UPDATES_PAGE_URL}#update-{update.id}"
         sub(entry, "link", rel="alternate", type="text/html", href=href)
         sub(entry, "category", term=update.kind.value)

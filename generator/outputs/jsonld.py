@@ -31,7 +31,7 @@ from typing import Any
 
 from generator.outputs.feed import UPDATES_PAGE_URL, entry_title
 from generator.outputs.sharemeta import image_path
-from generator.schema.datemodel import sort_key
+from generator.schema.datemodel import DateQualifier, offset_of, sort_key
 from generator.schema.kinds import StoryData
 from generator.schema.model import ActorKind, Update, UpdateKind
 from generator.schema.newsmeta import Author, Publisher, wikidata_url
@@ -71,8 +71,9 @@ def _moment(moment: dt.datetime | None, day: dt.date) -> str:
 
 def _update_time(update: Update) -> str:
     """An update's day, with its time and offset when the log gives them."""
-    if update.time is not None and update.utc_offset is not None:
-        return f"{update.date.isoformat()}T{update.time}:00{update.utc_offset}"
+    offset = offset_of(update)
+    if update.time is not None and offset is not None:
+        return f"{update.date.isoformat()}T{update.time}:00{offset}"
     return update.date.isoformat()
 
 
@@ -129,8 +130,12 @@ def news_article(
         work: dict[str, Any] = {"@type": "CreativeWork"}
         if source.headline is not None:
             work["headline"] = source.headline
-        if source.published is not None:
-            work["datePublished"] = source.published.isoformat()
+        if source.published is not None and source.published_qualifier is DateQualifier.EXACT:
+            # a day, or a month (ISO 8601's YYYY-MM); a bound is no date to give
+            published = source.published
+            work["datePublished"] = (
+                published.isoformat() if isinstance(published, dt.date) else published
+            )
         if source.publisher is not None:
             work["publisher"] = {"@type": "Organization", "name": source.publisher}
         if source.url is not None:

@@ -12,7 +12,8 @@ spreadsheets:
 - list fields are joined with ``;`` (ids cannot hold one; an actor's aliases could, which is why
   the JSON file is the one to read by program); a report's relay (``via``) as who passed it on,
   in order (each link's citations are in the JSON file), its status history as its steps
-  (``statuses.csv`` has every step);
+  (``statuses.csv`` has every step), an event's other sources' dates as those dates (their
+  bases and citations are in the JSON file);
 - empty cells are fields left out; true/false are written as ``true``/``false``;
 - **formula injection**: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
   carriage return gets a leading ``'``, so a spreadsheet shows it as text instead of running it as
@@ -41,7 +42,7 @@ from generator.schema import kinds
 from generator.schema.annotations import unwrap
 from generator.schema.jsonschema import JSON_SCHEMA_DIALECT
 from generator.schema.kinds import STATUS_CSV, StoryData
-from generator.schema.model import Relay, StatusStep
+from generator.schema.model import OtherDate, Relay, StatusStep
 
 __all__ = [
     "DATA_DIR",
@@ -126,6 +127,8 @@ def _cell_text(value: Any) -> str:
         return str(value.status.value)
     if isinstance(value, Relay):  # a relay in a cell: who passed the number on, in order
         return value.by
+    if isinstance(value, OtherDate):  # another source's date: the date (its basis in JSON)
+        return _cell_text(value.date)
     if isinstance(value, BaseModel):  # a list of records in a cell: their ids
         return str(getattr(value, "id", ""))
     if isinstance(value, list):

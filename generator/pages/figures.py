@@ -24,8 +24,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from generator.pages.wording import publication_words
 from generator.schema.claimmodel import contested
-from generator.schema.datemodel import utc_minutes
+from generator.schema.datemodel import day_minutes, exact_day
 from generator.schema.model import Figure, FigureReport, HeadlineRule, Source
 
 __all__ = ["Dated", "FigureView", "view"]
@@ -48,6 +49,9 @@ class Dated:
     """Who gives it: the reporters' actor ids, else the id of the source it cites first."""
     standing: bool = field(default=True)
     """False when its current status is disputed, denied or retracted."""
+    published: str = ""
+    """With no day: when its source was published, as far as that is known ('September 2023',
+    'on or after 21 September 2023'), or ''."""
 
     @property
     def reporter(self) -> str:
@@ -99,7 +103,11 @@ def _dated(report: FigureReport, source_of: SourceOf, seen_of: SeenOf) -> Dated:
     standing = not contested(report)
     if report.as_of is not None:
         return Dated(report, report.as_of, False, reporters, standing)
-    return Dated(report, seen_of(report.cites[0]) or source.published, True, reporters, standing)
+    day = seen_of(report.cites[0]) or exact_day(source.published, source.published_qualifier)
+    if day is None and source.published is not None:  # a month, or a bound: no day of its own
+        words = publication_words(source, preposition=True)
+        return Dated(report, None, True, reporters, standing, words)
+    return Dated(report, day, True, reporters, standing)
 
 
 def _in_order(reports: list[Dated]) -> list[Dated]:
@@ -121,7 +129,7 @@ def _in_order(reports: list[Dated]) -> list[Dated]:
 
 
 def _minutes(dated: Dated) -> int | None:
-    return utc_minutes(dated.report.time, dated.report.utc_offset)
+    return day_minutes(dated.report, dated.day)
 
 
 def view(figure: Figure, source_of: SourceOf, seen_of: SeenOf = lambda _: None) -> FigureView:

@@ -74,6 +74,14 @@ class Linker:
         self.page_path = page_path
         self._folder = posixpath.dirname(page_path)
 
+    def publication_inferred(self, cites: list[str]) -> bool:
+        """Whether the source of the first of ``cites`` has a publication date the editor
+        inferred (a date counted from it is inferred too, and says so)."""
+        if not cites:
+            return False
+        basis = self.index.source_of(cites[0]).published_basis
+        return basis is not None and basis.rule == "inferred"
+
     def url(self, target: str, anchor: str = "") -> Trusted:
         """Relative link from this page to ``target`` (docs-relative), with ``#anchor``: our own
         paths and anchors, made of ids (checked slugs), so a template may write it as it is (an

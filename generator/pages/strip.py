@@ -2,8 +2,9 @@
 
 :func:`strip_layout` turns the events (in time order) into a :class:`Strip` that the template
 ``_timeline_strip.md`` writes as HTML: links positioned in a box by percentages (no script, no
-SVG; see that template for why). Each day of the axis is an equal slice of its width, from the
-first day any event may mean to the last one:
+SVG; see that template for why). The axis (:mod:`generator.pages.stripaxis`) runs from the
+first day any event may mean to the last one, each day an equal slice of its piece of it; a gap
+far longer than the rest (an anniversary decades before the story) is left out, a marked break:
 
 - an event of one day is a point at the middle of its day;
 - an event over several days (``date_end``) or given only to the month (``2017-09``: any day of
@@ -25,10 +26,17 @@ import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
-from generator.pages.calendarticks import MONTH_STEPS, YEAR_STEPS, boundaries
 from generator.pages.escape import Trusted
+from generator.pages.stripaxis import (
+    PLOT_MIN_REM,
+    Axis,
+    Break,
+    Tick,
+    axis_for,
+    axis_ticks,
+    percent,
+)
 from generator.pages.wording import (
     DATE_QUALIFIER_WORDS,
     STATUS_WORDS,
@@ -36,18 +44,22 @@ from generator.pages.wording import (
     claim_state,
     long_date,
     month_text,
+    overnight,
+    span_first,
 )
-from generator.schema.datemodel import start
+from generator.schema.datemodel import DateQualifier, start
 from generator.schema.model import Event
 
 __all__ = [
     "PLOT_MIN_REM",
     "ROW_REM",
+    "Break",
     "Mark",
     "Strip",
     "Tick",
     "date_words",
     "last_day",
+    "percent",
     "period_layout",
     "player_ids",
     "strip_layout",
@@ -57,27 +69,8 @@ ROW_REM = 1.2
 """A mark's height and least width, and a row's height (24 px at Material's 20 px root: a target
 a finger finds, WCAG 2.5.8)."""
 
-PLOT_MIN_REM = 15.0
-"""The least width of the strip's plot (300 px): narrower screens scroll it sideways."""
-
 MARK_SHARE = 100 * ROW_REM / PLOT_MIN_REM
 """A mark's width in percent of the narrowest plot: marks closer than that take another row."""
-
-DAY_TICKS_UP_TO = 14
-"""An axis of up to this many days labels each day; a longer one, its ends and calendar
-boundaries (:mod:`generator.pages.calendarticks`)."""
-
-MOST_TICKS = 6
-"""At most this many calendar boundaries on a longer axis: at the narrowest plot, 300 px, a
-label such as "1 Mar" or "1500" has 50 px. Those that would touch an end's label are left out."""
-
-CHAR_SHARE = 100 * 0.55 * 0.65 / PLOT_MIN_REM
-"""About how much of the narrowest plot one character of the axis takes, in percent: the
-axis's text is 0.65rem (timeline.css), a character about 0.55 of that."""
-
-_SHORT_MONTHS = (
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -119,19 +112,6 @@ class Mark:
 
 
 @dataclass(frozen=True)
-class Tick:
-    """A label on the time axis."""
-
-    left: float
-    label: str
-    align: Literal["start", "middle", "end"]
-
-    @property
-    def style(self) -> str:
-        return f"left: {percent(self.left)}"
-
-
-@dataclass(frozen=True)
 class Strip:
     marks: list[Mark]
     ticks: list[Tick]
@@ -141,6 +121,10 @@ class Strip:
     states: frozenset[ClaimState | None]
     """Which kinds of mark the legend must explain (None: an established fact)."""
     has_bars: bool
+    breaks: tuple[Break, ...] = ()
+    has_between: bool = False
+    """Some bar is an event of one unknown day between two (date_qualifier between)."""
+    """Where the axis leaves out a long gap with no marks (:mod:`stripaxis`)."""
     events: int = 0
     periods: int = 0
     """A strip of periods (:func:`period_layout`): how many events and periods it stands for
@@ -149,12 +133,6 @@ class Strip:
     @property
     def height(self) -> str:
         return f"height: {_rem(self.rows * ROW_REM)}"
-
-
-def percent(value: float) -> str:
-    """16.6666 -> '16.667%' (three decimals at most, no trailing zeros)."""
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return f"{'0' if text == '-0' else text}%"
 
 
 def _rem(value: float) -> str:
@@ -176,12 +154,17 @@ def last_day(event: Event) -> dt.date:
 
 
 def date_words(event: Event) -> str:
-    """An event's date as plain words: 'about May 2024', '24 June 2021 to 25 June 2021'."""
+    """An event's date as plain words: 'about May 2024', '24 to 25 June 2021', 'overnight, 24 to
+    25 June 2021' (:func:`~generator.pages.wording.overnight`)."""
     text = month_text(event.date)
     if event.date_end is not None:
-        text += f" to {long_date(event.date_end)}"
+        first = span_first(event.date, event.date_end) if isinstance(event.date, dt.date) else text
+        link = "and" if event.date_qualifier is DateQualifier.BETWEEN else "to"
+        text = f"{first} {link} {long_date(event.date_end)}"
     words = DATE_QUALIFIER_WORDS[event.date_qualifier]
-    return f"{words} {text}" if words else text
+    if words:
+        text = f"{words} {text}"
+    return f"overnight, {text}" if overnight(event) else text
 
 
 def _name(event: Event, state: ClaimState | None) -> str:
@@ -191,45 +174,6 @@ def _name(event: Event, state: ClaimState | None) -> str:
     if state == "contested":
         return f"{name} ({STATUS_WORDS[event.status[-1].status].lower()})"
     return name
-
-
-def _short(day: dt.date) -> str:
-    return f"{day.day} {_SHORT_MONTHS[day.month - 1]}"
-
-
-def _ticks(first: dt.date, days: int) -> list[Tick]:
-    if days <= DAY_TICKS_UP_TO:
-        every = [first + dt.timedelta(days=i) for i in range(days)]
-        return [
-            Tick(
-                100 * (i + 0.5) / days,
-                _short(day) if i == 0 or day.day == 1 else str(day.day),
-                "middle",
-            )
-            for i, day in enumerate(every)
-        ]
-    last = first + dt.timedelta(days=days - 1)
-    years = first.year != last.year  # then the ends say their years, and a January its year
-
-    def end(day: dt.date) -> str:
-        return f"{_short(day)} {day.year}" if years else _short(day)
-
-    marks = boundaries(first, last, MOST_TICKS, MONTH_STEPS) or boundaries(
-        first, last, MOST_TICKS, YEAR_STEPS
-    )
-    assert marks is not None  # the longest year step fits any span of dates
-    first_label, last_label = end(first), end(last)
-    after = (len(first_label) + 1) * CHAR_SHARE  # where the first day's label and a gap end
-    before = 100 - (len(last_label) + 1) * CHAR_SHARE
-    ticks = [Tick(0.0, first_label, "start")]
-    for day in marks.days:
-        share = 100 * (day - first).days / days
-        label = str(day.year) if marks.yearly or (years and day.month == 1) else _short(day)
-        half = len(label) * CHAR_SHARE / 2
-        if share - half >= after and share + half <= before:  # clear of the ends' labels
-            ticks.append(Tick(share, label, "middle"))
-    ticks.append(Tick(100.0, last_label, "end"))
-    return ticks
 
 
 def _row(taken: list[list[tuple[float, float]]], span: tuple[float, float]) -> int:
@@ -245,14 +189,14 @@ def _row(taken: list[list[tuple[float, float]]], span: tuple[float, float]) -> i
 
 
 def _place(
-    taken: list[list[tuple[float, float]]], begin: int, length: int, days: int
+    taken: list[list[tuple[float, float]]], axis: Axis, first: dt.date, last: dt.date
 ) -> tuple[float, float | None, int]:
-    """(left, width or None for a point, row) of a mark over ``length`` days from day
-    ``begin`` of an axis of ``days``."""
-    if length == 1:
-        left = 100 * (begin + 0.5) / days
+    """(left, width or None for a point, row) of a mark over the days ``first`` to ``last``."""
+    if first == last:
+        left = axis.x(first, 0.5)
         return left, None, _row(taken, (left - MARK_SHARE / 2, left + MARK_SHARE / 2))
-    left, width = 100 * begin / days, 100 * length / days
+    left = axis.x(first)
+    width = axis.x(last, 1.0) - left
     return left, width, _row(taken, (left, left + max(width, MARK_SHARE)))
 
 
@@ -260,31 +204,31 @@ def strip_layout(events: Sequence[Event]) -> Strip | None:
     """The strip of ``events`` (already in time order), or None without events."""
     if not events:
         return None
-    first = min(start(event.date) for event in events)
-    last = max(last_day(event) for event in events)
-    days = (last - first).days + 1
+    axis = axis_for([(start(event.date), last_day(event)) for event in events])
     taken: list[list[tuple[float, float]]] = []  # per row: the (from, to) spans of its marks
     marks: list[Mark] = []
     for event in events:
-        begin = (start(event.date) - first).days
-        length = (last_day(event) - start(event.date)).days + 1
         state = claim_state(event)
-        left, width, row = _place(taken, begin, length, days)
+        left, width, row = _place(taken, axis, start(event.date), last_day(event))
         actors = tuple(player_ids(event))
         marks.append(Mark(event.id, left, width, row, state, _name(event, state), actors))
-    return _strip(marks, first, last, len(taken))
+    between = any(e.date_qualifier is DateQualifier.BETWEEN for e in events)
+    return _strip(marks, axis, len(taken), has_between=between)
 
 
-def _strip(marks: list[Mark], first: dt.date, last: dt.date, rows: int, **counts: int) -> Strip:
-    days = (last - first).days + 1
+def _strip(
+    marks: list[Mark], axis: Axis, rows: int, *, has_between: bool = False, **counts: int
+) -> Strip:
     return Strip(
         marks=marks,
-        ticks=_ticks(first, days),
-        first=first,
-        last=last,
+        ticks=axis_ticks(axis),
+        first=axis.first,
+        last=axis.last,
         rows=rows,
         states=frozenset(mark.state for mark in marks),
         has_bars=any(mark.width is not None for mark in marks),
+        breaks=axis.breaks,
+        has_between=has_between,
         **counts,
     )
 
@@ -293,13 +237,11 @@ def period_layout(periods: Sequence[tuple[dt.date, dt.date, str, str, int]]) -> 
     """The strip of a timeline in periods: a mark per period over the days from its first event
     to its last, linking to its page. ``periods``: (first day, last day, name, page, number of
     events) of each, in time order."""
-    first = min(period[0] for period in periods)
-    last = max(period[1] for period in periods)
-    days = (last - first).days + 1
+    axis = axis_for([(period[0], period[1]) for period in periods])
     taken: list[list[tuple[float, float]]] = []
     marks = []
     for begin, end, name, page, _count in periods:
-        left, width, row = _place(taken, (begin - first).days, (end - begin).days + 1, days)
+        left, width, row = _place(taken, axis, begin, end)
         marks.append(Mark("", left, width, row, None, name, (), page))
     events = sum(period[4] for period in periods)
-    return _strip(marks, first, last, len(taken), events=events, periods=len(periods))
+    return _strip(marks, axis, len(taken), events=events, periods=len(periods))

@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import types
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -36,16 +37,19 @@ from generator.pages.wording import (
     long_date,
     month_text,
     number_text,
+    overnight,
     quote_text,
     reading_text,
     rule_words,
     source_title,
+    span_first,
     stance_words,
     time_text,
     unit_for,
 )
 from generator.read.verbatim import INSERTION
-from generator.schema.model import ActorKind, DateBasis, DateRule, FigureReport
+from generator.schema.datemodel import DateQualifier, offset_of
+from generator.schema.model import ActorKind, DateBasis, DateRule, FigureReport, Source
 
 __all__ = ["TEMPLATES_DIR", "environment"]
 
@@ -56,8 +60,22 @@ def iso_date(value: dt.date) -> str:
     return value.isoformat()
 
 
-def date_basis(basis: DateBasis | None, value: dt.date | None = None) -> str:
-    """How a date was obtained, for derived dates ('' for a date the source states)."""
+def date_basis(
+    basis: DateBasis | None, value: dt.date | None = None, inferred: bool = False
+) -> str:
+    """How a date was obtained, for derived dates ('' for a date the source states);
+    ``inferred``: the source's publication date, which a derived date counts from, is itself
+    one the editor inferred, and the words say so."""
+    text = _basis_words(basis, value)
+    if inferred and basis is not None and basis.rule in _FROM_PUBLICATION:
+        return f"{text}, which the editor inferred"
+    return text
+
+
+_FROM_PUBLICATION = {DateRule.WEEKDAY, DateRule.DAY_MONTH, DateRule.PUBLICATION, DateRule.RELATIVE}
+
+
+def _basis_words(basis: DateBasis | None, value: dt.date | None) -> str:
     if basis is None or basis.rule is DateRule.STATED:
         return ""
     if basis.rule is DateRule.WEEKDAY:
@@ -70,6 +88,8 @@ def date_basis(basis: DateBasis | None, value: dt.date | None = None) -> str:
         return f"{day}, derived from the publication date"
     if basis.rule is DateRule.INFERRED:
         return f"inferred by the editor: {basis.reason}"
+    if basis.rule is DateRule.FROM_EVENT:
+        return f"{counted_words(basis)} another event"
     return {
         DateRule.DAY_MONTH: "year derived from the publication date",
         DateRule.CAPTION: "date from a photo caption",
@@ -78,24 +98,40 @@ def date_basis(basis: DateBasis | None, value: dt.date | None = None) -> str:
     }[basis.rule]
 
 
+def counted_words(basis: DateBasis) -> str:
+    """How far a date counted from another event is from it: '3 days before', '1 day after',
+    'the same day as'."""
+    days = basis.days or 0
+    if not days:
+        return "the same day as"
+    return f"{abs(days)} day{'s' if abs(days) != 1 else ''} {'after' if days > 0 else 'before'}"
+
+
 def when(value: dt.date | str, record: Any = None) -> Trusted:
     """A date as a ``<time>`` element, with its precision: a month ('September 2017'), a
     qualifier ('about', 'before', 'after'), a last day, a time of day with its UTC offset.
-    ``record`` is the event (or other record) whose date_qualifier, date_end, time and
-    utc_offset it reads, if any."""
-    qualifier = getattr(record, "date_qualifier", None)
-    end = getattr(record, "date_end", None)
-    time, offset = getattr(record, "time", None), getattr(record, "utc_offset", None)
+    ``record`` is the event (or other record) whose date_qualifier, date_end, time and its zone
+    it reads, if any (a figure report's as_of_qualifier and as_of_end stand for the first
+    two)."""
+    qualifier = getattr(record, "date_qualifier", None) or getattr(record, "as_of_qualifier", None)
+    end = getattr(record, "date_end", None) or getattr(record, "as_of_end", None)
+    time = getattr(record, "time", None)
+    offset = offset_of(record, value) if time is not None else None
     stamp = value.isoformat() if isinstance(value, dt.date) else value
     text = month_text(value)
-    if time is not None and offset is not None:
-        stamp += f"T{time}{offset}"
+    if time is not None and (offset is not None or isinstance(value, dt.date)):
+        stamp += f"T{time}{offset or ''}"  # a local time: no offset, as HTML writes it
         text += f", {time_text(time, offset)}"
+    elif isinstance(value, dt.date) and isinstance(end, dt.date):
+        text = span_first(value, end)  # '10 to 11 September 2023'
     out = f'<time datetime="{escape_text(stamp)}">{escape_text(text)}</time>'
     if end is not None:
-        out += f' to <time datetime="{end.isoformat()}">{escape_text(long_date(end))}</time>'
+        link = " and " if qualifier is DateQualifier.BETWEEN else " to "
+        out += f'{link}<time datetime="{end.isoformat()}">{escape_text(long_date(end))}</time>'
     words = DATE_QUALIFIER_WORDS.get(qualifier, "") if qualifier is not None else ""
-    return Trusted(f"{words} {out}" if words else out)
+    if words:
+        out = f"{words} {out}"
+    return Trusted(f"overnight, {out}" if overnight(record) else out)
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -151,6 +187,27 @@ def has_insertion(quote: Any) -> bool:
     return INSERTION.search(quote.text) is not None
 
 
+@dataclass(frozen=True)
+class _PublicationDate:
+    """A source's publication date as :func:`when` reads a record's date."""
+
+    date_qualifier: DateQualifier
+    date_end: dt.date | None
+
+
+def published_when(source: Source) -> Trusted:
+    """When a source was published, as far as it is known, as ``<time>`` elements: '21
+    September 2023', 'in September 2023', 'on or after 21 September 2023', 'between 18 and 21
+    September 2023'."""
+    assert source.published is not None
+    qualifier = source.published_qualifier
+    end = source.published_end if qualifier is DateQualifier.BETWEEN else None
+    out = when(source.published, _PublicationDate(qualifier, end))
+    if qualifier is DateQualifier.EXACT and not isinstance(source.published, dt.date):
+        return Trusted(f"in {out}")
+    return out
+
+
 def href(url: str) -> Trusted:
     """An http(s) address for ``href="..."`` in raw HTML."""
     return Trusted(escape_url(url))
@@ -161,10 +218,12 @@ _FILTERS: dict[str, Any] = {
     "long_date": long_date,
     "iso_date": iso_date,
     "date_basis": date_basis,
+    "counted_words": counted_words,
     "stance_class": stance_class,
     "position_class": position_class,
     "stance_group": stance_group,
     "when": when,
+    "published_when": published_when,
     "number_text": number_text,
     "reading_text": reading_text,
     "bare_number": bare_number,

@@ -7,6 +7,7 @@ feed and the structured data all word a record the same way.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from typing import Literal
 
@@ -48,8 +49,11 @@ __all__ = [
     "format_number",
     "long_date",
     "names_text",
+    "overnight",
+    "publication_words",
     "quote_text",
     "reading_text",
+    "span_first",
     "stance_words",
     "step_words",
 ]
@@ -196,19 +200,52 @@ def month_text(value: dt.date | str) -> str:
     return f"{_MONTHS[first.month - 1]} {first.year}"
 
 
+def span_first(first: dt.date, last: dt.date) -> str:
+    """The first day of a span, said only as far as the last day does not say it already:
+    '10' in '10 to 11 September 2023', '30 September' in '30 September to 2 October 2023', the
+    whole date across years."""
+    if (first.year, first.month) == (last.year, last.month):
+        return str(first.day)
+    if first.year == last.year:
+        return f"{first.day} {_MONTHS[first.month - 1]}"
+    return long_date(first)
+
+
+_NIGHT = re.compile(r"\b(?:overnight|night)\b", re.IGNORECASE)
+
+
+def overnight(record: object) -> bool:
+    """The record ran overnight, as its source says: from one day (``date``) to the next
+    (``date_end``), with the source's own words for the date (``date_basis.words``) saying
+    'overnight' or 'night' ('Overnight', 'Sunday night into Monday')."""
+    first, last = getattr(record, "date", None), getattr(record, "date_end", None)
+    basis = getattr(record, "date_basis", None)
+    if not isinstance(first, dt.date) or not isinstance(last, dt.date) or basis is None:
+        return False
+    if getattr(record, "date_qualifier", DateQualifier.EXACT) is not DateQualifier.EXACT:
+        return False  # 'between 10 and 11 September' is not a night
+    return last - first == dt.timedelta(days=1) and _NIGHT.search(basis.words) is not None
+
+
 DATE_QUALIFIER_WORDS = {
     DateQualifier.EXACT: "",
     DateQualifier.ABOUT: "about",
     DateQualifier.BEFORE: "before",
     DateQualifier.AFTER: "after",
+    DateQualifier.ON_OR_BEFORE: "on or before",
+    DateQualifier.ON_OR_AFTER: "on or after",
+    DateQualifier.BETWEEN: "between",
 }
 
 
-def time_text(time: str, offset: str) -> str:
-    """'3:20 p.m. local time (UTC−5)'."""
+def time_text(time: str, offset: str | None) -> str:
+    """'3:20 p.m. local time (UTC−5)'; '3:20 p.m. local time' for a time whose zone the source
+    does not give (``offset`` None)."""
     hours, minutes = (int(part) for part in time.split(":"))
     half = "a.m." if hours < 12 else "p.m."
     clock = f"{(hours % 12) or 12}:{minutes:02d} {half}"
+    if offset is None:
+        return f"{clock} local time"
     sign = "−" if offset.startswith("-") else "+"
     off_h, off_m = (int(part) for part in offset[1:].split(":"))
     zone = f"UTC{sign}{off_h}" + (f":{off_m:02d}" if off_m else "")
@@ -307,8 +344,25 @@ def source_title(source: Source) -> str:
     if source.headline is not None:
         return source.headline
     who = source.publisher or source.found_at or "Untitled source"
-    when = long_date(source.published) if source.published else "date not known"
+    when = publication_words(source) if source.published else "date not known"
     return f"{who}, {when}"
+
+
+def publication_words(source: Source, preposition: bool = False) -> str:
+    """When a source was published, as far as it is known: '21 September 2023', 'September
+    2023', 'on or after 21 September 2023', 'between 18 and 21 September 2023'; with
+    ``preposition``, 'on 21 September 2023', 'in September 2023' (to follow 'published')."""
+    value = source.published
+    if value is None:
+        return ""
+    qualifier, end = source.published_qualifier, source.published_end
+    if qualifier is DateQualifier.BETWEEN and end is not None and isinstance(value, dt.date):
+        return f"between {span_first(value, end)} and {long_date(end)}"
+    words = DATE_QUALIFIER_WORDS[qualifier]
+    text = month_text(value)
+    if not words and preposition:
+        words = "on" if isinstance(value, dt.date) else "in"
+    return f"{words} {text}" if words else text
 
 
 def quote_text(quote: Quote) -> str:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.read.datechecks import check_date
-from generator.read.developing import check_developing
+from generator.read.developing import check_developing, walk_models
 from generator.read.diagnostics import Diagnostic, Suggestions, format_loc
 from generator.read.quotechecks import check_quotes
 from generator.read.sourcechecks import check_sources
@@ -41,9 +41,12 @@ from generator.schema.kinds import STORY_FILE, Kind
 from generator.schema.model import (
     DateBasis,
     Excerpt,
+    FigureReport,
+    OtherDate,
     Record,
     Source,
     SourceVersion,
+    StatusStep,
     Story,
     Update,
 )
@@ -108,6 +111,8 @@ class _Checker:
         """Excerpt id -> (its text, its source)."""
         self.versions: dict[str, SourceVersion] = {}
         """Excerpt id -> the version of its source it comes from, for those that say one."""
+        self.event_days: dict[str, dt.date | str] = {}
+        """Event id -> its date, for dates counted from an event (rule from-event)."""
         self.written_in: dict[str, str | None] = {}
         """Excerpt id -> the language it says it is in, or its source's (None: the story's)."""
         self.suggestions = Suggestions()
@@ -117,6 +122,7 @@ class _Checker:
         self.references()
         self.quotes()
         self.dates()
+        self.nested_dates()
         records = ((record, path, file.at) for _kind, file, record, path in self._records())
         self.out += check_developing(records, self.excerpts, self.versions)
         self.stances()
@@ -243,6 +249,8 @@ class _Checker:
     def dates(self) -> None:
         if "sources" not in self.files:
             return
+        events = self.files.get("events")
+        self.event_days = {e.id: e.date for e in events.records()} if events is not None else {}
         for kind, date_name, basis_name in (
             ("events", "date", "date_basis"),
             ("quotes", "said_on", "said_on_basis"),
@@ -270,7 +278,49 @@ class _Checker:
                     def report(path: Path, message: str, file: ValidFile = file) -> None:
                         self.out.append(file.at(path, message))
 
-                    check_date(report, cited, source, date, basis, date_path, basis_path)
+                    check_date(
+                        report, cited, source, date, basis, date_path, basis_path, self.event_days
+                    )
+
+    def nested_dates(self) -> None:
+        """A figure report's as_of and a status step's date, with their optional basis; the
+        other dates of an event whose sources differ on it."""
+        if "sources" not in self.files:
+            return
+        for _kind, file, record, base in self._records():
+            for path, model in walk_models(record, base):
+                date: dt.date | str | None
+                basis: DateBasis | None
+                if isinstance(model, OtherDate):
+                    date, basis, names = model.date, model.date_basis, ("date", "date_basis")
+                    if date == getattr(record, "date", None):
+                        message = "the same as the event's date: cite this source on the event"
+                        self.out.append(file.at((*path, "date"), message))
+                        continue
+                elif isinstance(model, StatusStep):
+                    date, basis, names = model.date, model.date_basis, ("date", "date_basis")
+                elif isinstance(model, FigureReport):
+                    date, basis, names = model.as_of, model.as_of_basis, ("as_of", "as_of_basis")
+                else:
+                    continue
+                if basis is None:
+                    continue
+                date_path, basis_path = (*path, names[0]), (*path, names[1])
+                if date is None:
+                    self.out.append(
+                        file.at(basis_path, f"{names[1]} is given but {names[0]} is not")
+                    )
+                    continue
+                first = self.excerpts.get(model.cites[0]) if model.cites else None
+
+                def report(at: Path, message: str, file: ValidFile = file) -> None:
+                    self.out.append(file.at(at, message))
+
+                cited = self._cited_texts(model.cites)
+                source = None if first is None else first[1]
+                check_date(
+                    report, cited, source, date, basis, date_path, basis_path, self.event_days
+                )
 
     # --- questions and positions ---------------------------------------------------------------
 

@@ -9,11 +9,11 @@ dateline); each field of the basis is used only by the rule that needs it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from generator.read.sourcemap import Path
 from generator.read.verbatim import folded, normalise
-from generator.schema.datemodel import Weekday
+from generator.schema.datemodel import DateQualifier, Weekday, bounds, exact_day
 from generator.schema.model import DateBasis, DateRule, Source
 from generator.schema.safedates import DATE_RANGE, add_days
 
@@ -33,14 +33,21 @@ def check_date(
     basis: DateBasis,
     date_path: Path,
     basis_path: Path,
+    events: Mapping[str, dt.date | str] | None = None,
 ) -> None:
     """Every problem of one date with its basis, said through ``report``. ``cited``: the
     record's cited excerpts that exist, as (id, text); ``source``: the source of its first
-    cited excerpt (None when that excerpt is unknown, which is reported already)."""
+    cited excerpt (None when that excerpt is unknown, which is reported already); ``events``:
+    every event's date by id, for rule from-event."""
     rule = basis.rule
-    for name, only in (("weekday", "weekday"), ("direction", "weekday"), ("days", "relative")):
-        if getattr(basis, name) is not None and rule.value != only:
-            report((*basis_path, name), f"{name} is only for rule {only}")
+    for name, only in (
+        ("weekday", ("weekday",)),
+        ("direction", ("weekday",)),
+        ("days", ("relative", "from-event")),
+        ("event", ("from-event",)),
+    ):
+        if getattr(basis, name) is not None and rule.value not in only:
+            report((*basis_path, name), f"{name} is only for rule {' or '.join(only)}")
     if rule is DateRule.INFERRED and basis.reason is None:
         report(basis_path, "rule inferred needs 'reason': how the date was worked out")
     elif rule is not DateRule.INFERRED and basis.reason is not None:
@@ -53,11 +60,17 @@ def check_date(
             message = f"the words '{basis.words}' do not occur in the excerpts cited ({ids})"
             report((*basis_path, "words"), message)
 
+    if rule is DateRule.FROM_EVENT:
+        _from_event(report, basis, given, date_path, basis_path, events or {})
+        return
     if source is None or rule in (DateRule.STATED, DateRule.CAPTION, DateRule.INFERRED):
         return  # an unknown excerpt is reported already; these rules need no arithmetic
-    published = source.published
-    if published is None:
+    if source.published is None:
         report(basis_path, f"rule {rule.value} needs the publication date of '{source.id}'")
+        return
+    published = exact_day(source.published, source.published_qualifier)
+    if published is None:
+        _inexact(report, source, rule, given, date_path, basis_path)
         return
     if not isinstance(given, dt.date):
         report(date_path, f"rule {rule.value} gives a day: write the date as YYYY-MM-DD")
@@ -90,6 +103,106 @@ def check_date(
             )
     elif rule is DateRule.WEEKDAY:
         _weekday(report, basis, basis_path, date, date_path, source.id, published, of)
+
+
+def _from_event(
+    report: Report,
+    basis: DateBasis,
+    given: dt.date | str,
+    date_path: Path,
+    basis_path: Path,
+    events: Mapping[str, dt.date | str],
+) -> None:
+    """A date counted from another event's: that event's day plus ``days``."""
+    missing = [name for name in ("event", "days") if getattr(basis, name) is None]
+    if missing:
+        names = " and ".join(f"'{name}'" for name in missing)
+        report(basis_path, f"rule from-event needs {names}: the event counted from, and how far")
+        return
+    assert basis.event is not None and basis.days is not None
+    other = events.get(basis.event)
+    if other is None:
+        return  # an unknown event: said with the references
+    if not isinstance(other, dt.date):
+        report(
+            (*basis_path, "event"),
+            f"the event '{basis.event}' is dated only to the month ({other}): no day can be "
+            "counted from it",
+        )
+        return
+    if not isinstance(given, dt.date):
+        report(date_path, "rule from-event gives a day: write the date as YYYY-MM-DD")
+        return
+    expected = add_days(other, basis.days)
+    span = f"{abs(basis.days)} day{'s' if abs(basis.days) != 1 else ''}"
+    side = "after" if basis.days > 0 else "before"
+    said = f"{span} {side}" if basis.days else "the day of"
+    of = f"the event '{basis.event}' ({other.isoformat()})"
+    if expected is None:
+        report(date_path, f"{said} {of} falls outside the calendar ({DATE_RANGE})")
+    elif given != expected:
+        report(
+            date_path,
+            f"{given.isoformat()} does not match its basis: {said} {of} is {expected.isoformat()}",
+        )
+
+
+def publication_text(source: Source) -> str:
+    """How a publication that is not one exact day is known, for messages: 'known only to the
+    month, 2023-09', 'known only as on or after 2023-09-21'."""
+    value = source.published
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    qualifier = source.published_qualifier
+    if qualifier is DateQualifier.EXACT:
+        return f"known only to the month, {text}"
+    if qualifier is DateQualifier.BETWEEN and source.published_end is not None:
+        return f"known only as between {text} and {source.published_end.isoformat()}"
+    return f"known only as {qualifier.value.replace('-', ' ')} {text}"
+
+
+def _inexact(
+    report: Report,
+    source: Source,
+    rule: DateRule,
+    given: dt.date | str,
+    date_path: Path,
+    basis_path: Path,
+) -> None:
+    """A date derived from a publication that is not one exact day: the month of a publication
+    known to the month (rule publication), the year of one whose year is sure (day-month), or
+    why it cannot resolve."""
+    first, last = bounds(source.published, source.published_qualifier, source.published_end)
+    how = f"the publication of '{source.id}' is {publication_text(source)}"
+    if rule is DateRule.PUBLICATION and given == source.published:
+        return  # a month, as the publication gives it
+    if rule is DateRule.PUBLICATION and isinstance(source.published, str):
+        report(date_path, f"{how}: by rule publication the date is that month, {source.published}")
+        return
+    if rule is DateRule.DAY_MONTH and first is not None and last is not None:
+        if first.year != last.year:
+            report(basis_path, f"rule day-month cannot take a year: {how}, over two years")
+        elif not isinstance(given, dt.date) or given.year != first.year:
+            report(
+                date_path,
+                f"{_text(given)} is not in {first.year}, the year of the publication of "
+                f"'{source.id}' ({publication_text(source)})",
+            )
+        elif given > last:
+            report(
+                date_path,
+                f"{given.isoformat()} is after the publication of '{source.id}' "
+                f"({publication_text(source)})",
+            )
+        return
+    report(
+        basis_path,
+        f"rule {rule.value} cannot resolve: {how}; give the date by rule stated, or inferred "
+        "with your reason",
+    )
+
+
+def _text(value: dt.date | str) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _weekday(

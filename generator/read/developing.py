@@ -30,13 +30,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.read.datechecks import publication_text
 from generator.read.diagnostics import Diagnostic
 from generator.read.sourcemap import Path
 from generator.schema.annotations import field_types
 from generator.schema.claimmodel import contested
+from generator.schema.datemodel import bounds
 from generator.schema.model import (
     ClaimStatus,
     CountType,
+    DateQualifier,
     Event,
     Figure,
     FigureReport,
@@ -126,10 +129,22 @@ def _collector(out: list[Diagnostic], locate: Callable[[Path, str], Diagnostic])
 
 def _times(model: BaseModel, path: Path, report: Report) -> None:
     time, offset = getattr(model, "time", None), getattr(model, "utc_offset", None)
-    if time is not None and offset is None:
-        report((*path, "time"), "time needs utc_offset: the local time's offset from UTC")
-    elif offset is not None and time is None:
-        report((*path, "utc_offset"), "utc_offset is given but time is not")
+    zone = getattr(model, "time_zone", None)
+    if time is not None and offset is None and zone is None:
+        report((*path, "time"), TIME_NEEDS_ZONE)
+    elif offset is not None and zone is not None:
+        report((*path, "time_zone"), "give utc_offset or time_zone, not both")
+    elif time is None:
+        for name, value in (("utc_offset", offset), ("time_zone", zone)):
+            if value is not None:
+                report((*path, name), f"{name} is given but time is not")
+
+
+TIME_NEEDS_ZONE = (
+    "time needs its zone: utc_offset, the offset from UTC on that day (e.g. '-04:00'), or "
+    "time_zone, the zone's name (e.g. America/New_York), or time_zone: local when the source "
+    "does not give the zone"
+)
 
 
 def _report(
@@ -157,6 +172,7 @@ def _report(
         )
     elif model.count_other is not None and model.count_type is not CountType.OTHER:
         report((*path, "count_other"), "count_other is only for count_type other")
+    _as_of_bound(model, path, report)
     first = excerpts.get(model.cites[0])
     version = versions.get(model.cites[0])
     if model.as_of is not None and version is not None:  # a later version of the page
@@ -168,12 +184,37 @@ def _report(
             )
     elif model.as_of is not None and first is not None:
         source = first[1]
-        if source.published is not None and model.as_of > source.published:
+        latest = bounds(source.published, source.published_qualifier, source.published_end)[1]
+        if latest is not None and model.as_of > latest:
+            when = (
+                f"on {source.published.isoformat()}"
+                if isinstance(source.published, dt.date)
+                and source.published_qualifier is DateQualifier.EXACT
+                else f"({publication_text(source)})"
+            )
             report(
                 (*path, "as_of"),
-                f"as_of {model.as_of.isoformat()} is after the publication of '{source.id}' "
-                f"on {source.published.isoformat()}",
+                f"as_of {model.as_of.isoformat()} is after the publication of '{source.id}' {when}",
             )
+
+
+def _as_of_bound(model: FigureReport, path: Path, report: Report) -> None:
+    """as_of_qualifier and as_of_end: each needs what it bounds."""
+    qualifier, end = model.as_of_qualifier, model.as_of_end
+    if model.as_of is None:
+        if qualifier is not DateQualifier.EXACT:
+            report((*path, "as_of_qualifier"), "as_of_qualifier needs as_of")
+        if end is not None:
+            report((*path, "as_of_end"), "as_of_end needs as_of")
+    elif qualifier is DateQualifier.BETWEEN:
+        if end is None or end <= model.as_of:
+            report(
+                (*path, "as_of_qualifier"),
+                "between needs both ends: as_of, the first day the number may have held, and "
+                "as_of_end, the last, a later day",
+            )
+    elif end is not None:
+        report((*path, "as_of_end"), "as_of_end is only for as_of_qualifier between")
 
 
 def _headline(model: Figure, path: Path, report: Report, reports: set[str]) -> None:
@@ -204,6 +245,22 @@ def _headline(model: Figure, path: Path, report: Report, reports: set[str]) -> N
 
 
 def _date_end(model: Event, path: Path, report: Report) -> None:
+    qualifier = model.date_qualifier
+    if qualifier is DateQualifier.BETWEEN and (
+        model.date_end is None or model.date_end == model.date
+    ):
+        report(
+            (*path, "date_qualifier"),
+            "between needs both ends: date, the first day it may have been, and date_end, the "
+            "last, a later day",
+        )
+        return
+    if model.date_end is not None and qualifier in _ONE_DAY:
+        report(
+            (*path, "date_end"),
+            f"date_qualifier {qualifier.value} takes one day: leave out date_end, or use between",
+        )
+        return
     if model.date_end is None:
         return
     if not isinstance(model.date, dt.date):
@@ -228,6 +285,10 @@ def _published_basis(model: Source, path: Path, report: Report) -> None:
         report(at, "rule inferred needs 'reason': how the date was worked out")
     elif basis.rule != "inferred" and basis.reason is not None:
         report((*at, "reason"), "reason is only for rule inferred")
+
+
+_ONE_DAY = {DateQualifier.ON_OR_BEFORE, DateQualifier.ON_OR_AFTER}
+"""Qualifiers of one day (before and after took a date_end in format 4, and still may)."""
 
 
 def _status(steps: list[Any], path: Path, report: Report) -> None:

@@ -28,7 +28,7 @@ from generator.read.developing import walk_models
 from generator.read.sourcemap import Path
 from generator.schema import kinds
 from generator.schema.annotations import field_types, happened_field, references_in
-from generator.schema.datemodel import start, utc_minutes
+from generator.schema.datemodel import DateQualifier, bounds, day_minutes, offset_of, start
 from generator.schema.kinds import FACT, StoryData
 from generator.schema.model import Source
 
@@ -62,8 +62,9 @@ class Development:
 
     @property
     def utc_offset(self) -> str | None:
-        offset: str | None = getattr(self.record, "utc_offset", None)
-        return offset
+        """Its time's offset from UTC, given or worked out from its zone's name on its day
+        (None for a local time)."""
+        return offset_of(self.record, self.day)
 
     @property
     def id(self) -> str:
@@ -78,8 +79,13 @@ class Development:
     @property
     def key(self) -> tuple[dt.date, int]:
         """Time order: by day, a day's untimed developments first, then by UTC time."""
-        minutes = utc_minutes(self.time, self.utc_offset)
+        minutes = day_minutes(self.record, self.day)
         return start(self.day), -10_000 if minutes is None else minutes
+
+
+def _earliest(source: Source) -> dt.date | None:
+    """The first day a source may have been published (None: not known)."""
+    return bounds(source.published, source.published_qualifier, source.published_end)[0]
 
 
 def _sources_of(data: StoryData) -> dict[str, Source]:
@@ -103,8 +109,11 @@ def _day(model: BaseModel, sources: dict[str, Source]) -> tuple[dt.date | str | 
         return value, False
     cites = getattr(model, "cites", None) or []
     source = sources.get(cites[0]) if cites else None
-    published = None if source is None else source.published
-    return published, published is not None
+    if source is None or source.published is None:
+        return None, False
+    if source.published_qualifier is not DateQualifier.EXACT:
+        return None, False  # a bound is no day to date it by
+    return source.published, True
 
 
 def developments(data: StoryData) -> list[Development]:
@@ -165,7 +174,7 @@ def snapshot_days(data: StoryData, limit: int) -> list[dt.date]:
     story as it stood keeps today's corrections), oldest first: at most the ``limit`` latest."""
     facts = {kind.plural for kind in kinds.fact_kinds()}
     days = [start(d.day) for d in developments(data) if d.path[0] in facts]
-    days += [source.published for source in data.sources if source.published is not None]
+    days += [first for first in map(_earliest, data.sources) if first is not None]
     if not days or limit <= 0:
         return []
     last = max(days)
@@ -188,7 +197,7 @@ class _Then:
         self.excerpts = {
             excerpt_id
             for excerpt_id, source in sources.items()
-            if source.published is None or source.published <= day
+            if (first := _earliest(source)) is None or first <= day
         }
         self.ids: set[str] = set()
         """Every id still in the story (after the first pass): what references may name."""
@@ -197,9 +206,10 @@ class _Then:
 
     def published_later(self, model: BaseModel) -> bool:
         """A source published after the day: it was not there to be read."""
-        if not isinstance(model, Source) or model.published is None:
+        if not isinstance(model, Source):
             return False
-        return model.published > self.day
+        first = _earliest(model)
+        return first is not None and first > self.day
 
     def dated_later(self, model: BaseModel) -> bool:
         day, _ = _day(model, self.sources)

@@ -11,10 +11,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from generator.read.diagnostics import Diagnostic
 from generator.read.sourcemap import Path
+from generator.schema.datemodel import DateQualifier, bounds
 from generator.schema.languages import same_language
 from generator.schema.model import PublisherRule, Source
 
@@ -32,6 +34,7 @@ def check_sources(
     for number, source in enumerate(sources):
         path: Path = ("sources", number)
         out += _publisher(source, path, at)
+        out += _publication(source, path, at)
         out += _versions(source, path, at)
         own = [version.id for version in source.versions]
         for index, excerpt in enumerate(source.excerpts):
@@ -60,6 +63,37 @@ def check_sources(
     return out
 
 
+def _publication(
+    source: Source, path: Path, at: Callable[[Path, str], Diagnostic]
+) -> list[Diagnostic]:
+    """published_qualifier and published_end: each needs what it bounds."""
+    qualifier, end = source.published_qualifier, source.published_end
+    if source.published is None:
+        named = [
+            name
+            for name, given in (
+                ("published_qualifier", qualifier is not DateQualifier.EXACT),
+                ("published_end", end is not None),
+            )
+            if given
+        ]
+        return [at((*path, name), f"{name} needs published") for name in named]
+    if qualifier is DateQualifier.BETWEEN:
+        if end is None or not isinstance(source.published, dt.date) or end <= source.published:
+            return [
+                at(
+                    (*path, "published_qualifier"),
+                    "between needs both ends: published, the first day it may have been (a "
+                    "day), and published_end, the last, a later day",
+                )
+            ]
+    elif end is not None:
+        return [
+            at((*path, "published_end"), "published_end is only for published_qualifier between")
+        ]
+    return []
+
+
 def _publisher(
     source: Source, path: Path, at: Callable[[Path, str], Diagnostic]
 ) -> list[Diagnostic]:
@@ -85,14 +119,9 @@ def _versions(
     for number, version in enumerate(source.versions):
         where: Path = (*path, "versions", number, "date")
         day = version.date.isoformat()
-        if source.published is not None and version.date < source.published:
-            out.append(
-                at(
-                    where,
-                    f"{day} is before the publication of '{source.id}' on "
-                    f"{source.published.isoformat()}",
-                )
-            )
+        earliest = bounds(source.published, source.published_qualifier, source.published_end)[0]
+        if earliest is not None and version.date < earliest:
+            out.append(at(where, f"{day} is before the publication of '{source.id}' on {earliest}"))
         elif number and version.date < source.versions[number - 1].date:
             before = source.versions[number - 1].date.isoformat()
             out.append(

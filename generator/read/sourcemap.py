@@ -37,6 +37,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from generator.read.datehints import impossible_date
 from generator.read.diagnostics import format_loc, show
 from generator.read.texthygiene import first_problem
 
@@ -242,7 +243,7 @@ class _Builder:
             value = _SCALAR_CONSTRUCTORS[tag](self._constructor, node)
         except Exception:  # ValueError (2015-02-30, 5,000 digits) or a constructor's own slip
             if tag == _TIMESTAMP_TAG:
-                self._problem(node, path, f"impossible date {show(node.value)}")
+                self._problem(node, path, impossible_date(node.value))
             elif tag == _INT_TAG and len(node.value) > MAX_INT_BITS:  # Python's 4,300 digits
                 self._problem(node, path, f"{show(node.value)} is too large for a number")
             else:

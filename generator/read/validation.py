@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
+import typing
 from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.read.datehints import date_hint, is_offset, is_time, offset_hint, time_hint
 from generator.read.diagnostics import (
     MAX_VALUE_CHARS,
     SHOWN_CHARS,
@@ -26,6 +29,7 @@ from generator.read.diagnostics import (
 )
 from generator.read.sourcemap import Scalar, SourceMap
 from generator.schema.annotations import nested_model
+from generator.schema.datemodel import MONTH_PATTERN, OFFSET_PATTERN, TIME_PATTERN
 from generator.schema.languages import LANGUAGE_PATTERN, tag_for
 from generator.schema.meanings import suggest
 from generator.schema.model import NUMBER_MAX, SLUG_PATTERN, TEXT_PATTERN, Record
@@ -90,6 +94,32 @@ def _fields_at(model_type: type[BaseModel], path: tuple[str | int, ...]) -> list
     return list(current.model_fields) if current is not None else []
 
 
+def _field_patterns(model_type: type[BaseModel], path: tuple[str | int, ...]) -> set[str]:
+    """The patterns a field's text may match (a month's, a time's), seen through ``Annotated``,
+    unions and lists; empty if the path names no field."""
+    names = [part for part in path if isinstance(part, str)]
+    if not names:
+        return set()
+    current: type[BaseModel] | None = model_type
+    for part in names[:-1]:
+        info = current.model_fields.get(part) if current is not None else None
+        current = nested_model(info.annotation) if info is not None else None
+    last = current.model_fields.get(names[-1]) if current is not None else None
+    if last is None:
+        return set()
+    found: set[str] = set()
+    pending: list[Any] = [last.annotation, *last.metadata]
+    while pending:
+        item = pending.pop()
+        pattern = getattr(item, "pattern", None)
+        if isinstance(pattern, str):
+            found.add(pattern)
+        origin = typing.get_origin(item)
+        if origin in (typing.Annotated, typing.Union, types.UnionType, list):
+            pending.extend(typing.get_args(item))
+    return found
+
+
 def _as_written(scalar: Scalar | None, value: Any) -> str:
     """How a number or date was written, unquoted; a long one cut to its start."""
     text = scalar.text if scalar is not None else str(value)
@@ -136,6 +166,23 @@ def _unquoted_hint(value: Any, scalar: Scalar | None) -> str | None:
     return f"YAML reads {written} as {what}; put it in quotes: {show(scalar.text)}"
 
 
+def _date_message(
+    value: Any,
+    got: str,
+    model_type: type[Record],
+    path: tuple[str | int, ...],
+    patterns: set[str],
+) -> str:
+    field = str(path[-1]) if path and isinstance(path[-1], str) else "this field"
+    return date_hint(
+        value,
+        got,
+        accepts_month=MONTH_PATTERN in patterns,
+        field=field,
+        fields=_fields_at(model_type, path[:-1]),
+    )
+
+
 def _choices(expected: str) -> list[str]:
     return re.findall(r"'([^']*)'", expected)
 
@@ -162,9 +209,21 @@ def _message(
         allowed = _fields_at(model_type, path[:-1])
         hint = did_you_mean(name, allowed) or f"; allowed: {', '.join(allowed)}"
         return f"unknown field '{name}'{hint}"
+    patterns = _field_patterns(model_type, path)
     if error_type == "string_type":
+        text = scalar.text if scalar is not None and scalar.yaml_type is not None else None
+        if text is not None and TIME_PATTERN in patterns and not is_time(text):
+            return time_hint(text, show(text))
+        if text is not None and OFFSET_PATTERN in patterns and not is_offset(text):
+            return offset_hint(text, show(text))
         return _unquoted_hint(value, scalar) or f"expected text, got {got}"
     if error_type == "string_pattern_mismatch":
+        if ctx.get("pattern") == TIME_PATTERN:
+            return time_hint(str(value), got)
+        if ctx.get("pattern") == OFFSET_PATTERN:
+            return offset_hint(str(value), got)
+        if ctx.get("pattern") == MONTH_PATTERN:
+            return _date_message(value, got, model_type, path, patterns)
         if ctx.get("pattern") == TEXT_PATTERN:
             return "must not be blank"
         if ctx.get("pattern") == LANGUAGE_PATTERN:
@@ -201,11 +260,7 @@ def _message(
     if error_type == "bool_type":
         return f"expected true or false, got {got}"
     if error_type in ("date_type", "date_parsing", "date_from_datetime_inexact"):
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            return f"write the date without quotes: {value.strip()}"
-        if isinstance(value, dt.datetime):
-            return f"expected a date (YYYY-MM-DD) without a time, got {got}"
-        return f"expected a date written as YYYY-MM-DD, got {got}"
+        return _date_message(value, got, model_type, path, patterns)
     if error_type in ("enum", "literal_error"):
         expected = str(ctx.get("expected", ""))
         if isinstance(value, str):

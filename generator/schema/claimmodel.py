@@ -21,6 +21,7 @@ from pydantic import Field
 from generator.schema import meanings
 from generator.schema.annotations import Happened
 from generator.schema.basemodel import ActorRef, ExcerptRef, Record, Text
+from generator.schema.datemodel import DateBasis
 
 __all__ = ["CONTESTED", "ClaimStatus", "StatusStep", "contested", "status_field"]
 
@@ -114,6 +115,13 @@ class StatusStep(Record):
     )
     date: Annotated[dt.date, Happened()] = Field(
         description="When this step happened (YYYY-MM-DD)."
+    )
+    date_basis: DateBasis | None = Field(
+        default=None,
+        description=(
+            "How the date was read from the step's first cited excerpt, as an event's "
+            "date_basis (without it, the source states the date)."
+        ),
     )
     by: list[ActorRef] = Field(
         default_factory=list,

@@ -22,7 +22,7 @@ from pydantic_core import PydanticCustomError
 from generator.schema.annotations import Happened, RefTo
 from generator.schema.basemodel import ActorRef, ExcerptRef, Record, Slug, Text, Title
 from generator.schema.claimmodel import StatusStep, status_field
-from generator.schema.datemodel import TimeOfDay, UtcOffset
+from generator.schema.datemodel import DateBasis, DateQualifier, TimeOfDay, TimeZone, UtcOffset
 
 __all__ = [
     "LABEL_MAX",
@@ -135,11 +135,40 @@ class FigureReport(Record):
         default=None,
         description="The day the number held (default: the publication of its first source).",
     )
+    as_of_qualifier: DateQualifier = Field(
+        default=DateQualifier.EXACT,
+        strict=False,
+        description=(
+            "How exact as_of is, as the source says: exact; about; on-or-before or on-or-after "
+            "(that day included), before or after; between, some day from as_of to as_of_end."
+        ),
+    )
+    as_of_end: dt.date | None = Field(
+        default=None,
+        description="With as_of_qualifier between: the last day the number may have held.",
+    )
+    as_of_basis: DateBasis | None = Field(
+        default=None,
+        description=(
+            "How as_of was read from the report's first cited excerpt, as an event's "
+            "date_basis (without it, the source states the date)."
+        ),
+    )
     time: TimeOfDay | None = Field(
-        default=None, description="The time of day it was given, if known (needs utc_offset)."
+        default=None,
+        description="The time of day it was given, if known (needs utc_offset or time_zone).",
     )
     utc_offset: UtcOffset | None = Field(
         default=None, description="The offset from UTC of the local time given in time."
+    )
+    time_zone: TimeZone | None = Field(
+        default=None,
+        description=(
+            "Instead of utc_offset: the zone of the local time given in time, by its name "
+            "(America/New_York: the offset on that day is worked out), or local when the source "
+            "does not give the zone (shown as local time, ordered within its day, never "
+            "converted)."
+        ),
     )
     reported_by: list[ActorRef] = Field(
         default_factory=list,

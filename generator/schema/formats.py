@@ -138,6 +138,40 @@ FORMATS: tuple[Format, ...] = (
         ),
         shape="de4fb14bf4065da4051221596103c032f5c5d07759d75d1939b23af2290d6329",
     ),
+    Format(
+        6,
+        "dates and times as sources give them",
+        (
+            "A time of day may give its zone by name instead of utc_offset (time_zone: "
+            "America/New_York: the offset on that day is worked out), or say that the source "
+            "gives none (time_zone: local): shown as local time, ordered within its day, never "
+            "converted. On events, figure reports and updates.",
+            "An event's date may be bounded: date_qualifier on-or-before or on-or-after (the "
+            "day itself included, as 'before' and 'after' are not), or between, some day from "
+            "date to date_end, both given: 'between 18 and 21 September 2023'.",
+            "A source's publication may be known only to the month (published: 2023-09) or "
+            "bounded (published_qualifier: on-or-after, on-or-before, between with "
+            "published_end): shown as such, and a date derived from it says so (a report "
+            "without as_of: 'date not known (published in September 2023)') or cannot be "
+            "derived (a weekday or a count of days from a month: said at its line); a "
+            "day-month date takes the month's year.",
+            "A figure report's as_of may be bounded the same way (as_of_qualifier, and "
+            "as_of_end for between): 'as of some day on or before 21 September 2023'.",
+            "A report's as_of and a status step's date may say how they were read, as an "
+            "event's date does (as_of_basis, date_basis: checked and shown the same way); a "
+            "date counted from a publication date the editor inferred says so wherever it "
+            "shows ('Thursday, derived from the publication date, which the editor inferred').",
+            "A date may be counted from another event (date_basis rule from-event, with event "
+            "and days: '72 hours before the flooding' is days: -3): checked against that "
+            "event's day, and shown linked to it ('3 days before The river floods').",
+            "Sources that differ on an event's date: other_dates keeps each other source's "
+            "date with its basis and cites, checked the same way; the timeline says 'Sources "
+            "differ on the date', the editor's choice (date) first.",
+            "explainer upgrade changes nothing but the version: every field format 6 adds is "
+            "optional, and a format-5 story means the same in format 6.",
+        ),
+        shape="310239637fc55eca43e35ae6631f216f08bf737945fffc3ac6f8961184a3a2a7",
+    ),
 )
 """Every version, oldest first; the last is the one this generator reads."""
 

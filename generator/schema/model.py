@@ -42,6 +42,7 @@ from generator.schema.datemodel import (
     DateRule,
     Month,
     TimeOfDay,
+    TimeZone,
     UtcOffset,
 )
 from generator.schema.figuremodel import (
@@ -88,6 +89,7 @@ __all__ = [
     "Figure",
     "FigureReport",
     "HeadlineRule",
+    "OtherDate",
     "Position",
     "PublishedBasis",
     "PublisherBasis",
@@ -185,26 +187,65 @@ class Actor(Record):
 # --- facts -------------------------------------------------------------------------------------
 
 
+class OtherDate(Record):
+    """Another source's date for an event, where sources differ on it."""
+
+    date: dt.date | Month = Field(
+        description="The date this source gives: YYYY-MM-DD, or YYYY-MM for a month."
+    )
+    date_basis: DateBasis = Field(description="How it was read from this source, as an event's.")
+    cites: list[ExcerptRef] = Field(
+        min_length=1, description="Ids of the excerpts that give this date."
+    )
+
+
 class Event(Record):
     id: Slug = Field(description="Id of the event, unique across all files.")
     date: Annotated[dt.date | Month, Happened()] = Field(
         description="When it happened: YYYY-MM-DD, or YYYY-MM when the source gives the month."
     )
     date_end: dt.date | None = Field(
-        default=None, description="For an event over several days: its last day (YYYY-MM-DD)."
+        default=None,
+        description=(
+            "For an event over several days: its last day (YYYY-MM-DD); with date_qualifier "
+            "between, the last day it may have happened."
+        ),
     )
     date_qualifier: DateQualifier = Field(
         default=DateQualifier.EXACT,
         strict=False,
-        description="exact, about, before or after: how exact the date is, as the source says.",
+        description=(
+            "How exact the date is, as the source says: exact; about; before or after (not on "
+            "that day); on-or-before or on-or-after (that day or earlier, or later: a copy "
+            "dated only by its publication); between (some day from date to date_end, both "
+            "given)."
+        ),
     )
     time: TimeOfDay | None = Field(
-        default=None, description="The time of day, if the source gives it (needs utc_offset)."
+        default=None,
+        description="The time of day, if the source gives it (needs utc_offset or time_zone).",
     )
     utc_offset: UtcOffset | None = Field(
         default=None, description="The offset from UTC of the local time given in time."
     )
+    time_zone: TimeZone | None = Field(
+        default=None,
+        description=(
+            "Instead of utc_offset: the zone of the local time given in time, by its name "
+            "(America/New_York: the offset on that day is worked out), or local when the source "
+            "does not give the zone (shown as local time, ordered within its day, never "
+            "converted)."
+        ),
+    )
     date_basis: DateBasis = Field(description="How the date was read or derived from the source.")
+    other_dates: list[OtherDate] = Field(
+        default_factory=list,
+        description=(
+            "Where sources differ on the date: each other source's date, with its basis and "
+            "cites ('Friday' in one copy, 'Saturday' in another). date stays the one the "
+            "editor chose; the page shows all, that one first, as 'Sources differ on the date'."
+        ),
+    )
     title: Title = Field(description="A short headline for the event, in our own words.")
     summary: Text = Field(description="What happened, in one or two sentences of our own words.")
     actors: list[ActorRef] = Field(default_factory=list, description="Ids of the players involved.")
@@ -280,10 +321,20 @@ class Update(Record):
         description="When the explainer changed (YYYY-MM-DD)."
     )
     time: TimeOfDay | None = Field(
-        default=None, description="The time of day it changed, if given (needs utc_offset)."
+        default=None,
+        description="The time of day it changed, if given (needs utc_offset or time_zone).",
     )
     utc_offset: UtcOffset | None = Field(
         default=None, description="The offset from UTC of the local time given in time."
+    )
+    time_zone: TimeZone | None = Field(
+        default=None,
+        description=(
+            "Instead of utc_offset: the zone of the local time given in time, by its name "
+            "(America/New_York: the offset on that day is worked out), or local when the source "
+            "does not give the zone (shown as local time, ordered within its day, never "
+            "converted)."
+        ),
     )
     kind: UpdateKind = Field(
         strict=False,

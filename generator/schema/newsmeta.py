@@ -87,7 +87,7 @@ def _moment(value: Any) -> Any:
     if isinstance(value, dt.date):
         got = f"the date {value.isoformat()}"
     elif isinstance(value, str):
-        got = f"the text '{value}' (write the moment without quotes)"
+        got = f"the text '{value}' ({_moment_text_hint(value, example)})"
     else:
         got = type(value).__name__
     raise PydanticCustomError(
@@ -95,6 +95,18 @@ def _moment(value: Any) -> Any:
         "expected a date, a time and a UTC offset such as {example}, got {got}",
         {"example": example, "got": got},
     )
+
+
+def _moment_text_hint(value: str, example: str) -> str:
+    """What to write for a moment given as text: YAML reads a moment only as
+    YYYY-MM-DDTHH:MM:SS with its offset, unquoted (``2026-11-27 09:30`` stays text)."""
+    try:
+        moment = dt.datetime.fromisoformat(value.strip().replace("z", "Z"))
+    except ValueError:
+        return f"write it as {example}, without quotes"
+    if moment.utcoffset() is None:
+        return f"write it with its UTC offset and without quotes, e.g. {example}"
+    return f"write it without quotes, as {moment.isoformat(timespec='seconds')}"
 
 
 Moment = Annotated[dt.datetime, BeforeValidator(_moment)]

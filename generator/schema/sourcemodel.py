@@ -15,6 +15,7 @@ from pydantic import Field, StringConstraints
 from generator.schema import meanings
 from generator.schema.annotations import RefTo
 from generator.schema.basemodel import Record, Slug, Text, Title
+from generator.schema.datemodel import DateQualifier, Month
 from generator.schema.languages import LanguageTag
 
 __all__ = [
@@ -153,9 +154,26 @@ class Source(Record):
             "the story's; its excerpts are in it unless they say otherwise."
         ),
     )
-    published: dt.date | None = Field(
+    published: dt.date | Month | None = Field(
         default=None,
-        description="The date the source was published (YYYY-MM-DD), if known; never guessed.",
+        description=(
+            "The date the source was published (YYYY-MM-DD), or its month (YYYY-MM) when "
+            "that is all the copy gives (an address with 2023/09), if known; never guessed."
+        ),
+    )
+    published_qualifier: DateQualifier = Field(
+        default=DateQualifier.EXACT,
+        strict=False,
+        description=(
+            "How exact published is: exact; on-or-after or on-or-before for an undated copy "
+            "first seen, or last seen undated, on that day (also before, after, about); "
+            "between, some day from published to published_end. A date derived from a "
+            "publication that is not one exact day says so, or cannot be derived."
+        ),
+    )
+    published_end: dt.date | None = Field(
+        default=None,
+        description="With published_qualifier between: the last day it may have been published.",
     )
     published_basis: PublishedBasis | None = Field(
         default=None, description="How the publication date is known (default: stated)."

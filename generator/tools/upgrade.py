@@ -205,8 +205,9 @@ def _upgrade_data(data_dir: Path, root: Path, result: Upgrade) -> None:
         return
     originals = _read(data_dir, root)[0]  # as read, with positions, for messages and the check
     steps = StepResult()
-    for version in range(result.found, CURRENT):
-        done = STEPS[version].apply(documents)
+    for version in sorted(v for v in STEPS if result.found <= v < CURRENT):
+        step = STEPS[version]
+        done = step.apply(documents)
         steps.problems += done.problems
         steps.moved += done.moved
         steps.translated.update(done.translated)
@@ -216,7 +217,7 @@ def _upgrade_data(data_dir: Path, root: Path, result: Upgrade) -> None:
             created = document_from_text(kind, display_path(path, root), text)
             created.changed = True
             documents[kind] = created
-            result.notes.append(f"{created.display}: created (format {version + 1} needs it)")
+            result.notes.append(f"{created.display}: created (format {step.version} needs it)")
     if steps.problems:
         result.problems += _steps_where_before(steps, documents, originals)
         return

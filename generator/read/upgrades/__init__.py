@@ -15,8 +15,9 @@ from generator.read.upgrades.to_2 import TO_2
 from generator.read.upgrades.to_3_contested_numbers import TO_3
 from generator.read.upgrades.to_4_claims import TO_4
 from generator.read.upgrades.to_5_limits import TO_5
+from generator.read.upgrades.to_6_dates import TO_6
 
 __all__ = ["STEPS", "Step"]
 
-STEPS: dict[int, Step] = {step.version - 1: step for step in (TO_2, TO_3, TO_4, TO_5)}
+STEPS: dict[int, Step] = {step.version - 1: step for step in (TO_2, TO_3, TO_4, TO_5, TO_6)}
 """The step from each earlier version (key) to the next."""
