@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import zoneinfo
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -37,6 +37,7 @@ __all__ = [
     "exact_day",
     "offset_of",
     "start",
+    "time_zone_field",
     "utc_minutes",
 ]
 
@@ -95,6 +96,20 @@ TimeZone = Annotated[
         ),
     ),
 ]
+
+
+def time_zone_field() -> Any:
+    """The ``time_zone`` field beside a ``time`` and its ``utc_offset`` (events, figure reports,
+    updates)."""
+    return Field(
+        default=None,
+        description=(
+            "Instead of utc_offset: the zone of the local time given in time, by its name "
+            "(America/New_York: the offset on that day is worked out), or local when the source "
+            "does not give the zone (shown as local time, ordered within its day, never "
+            "converted)."
+        ),
+    )
 
 
 class DateRule(StrEnum):

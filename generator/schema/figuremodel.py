@@ -22,7 +22,14 @@ from pydantic_core import PydanticCustomError
 from generator.schema.annotations import Happened, RefTo
 from generator.schema.basemodel import ActorRef, ExcerptRef, Record, Slug, Text, Title
 from generator.schema.claimmodel import StatusStep, status_field
-from generator.schema.datemodel import DateBasis, DateQualifier, TimeOfDay, TimeZone, UtcOffset
+from generator.schema.datemodel import (
+    DateBasis,
+    DateQualifier,
+    TimeOfDay,
+    TimeZone,
+    UtcOffset,
+    time_zone_field,
+)
 
 __all__ = [
     "LABEL_MAX",
@@ -161,15 +168,7 @@ class FigureReport(Record):
     utc_offset: UtcOffset | None = Field(
         default=None, description="The offset from UTC of the local time given in time."
     )
-    time_zone: TimeZone | None = Field(
-        default=None,
-        description=(
-            "Instead of utc_offset: the zone of the local time given in time, by its name "
-            "(America/New_York: the offset on that day is worked out), or local when the source "
-            "does not give the zone (shown as local time, ordered within its day, never "
-            "converted)."
-        ),
-    )
+    time_zone: TimeZone | None = time_zone_field()
     reported_by: list[ActorRef] = Field(
         default_factory=list,
         description=(

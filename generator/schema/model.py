@@ -44,6 +44,7 @@ from generator.schema.datemodel import (
     TimeOfDay,
     TimeZone,
     UtcOffset,
+    time_zone_field,
 )
 from generator.schema.figuremodel import (
     NUMBER_MAX,
@@ -228,15 +229,7 @@ class Event(Record):
     utc_offset: UtcOffset | None = Field(
         default=None, description="The offset from UTC of the local time given in time."
     )
-    time_zone: TimeZone | None = Field(
-        default=None,
-        description=(
-            "Instead of utc_offset: the zone of the local time given in time, by its name "
-            "(America/New_York: the offset on that day is worked out), or local when the source "
-            "does not give the zone (shown as local time, ordered within its day, never "
-            "converted)."
-        ),
-    )
+    time_zone: TimeZone | None = time_zone_field()
     date_basis: DateBasis = Field(description="How the date was read or derived from the source.")
     other_dates: list[OtherDate] = Field(
         default_factory=list,
@@ -327,15 +320,7 @@ class Update(Record):
     utc_offset: UtcOffset | None = Field(
         default=None, description="The offset from UTC of the local time given in time."
     )
-    time_zone: TimeZone | None = Field(
-        default=None,
-        description=(
-            "Instead of utc_offset: the zone of the local time given in time, by its name "
-            "(America/New_York: the offset on that day is worked out), or local when the source "
-            "does not give the zone (shown as local time, ordered within its day, never "
-            "converted)."
-        ),
-    )
+    time_zone: TimeZone | None = time_zone_field()
     kind: UpdateKind = Field(
         strict=False,
         description=(
