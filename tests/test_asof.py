@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from support import REPO, THREE_UPDATES
+from support import FIXTURES, REPO, THREE_UPDATES
 
 from generator.pages.asof import AS_OF_PAGES
 from generator.pages.content import content_page
@@ -210,3 +211,26 @@ def test_our_own_later_update_alone_makes_no_page() -> None:
     """The minimal story's correction of 8 March came after its first version, but nothing
     happened to a fact after 7 March: the explainer then, corrections kept, is the one now."""
     assert snapshot_days(load_story(REPO / "tests" / "fixtures" / "minimal"), AS_OF_PAGES) == []
+
+
+def test_a_claim_on_the_page_of_a_day_says_whose_it_is(tmp_path: Path) -> None:
+    """A position claimed by someone reads "Claim by X" on the explainer as it stood, as it
+    does everywhere (the page gave the label no record, and a fuzzed story, 10,000 cases on
+    seed 20261207, ended in Jinja's UndefinedError: 'record' is undefined)."""
+    data = tmp_path / "site_data"
+    shutil.copytree(FIXTURES / "every-field", data)
+    quotes = data / "quotes.yaml"
+    text = quotes.read_text(encoding="utf-8")
+    # the quote's dispute moves after our update of 8 March: the story moved after that day,
+    # which gets a page of its own
+    moved = "        date: 2020-03-09\n        by: [ines-lima]\n"
+    quotes.write_text(text.replace("        date: 2020-03-06\n        by: [ines-lima]\n", moved))
+    pages = {page.path: page.markdown for page in render_pages(Index(load_story(data)))}
+    page = pages["as-of/2020-03-08.md"]
+    block = page[page.index('id="position-council-fund-bridge"') :]
+    assert (
+        block.split("</div>")[0].count(
+            '<span class="label label--claim">Claim by [Inês Lima](../players/ines-lima.md)</span>'
+        )
+        == 1
+    )

@@ -490,3 +490,20 @@ def test_both_dev_servers_get_the_same_one_line(tmp_path: Path) -> None:
     root = _copy("hollande-first-format", tmp_path)
     result = StoryBuild(root / "site_data", root / "content", display_root=root).run()
     assert [str(d) for d in result.diagnostics] == [FIRST_FORMAT_LINE]
+
+
+def test_a_version_of_thousands_of_digits_is_said_at_its_line(tmp_path: Path) -> None:
+    """Python's int() refuses more than 4,300 digits: a fuzzed story.yaml (10,000 cases on seed
+    20261207) stating a version of 5,018 digits ended the check in a ValueError."""
+    root = _copy("minimal-format-5", tmp_path)
+    story = root / "site_data" / "story.yaml"
+    story.write_text(
+        story.read_text(encoding="utf-8").replace("\nformat: 5\n", f"\nformat: {'9' * 5018}\n"),
+        encoding="utf-8",
+    )
+    checked = _run(root, "check", "site_data")
+    assert (checked.returncode, checked.stdout) == (1, "")
+    assert checked.stderr == (
+        "site_data/story.yaml:2:9: format: '" + "9" * 50 + "…' (5,018 characters) is too large "
+        "for a number\n1 problem found\n"
+    )
