@@ -504,6 +504,22 @@ def test_a_version_of_thousands_of_digits_is_said_at_its_line(tmp_path: Path) ->
     checked = _run(root, "check", "site_data")
     assert (checked.returncode, checked.stdout) == (1, "")
     assert checked.stderr == (
-        "site_data/story.yaml:2:9: format: '" + "9" * 50 + "…' (5,018 characters) is too large "
-        "for a number\n1 problem found\n"
+        "site_data/story.yaml:2:9: format: data format 999999999999… (5,018 digits) is newer "
+        "than this generator reads (6): upgrade the generator\n1 problem found\n"
+    )
+    upgraded = _run(root, "upgrade")
+    assert upgraded.returncode == 1
+    assert "data format 999999999999… (5,018 digits) is newer than this generator knows (6)" in (
+        upgraded.stderr
+    )
+    # ten digits and more are newer than any version will be; fewer are read as they are
+    story.write_text(
+        story.read_text(encoding="utf-8").replace(
+            f"\nformat: {'9' * 5018}\n", "\nformat: 12345678901\n"
+        ),
+        encoding="utf-8",
+    )
+    assert _run(root, "check", "site_data").stderr.startswith(
+        "site_data/story.yaml:2:9: format: data format 12345678901 is newer than this generator "
+        "reads (6)"
     )

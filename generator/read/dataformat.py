@@ -31,6 +31,9 @@ __all__ = [
     "stated_format",
 ]
 
+TOO_LONG = 10**9
+"""The version of a stated version of ten digits or more: newer than any there will be."""
+
 FIRST_SHAPE_KEYS = ("value", "approximate", "cites")
 """Keys a figure held itself in the first format (format 2 moved them into its reports)."""
 
@@ -48,6 +51,8 @@ class Found:
     col: int
     why: str = ""
     """For a version found by shape: what showed it (``figures[0] has 'value'``)."""
+    shown: str = ""
+    """A stated version too long to read as a number, as messages show it (else the number)."""
 
 
 def _compose(path: Path, project: Path | None) -> yaml.Node | None:
@@ -70,12 +75,16 @@ def stated_format(data_dir: Path, project: Path | None = None) -> Found | None:
     no file may lead out of (default: the data folder's parent)."""
     for key, value in _entries(_compose(data_dir / f"{STORY_FILE}.yaml", project)):
         whole = isinstance(value, yaml.ScalarNode) and value.tag.endswith(":int")
-        # A version of more digits than any will have is left to the schema, which says so at
-        # its line (int() refuses a number of more than 4,300 digits: a fuzzed story had 5,018).
-        if key.value == FORMAT_KEY and whole and value.value.isdigit() and len(value.value) < 10:
+        if key.value == FORMAT_KEY and whole and value.value.isdigit():
             mark = value.start_mark
             story = f"{STORY_FILE}.yaml"
-            return Found(int(value.value), True, story, mark.line + 1, mark.column + 1)
+            digits = value.value.lstrip("0") or "0"
+            if len(digits) < 10:
+                return Found(int(digits), True, story, mark.line + 1, mark.column + 1)
+            # Newer than any version will be; int() refuses more than 4,300 digits (a fuzzed
+            # story.yaml stated 5,018), and a message shows it shortened.
+            shown = digits if len(digits) <= 20 else f"{digits[:12]}… ({len(digits):,} digits)"
+            return Found(TOO_LONG, True, story, mark.line + 1, mark.column + 1, shown=shown)
     return None
 
 
@@ -127,8 +136,8 @@ def format_problem(found: Found | None, data_dir: Path, display: str) -> Diagnos
     field = FORMAT_KEY if found.stated else ""
     if found.version > CURRENT:
         message = (
-            f"data format {found.version} is newer than this generator reads ({CURRENT}): "
-            "upgrade the generator"
+            f"data format {found.shown or found.version} is newer than this generator reads "
+            f"({CURRENT}): upgrade the generator"
         )
         return Diagnostic(where, found.line, found.col, field, message)
     known = by_version(found.version)

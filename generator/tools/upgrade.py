@@ -331,7 +331,7 @@ def upgrade(data_dir: Path, *, check: bool = False, root: Path | None = None) ->
                 1,
                 1,
                 FORMAT_KEY,
-                f"data format {result.found} is newer than this generator knows "
+                f"data format {found.shown or result.found} is newer than this generator knows "
                 f"({CURRENT}): upgrade the generator",
             )
         )
