@@ -32,6 +32,7 @@ from generator.pages.render import render_pages
 from generator.pages.storyindex import Index
 from generator.read.loader import load_story_or_diagnostics
 from generator.schema.kinds import FILE_MODELS, StoryData
+from generator.schema.model import Event
 from generator.tools.synthetic import write_scaled_story
 
 REPO = Path(__file__).resolve().parents[1]
@@ -450,3 +451,17 @@ def shared_three_updates_site(factory: pytest.TempPathFactory) -> Build:
         return Build(root, root / "site", made.returncode, made.output)
 
     return _shared_build(factory, "three-updates-build", "site", build)
+
+
+def event(event_id: str, date: str, **fields: Any) -> Event:
+    """An event made in code, with the fields a test does not care about filled in."""
+    raw = {
+        "id": event_id,
+        "date": date,
+        "date_basis": {"rule": "stated", "words": "on that day"},
+        "title": f"Title of {event_id}",
+        "summary": "What happened.",
+        "cites": ["some-excerpt"],
+        **fields,
+    }
+    return Event.model_validate(raw, strict=False)

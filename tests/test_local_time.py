@@ -11,27 +11,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from support import problems
+from support import event, problems
 
 from generator.pages.render import render_pages
 from generator.pages.storyindex import Index
 from generator.pages.templating import when
 from generator.read.loader import load_story_or_diagnostics
 from generator.schema.datemodel import day_minutes, offset_of, sort_key
-from generator.schema.model import Event, Update
-
-
-def event(event_id: str, date: str, **fields: Any) -> Event:
-    raw = {
-        "id": event_id,
-        "date": date,
-        "date_basis": {"rule": "stated", "words": "on that day"},
-        "title": f"Title of {event_id}",
-        "summary": "What happened.",
-        "cites": ["some-excerpt"],
-        **fields,
-    }
-    return Event.model_validate(raw, strict=False)
+from generator.schema.model import Update
 
 
 def test_a_local_time_reads_as_local_time_with_no_offset() -> None:

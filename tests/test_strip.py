@@ -9,23 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from support import event
+
 from generator.pages.strip import Mark, Strip, percent, strip_layout
 from generator.pages.wording import claim_state
 from generator.schema.datemodel import sort_key
 from generator.schema.model import Event
-
-
-def event(event_id: str, date: str, **fields: Any) -> Event:
-    raw = {
-        "id": event_id,
-        "date": date,
-        "date_basis": {"rule": "stated", "words": "on that day"},
-        "title": f"Title of {event_id}",
-        "summary": "What happened.",
-        "cites": ["some-excerpt"],
-        **fields,
-    }
-    return Event.model_validate(raw, strict=False)
 
 
 def layout(*events: Event) -> Strip:
