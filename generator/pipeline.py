@@ -33,7 +33,7 @@ from generator.read.datafile import read_bounded
 from generator.read.diagnostics import DataError, Diagnostic
 from generator.read.factdiff import Comparison
 from generator.read.fingerprint import Fingerprint, fingerprint
-from generator.read.loader import FileCache, display_path, load
+from generator.read.loader import FileCache, cyclic_gc_paused, display_path, load
 from generator.read.published import Published, files_locator, json_side
 from generator.schema.kinds import StoryData
 from generator.tools.leftovers import leftover_warnings
@@ -156,6 +156,13 @@ class StoryBuild:
         over as soon as they are rendered, when the data is valid and rendered again (before the
         content pages are checked against it).
         """
+        # What a load and a render make lives until the render ends: the cycle collector's
+        # passes over it found next to nothing, and at 100 times the shipped story took a save's
+        # first pages from 0.25-0.29 s to 0.29-0.46 s after the save (explainer serve).
+        with cyclic_gc_paused():
+            return self._run(first)
+
+    def _run(self, first: FirstPages | None) -> BuildResult:
         data_key = fingerprint(self.data_dir, TEMPLATES_DIR)
         # Every file of content/ counts, not only its pages: a content/feed.xml clashes too.
         content_key = fingerprint(self.content_dir, patterns=("*",))

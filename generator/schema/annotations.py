@@ -75,16 +75,20 @@ class FieldType:
     is_list: bool
     optional: bool
 
-    @property
+    # Worked out once per field (a FieldType is made once per model class, by field_types):
+    # the walkers below ask for them once per record and field, some 75,000 times a load of a
+    # story with 600 events.
+
+    @functools.cached_property
     def model(self) -> type[BaseModel] | None:
         base = self.base
         return base if isinstance(base, type) and issubclass(base, BaseModel) else None
 
-    @property
+    @functools.cached_property
     def ref(self) -> RefTo | None:
         return next((item for item in self.metadata if isinstance(item, RefTo)), None)
 
-    @property
+    @functools.cached_property
     def happened(self) -> Happened | None:
         return next((item for item in self.metadata if isinstance(item, Happened)), None)
 
