@@ -33,6 +33,7 @@ from typing import Any
 from generator.engines.mkdocsyml import load_mkdocs_config
 from generator.engines.zensical import dump_config, zensical_config
 from generator.outputs.sharemeta import page_url
+from generator.outputs.theme import THEME_DIR
 from generator.pages.asof import AS_OF_PAGES
 from generator.pages.render import render_pages
 from generator.pages.storyindex import Index
@@ -65,7 +66,6 @@ def run(cmd: list[str], cwd: Path) -> None:
 def make_project(root: Path, k: int) -> Path:
     """A copy of the project whose site_data/ is the shipped story at scale k."""
     shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "theme", root / "theme")
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
     write_scaled_story(load_story(REPO / "site_data"), k, root / "site_data")
     return root
@@ -76,6 +76,9 @@ def plain_config(project: Path, docs: Path) -> Path:
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"\n  - explainer:\n(      .*\n)*", "\n", text)
     text = text.replace("docs_dir: content", f"docs_dir: {docs.name}")
+    # The theme the plugin stacks under the story's own (generator.outputs.theme), named here.
+    theme = f"\n  name: material\n  custom_dir: {THEME_DIR}\n"
+    text = text.replace("\n  name: material\n", theme, 1)
     path = project / "mkdocs-plain.yml"
     path.write_text(text, encoding="utf-8")
     return path
