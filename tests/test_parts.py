@@ -25,7 +25,7 @@ from generator.pages.render import Page, render_pages
 from generator.pages.splits import LIMITS, Parts
 from generator.pages.storyindex import Index
 from generator.read.loader import load_story
-from generator.schema.model import Event
+from generator.schema.model import Event, QuestionKind, Stance
 
 STORY = GOLDEN / "long"
 EXPECTED = GOLDEN / "expected-long"
@@ -368,6 +368,54 @@ def test_a_question_page_groups_its_positions_by_stance(pages: dict[str, Page]) 
         "Disputed, denied or in doubt"
     ]
     assert 'id="question-levee-neglected"' not in second  # the question's anchor is on part 1
+
+
+def _table_headings(factual: set[str]) -> list[str]:
+    """The column headings of the long story's table of stances, with the questions ``factual``
+    made questions of fact (the conditional position made unclear, as such a question wants)."""
+    data = load_golden_story(STORY)
+    questions = [
+        q.model_copy(update={"kind": QuestionKind.FACTUAL}) if q.id in factual else q
+        for q in data.questions
+    ]
+    positions = [
+        p.model_copy(update={"stance": Stance.UNCLEAR}) if p.id == "government-levee" else p
+        for p in data.positions
+    ]
+    changed = data.model_copy(update={"questions": questions, "positions": positions})
+    pages = {page.path: page for page in render_pages(Index(changed, limits=SMALL))}
+    text = pages["stances.md"].markdown
+    return re.findall(r'<th scope="col">([^<]*)</th>', text)
+
+
+def test_the_table_of_stances_heads_the_answers_to_questions_of_fact_as_answers() -> None:
+    # Both questions of policy (the fixture as it is): stances.
+    assert _table_headings(set()) == [
+        "Question",
+        "Supports",
+        "Opposes",
+        "Conditional",
+        "Unclear",
+        "Disputed, denied or in doubt",
+    ]
+    # "Was the levee neglected?" made a question of fact beside one of policy: both words.
+    assert _table_headings({"levee-neglected"}) == [
+        "Question",
+        "Supports or says yes",
+        "Opposes or says no",
+        "Conditional",
+        "Unclear",
+        "Disputed, denied or in doubt",
+    ]
+    # Both questions of fact: answers, and no column for a conditional stance, which no answer
+    # to a question of fact can take.
+    assert _table_headings({"levee-neglected", "rebuild-riverside"}) == [
+        "Question",
+        "Says yes",
+        "Says no",
+        "Unclear",
+        "Disputed, denied or in doubt",
+    ]
 
 
 def test_a_cited_by_page_lists_every_fact(pages: dict[str, Page]) -> None:

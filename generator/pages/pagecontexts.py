@@ -22,10 +22,10 @@ from generator.pages.guide import guide_markdown
 from generator.pages.parts import Part, Split
 from generator.pages.recordfields import record_fields
 from generator.pages.splits import Parts
-from generator.pages.stancematrix import StanceMatrix, stance_matrix
+from generator.pages.stancematrix import StanceMatrix, stance_columns, stance_matrix
 from generator.pages.storyindex import Index
 from generator.pages.strip import period_layout, player_ids, strip_layout
-from generator.pages.wording import CONTESTED_WORDS, STANCE_WORDS, claim_state, excerpt_text
+from generator.pages.wording import claim_state, excerpt_text
 from generator.schema.datemodel import sort_key
 from generator.schema.kinds import Kind, csv_kinds
 from generator.schema.model import SLUG_PATTERN, Actor, Event, Position, Question, Quote
@@ -172,24 +172,20 @@ def stances(g: StoryGroups) -> dict[str, Any]:
         "part": None,
     }
     if split:  # each question on a page of its own; here how many hold each stance
-        return {**context, "matrix": None, "counts": stance_counts(g), "columns": STANCE_COLUMNS}
-    return {**context, "matrix": g.matrix(), "counts": [], "columns": STANCE_COLUMNS}
-
-
-STANCE_COLUMNS = (*STANCE_WORDS.items(), ("contested", CONTESTED_WORDS))
-"""The columns of a long story's table of stances (class, heading): each stance, then the
-positions whose claim is disputed, denied or retracted (counted apart: such a claim never counts
-as a stance)."""
+        columns = stance_columns(g.data.questions)
+        counts = stance_counts(g, columns)
+        return {**context, "matrix": None, "counts": counts, "columns": columns}
+    return {**context, "matrix": g.matrix(), "counts": []}
 
 
 def stance_counts(
-    g: StoryGroups,
+    g: StoryGroups, columns: tuple[tuple[str, str], ...]
 ) -> list[tuple[Question, list[tuple[str, int, Position | None]]]]:
-    """Per question, per column of :data:`STANCE_COLUMNS`: the column, how many positions, and
+    """Per question, per column (:func:`stance_columns`): the column, how many positions, and
     the first (on its question's page, grouped by stance, a count links to it)."""
     out = []
     for question in g.data.questions:
-        cells: dict[str, list[Position]] = {column: [] for column, _ in STANCE_COLUMNS}
+        cells: dict[str, list[Position]] = {column: [] for column, _ in columns}
         for part in g.parts.stances.parts:
             if part.id.split("/")[0] == question.id:
                 for position in part.records:
