@@ -104,3 +104,27 @@ def test_axe_finds_nothing_on_the_figures_page(
         assert violations == [], describe_violations(violations)
     finally:
         context.close()
+
+
+def test_a_long_status_label_in_what_we_know_is_one_label_on_a_phone(
+    browser: Browser, contested: Server
+) -> None:
+    # "Retracted by United Nations Office for the Coordination of Humanitarian Affairs, 16
+    # September 2023" is wider than a phone's line: it takes several lines in one box, not a box
+    # per line (which read as several labels).
+    context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        goto(page, contested, "")
+        labels = page.evaluate(
+            """() => [...document.querySelectorAll('.what-we-know .label')].map(label => {
+                const lines = Math.round(label.getBoundingClientRect().height
+                    / parseFloat(getComputedStyle(label).lineHeight));
+                return [label.textContent, label.getClientRects().length, lines];
+            })"""
+        )
+        assert labels, "no label in What we know"
+        assert [text for text, boxes, _ in labels if boxes != 1] == []
+        assert any(lines >= 2 for _, _, lines in labels), labels  # one of them does wrap
+    finally:
+        context.close()
