@@ -29,7 +29,7 @@ from generator.pages.strip import date_words
 from generator.pages.wording import overnight, span_first
 from generator.read.loader import load_story_or_diagnostics
 from generator.schema.datemodel import DateBasis, DateRule
-from generator.schema.model import Event
+from generator.schema.model import Event, OtherDate
 
 STORY = GOLDEN / "spans"
 EXPECTED = GOLDEN / "expected-spans"
@@ -89,6 +89,36 @@ def test_each_date_on_the_timeline(pages: dict[str, Page]) -> None:
         'January 2024</time> <span class="date-basis">(inferred by the editor: The weekly, of '
         "January 2024, gives no years; a sitting to 2 January began in 2023.)</span>",
     ]
+
+
+def test_a_date_counted_from_an_event_names_it_wherever_it_is_shown() -> None:
+    # Another copy's date for the aid request, counted from the convoys too (made here: none of
+    # the fixture's other dates counts from an event). Such a date on a quote, a position or a
+    # status step is shown by the same partial; it said "4 days before another event".
+    data = load_golden_story(STORY)
+    other = OtherDate(
+        date=dt.date(2023, 9, 26),
+        date_basis=DateBasis(
+            rule=DateRule.FROM_EVENT,
+            words="four days before the convoys",
+            event="aid-arrives",
+            days=-4,
+        ),
+        cites=["vcl-aid-request"],
+    )
+    events = [
+        e.model_copy(update={"other_dates": [other]}) if e.id == "aid-request" else e
+        for e in data.events
+    ]
+    pages = render_pages(Index(data.model_copy(update={"events": events})))
+    timeline = next(page for page in pages if page.path == "timeline.md").markdown
+    differ = re.findall(r'<p class="fact__dates-differ" markdown="span">(.*)</p>', timeline)
+    assert len(differ) == 2  # the fixture's own event whose copies differ, and this one
+    assert (
+        '<time datetime="2023-09-26">26 September 2023</time> <span class="date-basis">(4 days '
+        "before [Aid convoys arrive](#event-aid-arrives))</span> (“four days before the "
+        "convoys”)"
+    ) in differ[1]
 
 
 def test_each_name_on_the_strip(index: Index) -> None:
