@@ -112,7 +112,7 @@ def test_a_long_status_label_in_what_we_know_is_one_label_on_a_phone(
     # "Retracted by United Nations Office for the Coordination of Humanitarian Affairs, 16
     # September 2023" is wider than a phone's line: it takes several lines in one box, not a box
     # per line (which read as several labels).
-    context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
+    context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()
         goto(page, contested, "")
