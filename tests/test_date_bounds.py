@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import problems
+from support import event as support_event
+from support import problems, rendered
 
 from generator.outputs.opendata import csv_files
-from generator.pages.render import render_pages
 from generator.pages.storyindex import Index
 from generator.pages.strip import date_words, strip_layout
 from generator.pages.summary import what_we_know
@@ -39,16 +39,10 @@ VOTE_BASIS = """    date_basis:
 
 
 def event(event_id: str, date: str, **fields: Any) -> Event:
-    raw = {
-        "id": event_id,
-        "date": date,
-        "date_basis": {"rule": "stated", "words": "overnight"},
-        "title": f"Title of {event_id}",
-        "summary": "What happened.",
-        "cites": ["some-excerpt"],
-        **fields,
-    }
-    return Event.model_validate(raw, strict=False)
+    """:func:`support.event` whose source's words say overnight: a bounded date must still read
+    as one, never as a night."""
+    overnight = {"rule": "stated", "words": "overnight"}
+    return support_event(event_id, date, **{"date_basis": overnight, **fields})
 
 
 @pytest.mark.parametrize(
@@ -259,9 +253,7 @@ def test_a_date_counted_from_an_inferred_publication_says_so(story_copy: Path, e
         "    claimed_by: ines-lima\n",
         "    claimed_by: ines-lima\n" + STEP.format(date="2020-03-05"),
     )
-    data, diagnostics = load_story_or_diagnostics(story_copy)
-    assert diagnostics == [] and data is not None
-    timeline = {p.path: p for p in render_pages(Index(data))}["timeline.md"].markdown
+    timeline = rendered(story_copy)["timeline.md"]
     basis = (
         '<time datetime="2020-03-05">5 March 2020</time> <span class="date-basis">(Thursday, '
         "derived from the publication date, which the editor inferred)</span>"
@@ -313,9 +305,7 @@ def test_a_date_counted_from_another_event(
 
 def test_a_date_counted_from_another_event_links_it(story_copy: Path, edit: Edit) -> None:
     edit("events", VOTE_BASIS, FROM_MAYOR.format(event="mayor-remarks", days=1))
-    data, diagnostics = load_story_or_diagnostics(story_copy)
-    assert diagnostics == [] and data is not None
-    timeline = {p.path: p for p in render_pages(Index(data))}["timeline.md"].markdown
+    timeline = rendered(story_copy)["timeline.md"]
     assert (
         '<time datetime="2020-03-05">5 March 2020</time> <span class="date-basis">(1 day after '
         "[The mayor makes the case for the bridge](#event-mayor-remarks))</span>"
@@ -333,16 +323,19 @@ OTHER = """    other_dates:
 """
 
 
-def test_sources_that_differ_on_a_date_are_each_shown(story_copy: Path, edit: Edit) -> None:
-    # The vote: Thursday 5 March by the gazette's weekday; here a second excerpt says 4 March.
+def add_other_date(edit: Edit, date: str, words: str) -> None:
+    """The vote (events[1]) given another source's date: the mayor's excerpt's."""
     edit(
         "events",
         "    claimed_by: ines-lima\n",
-        "    claimed_by: ines-lima\n" + OTHER.format(date="2020-03-04", words="on March 4, 2020"),
+        "    claimed_by: ines-lima\n" + OTHER.format(date=date, words=words),
     )
-    data, diagnostics = load_story_or_diagnostics(story_copy)
-    assert diagnostics == [] and data is not None
-    timeline = {p.path: p for p in render_pages(Index(data))}["timeline.md"].markdown
+
+
+def test_sources_that_differ_on_a_date_are_each_shown(story_copy: Path, edit: Edit) -> None:
+    # The vote: Thursday 5 March by the gazette's weekday; here a second excerpt says 4 March.
+    add_other_date(edit, "2020-03-04", "on March 4, 2020")
+    timeline = rendered(story_copy)["timeline.md"]
     assert (
         '<p class="fact__dates-differ" markdown="span">Sources differ on the date: <time '
         'datetime="2020-03-05">5 March 2020</time> (“on Thursday”) <span class="source-link">'
@@ -372,20 +365,12 @@ def test_sources_that_differ_on_a_date_are_each_shown(story_copy: Path, edit: Ed
 def test_other_dates_rules(
     story_copy: Path, edit: Edit, date: str, words: str, expected: str
 ) -> None:
-    edit(
-        "events",
-        "    claimed_by: ines-lima\n",
-        "    claimed_by: ines-lima\n" + OTHER.format(date=date, words=words),
-    )
+    add_other_date(edit, date, words)
     assert problems(story_copy) == [f"site_data/{expected}"]
 
 
 def test_the_csv_gives_each_other_sources_date(story_copy: Path, edit: Edit) -> None:
-    edit(
-        "events",
-        "    claimed_by: ines-lima\n",
-        "    claimed_by: ines-lima\n" + OTHER.format(date="2020-03-04", words="on March 4, 2020"),
-    )
+    add_other_date(edit, "2020-03-04", "on March 4, 2020")
     data, diagnostics = load_story_or_diagnostics(story_copy)
     assert diagnostics == [] and data is not None
     rows = list(csv.DictReader(io.StringIO(csv_files(data)["events"].lstrip("\ufeff"))))

@@ -11,12 +11,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from support import event, problems
+from support import event, problems, rendered
 
-from generator.pages.render import render_pages
-from generator.pages.storyindex import Index
 from generator.pages.templating import when
-from generator.read.loader import load_story_or_diagnostics
 from generator.schema.datemodel import day_minutes, offset_of, sort_key
 from generator.schema.model import Update
 
@@ -79,9 +76,7 @@ def test_the_minimal_story_with_a_local_time_loads_and_shows_it(
         "    date: 2020-03-04\n",
         '    date: 2020-03-04\n    time: "15:20"\n    time_zone: local\n',
     )
-    data, diagnostics = load_story_or_diagnostics(story_copy)
-    assert diagnostics == [] and data is not None
-    timeline = {p.path: p for p in render_pages(Index(data))}["timeline.md"].markdown
+    timeline = rendered(story_copy)["timeline.md"]
     assert (
         '<p class="fact__date" markdown="span"><time datetime="2020-03-04T15:20">4 March 2020, '
         "3:20 p.m. local time</time></p>"

@@ -48,9 +48,9 @@ def check_date(
     ):
         if getattr(basis, name) is not None and rule.value not in only:
             report((*basis_path, name), f"{name} is only for rule {' or '.join(only)}")
-    if rule is DateRule.INFERRED and basis.reason is None:
-        report(basis_path, "rule inferred needs 'reason': how the date was worked out")
-    elif rule is not DateRule.INFERRED and basis.reason is not None:
+    if rule is DateRule.INFERRED:
+        _lacks(report, basis, basis_path, ("reason",), ": how the date was worked out")
+    elif basis.reason is not None:
         report((*basis_path, "reason"), "reason is only for rule inferred")
 
     if rule is not DateRule.PUBLICATION and cited:
@@ -87,22 +87,23 @@ def check_date(
         elif date > published:
             report(date_path, f"{date.isoformat()} is after {of}")
     elif rule is DateRule.RELATIVE:
-        if basis.days is None:
-            report(basis_path, "rule relative needs 'days': days from the publication date")
+        if _lacks(report, basis, basis_path, ("days",), ": days from the publication date"):
             return
-        expected = add_days(published, basis.days)
-        span = f"{abs(basis.days)} day{'s' if abs(basis.days) != 1 else ''}"
-        side = "after" if basis.days > 0 else "before"
-        said = f"{span} {side} {of}" if basis.days else of.removeprefix("the ")
-        if expected is None:
-            report(date_path, f"{said} falls outside the calendar ({DATE_RANGE})")
-        elif date != expected:
-            report(
-                date_path,
-                f"{date.isoformat()} does not match its basis: {said} is {expected.isoformat()}",
-            )
+        assert basis.days is not None
+        _counted(report, date_path, date, published, basis.days, of, of.removeprefix("the "))
     elif rule is DateRule.WEEKDAY:
         _weekday(report, basis, basis_path, date, date_path, source.id, published, of)
+
+
+def _lacks(
+    report: Report, basis: DateBasis, basis_path: Path, fields: tuple[str, ...], why: str = ""
+) -> bool:
+    """Whether the basis lacks any of the ``fields`` its rule needs; if so, says which."""
+    missing = [name for name in fields if getattr(basis, name) is None]
+    if missing:
+        names = " and ".join(f"'{name}'" for name in missing)
+        report(basis_path, f"rule {basis.rule.value} needs {names}{why}")
+    return bool(missing)
 
 
 def _from_event(
@@ -114,10 +115,9 @@ def _from_event(
     events: Mapping[str, dt.date | str],
 ) -> None:
     """A date counted from another event's: that event's day plus ``days``."""
-    missing = [name for name in ("event", "days") if getattr(basis, name) is None]
-    if missing:
-        names = " and ".join(f"'{name}'" for name in missing)
-        report(basis_path, f"rule from-event needs {names}: the event counted from, and how far")
+    if _lacks(
+        report, basis, basis_path, ("event", "days"), ": the event counted from, and how far"
+    ):
         return
     assert basis.event is not None and basis.days is not None
     other = events.get(basis.event)
@@ -133,17 +133,29 @@ def _from_event(
     if not isinstance(given, dt.date):
         report(date_path, "rule from-event gives a day: write the date as YYYY-MM-DD")
         return
-    expected = add_days(other, basis.days)
-    span = f"{abs(basis.days)} day{'s' if abs(basis.days) != 1 else ''}"
-    side = "after" if basis.days > 0 else "before"
-    said = f"{span} {side}" if basis.days else "the day of"
     of = f"the event '{basis.event}' ({other.isoformat()})"
+    _counted(report, date_path, given, other, basis.days, of, f"the day of {of}")
+
+
+def _counted(
+    report: Report,
+    date_path: Path,
+    given: dt.date,
+    start: dt.date,
+    days: int,
+    of: str,
+    same_day: str,
+) -> None:
+    """A date ``days`` from ``start`` (``of`` in words; ``same_day``: the words for 0 days)."""
+    expected = add_days(start, days)
+    span = f"{abs(days)} day{'s' if abs(days) != 1 else ''}"
+    said = f"{span} {'after' if days > 0 else 'before'} {of}" if days else same_day
     if expected is None:
-        report(date_path, f"{said} {of} falls outside the calendar ({DATE_RANGE})")
+        report(date_path, f"{said} falls outside the calendar ({DATE_RANGE})")
     elif given != expected:
         report(
             date_path,
-            f"{given.isoformat()} does not match its basis: {said} {of} is {expected.isoformat()}",
+            f"{given.isoformat()} does not match its basis: {said} is {expected.isoformat()}",
         )
 
 
@@ -215,10 +227,7 @@ def _weekday(
     published: dt.date,
     of: str,
 ) -> None:
-    missing = [n for n in ("weekday", "direction") if getattr(basis, n) is None]
-    if missing:
-        names = " and ".join(f"'{n}'" for n in missing)
-        report(basis_path, f"rule weekday needs {names}")
+    if _lacks(report, basis, basis_path, ("weekday", "direction")):
         return
     assert basis.weekday is not None and basis.direction is not None
     wanted = _WEEKDAYS.index(basis.weekday)
