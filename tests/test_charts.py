@@ -358,3 +358,99 @@ def test_event_links_become_the_built_pages_addresses(
     assert resolve_links(html, page, directory_urls=False) == (
         f'<p><a class="chart-event" href="{plain}"><a href="{href}">'
     )
+
+
+# --- a date known only between bounds ------------------------------------------------------------
+
+
+def test_a_bounded_date_is_worded_as_a_bound_never_as_the_day() -> None:
+    first = {"value": 10, "as_of": dt.date(2024, 5, 1)}
+    before = figure_view(
+        first, {"value": 15, "as_of": dt.date(2024, 5, 3), "as_of_qualifier": "on-or-before"}
+    )
+    assert trend_sentence(before) == (
+        "Rose from 10 on 1 May 2024 to 15 some day on or before 3 May 2024."
+    )
+    between = figure_view(
+        first,
+        {"value": 15, "as_of": dt.date(2024, 5, 2), "as_of_qualifier": "between",
+         "as_of_end": dt.date(2024, 5, 3)},
+    )  # fmt: skip
+    assert trend_sentence(between) == (
+        "Rose from 10 on 1 May 2024 to 15 some day between 2 and 3 May 2024."
+    )
+    about = figure_view(
+        first, {"value": 15, "as_of": dt.date(2024, 5, 3), "as_of_qualifier": "about"}
+    )
+    assert trend_sentence(about) == "Rose from 10 on 1 May 2024 to 15 about 3 May 2024."
+    steady = figure_view(
+        {"value": 15, "as_of": dt.date(2024, 5, 1), "as_of_qualifier": "about"},
+        {"value": 15, "as_of": dt.date(2024, 5, 2)},
+    )
+    assert trend_sentence(steady) == "Stayed at 15 from about 1 May 2024 to 2 May 2024."
+    # the same bound day as an exact report: not "from 10 to 15 on 3 May"
+    same_day = figure_view(
+        {"value": 10, "as_of": dt.date(2024, 5, 3)},
+        {"value": 15, "as_of": dt.date(2024, 5, 3), "as_of_qualifier": "on-or-after"},
+    )
+    assert trend_sentence(same_day) == (
+        "Rose from 10 on 3 May 2024 to 15 some day on or after 3 May 2024."
+    )
+
+
+def _chart_svg(fv: FigureView) -> ET.Element:
+    svg = ET.fromstring(
+        figure_chart(fv, [], name_of=str, event_href=str).replace(
+            "<svg ", f'<svg xmlns="{SVG[1:-1]}" ', 1
+        )
+    ).find(f"{SVG}svg")
+    assert svg is not None
+    return svg
+
+
+def test_a_bounded_date_is_drawn_as_the_days_it_may_be_from() -> None:
+    # Days 1 to 3 May: three days of 104 units from x 36 to 348; the value axis to 15 in steps
+    # of 5, so a value v is at y = 160 - 140 v / 15, and a span 8 under its point.
+    fv = figure_view(
+        {"value": 10, "as_of": dt.date(2024, 5, 1)},
+        # some day from 2 to 5 May: from the start of 2 May (x 140) to the plot's end (348),
+        # which cuts it short: an arrowhead there, the days run on
+        {"value": 12, "as_of": dt.date(2024, 5, 2), "as_of_qualifier": "between",
+         "as_of_end": dt.date(2024, 5, 5)},
+        # on or before 3 May: to the end of 3 May, its bound (a tick), and 28 units earlier,
+        # where an arrowhead says the days run on
+        {"value": 15, "as_of": dt.date(2024, 5, 3), "as_of_qualifier": "on-or-before"},
+    )  # fmt: skip
+    svg = _chart_svg(fv)
+    assert _texts(svg, "chart-tick") == ["0", "5", "10", "15"]
+    spans = {
+        g.get("data-report"): [p.get("d") for p in g if p.get("class") == "chart-day-span"]
+        for g in svg.iter(f"{SVG}g")
+        if g.get("data-report")
+    }
+    assert spans == {
+        "r0": [],
+        "r1": ["M140 56H348M140 53v6M348 56l-4 -3M348 56l-4 3"],  # 12: y 48, its span at 56
+        "r2": ["M320 28H348M320 28l4 -3M320 28l4 3M348 25v6"],  # 15: y 20, its span at 28
+    }
+    names = " ".join(_texts(svg, "chart-name"))  # the legend, its lines wrapped
+    assert names == "wire the days its date may fall on shown above: 15 (on or before 3 May 2024)"
+    desc = svg.find(f"{SVG}desc")
+    assert desc is not None and desc.text is not None
+    assert desc.text.startswith(
+        "Rose from 10 on 1 May 2024 to 15 some day on or before 3 May 2024. "
+    )
+    assert (
+        "A dotted line under a point spans the days its number may be from, for a date known "
+        "only between bounds; an arrowhead where those days run on." in desc.text
+    )
+
+
+def test_a_day_known_to_the_day_or_about_draws_no_span() -> None:
+    fv = figure_view(
+        {"value": 10, "as_of": dt.date(2024, 5, 1)},
+        {"value": 15, "as_of": dt.date(2024, 5, 3), "as_of_qualifier": "about"},
+    )
+    svg = _chart_svg(fv)
+    assert not [p for p in svg.iter(f"{SVG}path") if p.get("class") == "chart-day-span"]
+    assert " ".join(_texts(svg, "chart-name")) == "wire shown above: 15 (about 3 May 2024)"

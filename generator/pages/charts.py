@@ -5,7 +5,10 @@ reporter through the reports that stand (a report holds until that reporter's ne
 last one to the end of its day, so a toll from the first morning is not drawn beside the last
 evening's), a range as a band, a floor ("at least", "more than") as an upward caret and a
 ceiling ("up to", "fewer than", "nearly", "almost") as a downward one, the headline report
-ringed. A report that is disputed, denied or retracted is drawn apart: a cross at its value,
+ringed. A report whose day is known only between bounds ("on or before 5 July", "between 3
+and 5 July") stands at its first bound as before, with a dotted line under it across the days
+it may be from (:mod:`generator.pages.chartmarks`). A report that is disputed, denied or
+retracted is drawn apart: a cross at its value,
 joined to no line, labelled with its number and its status, in the legend and the description,
 and counted in none of the chart's numbers. The time axis is proportional: one band per day; a
 report at its local time of day when it has one, the day's others spread between them in the
@@ -21,23 +24,30 @@ Every piece of text from YAML is escaped with :func:`~generator.pages.escape.esc
 are CSS classes (``theme/assets/charts.css``). The block is kept out of the search index
 (``data-search-exclude``): axis numbers and legend names are noise there, and the table below
 the chart holds the same reports as text.
-The time axis and the event marks are :mod:`generator.pages.timeaxis`.
+The time axis and the event marks are :mod:`generator.pages.timeaxis`; each report's marks
+:mod:`generator.pages.chartmarks`.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from generator.pages.chartstyle import NAMED, Key, apart_mark, legend, marker, style_of
-from generator.pages.chartwords import CEILINGS, FLOORS, description, ends, status_word
+from generator.pages.chartmarks import OFF_ROW, Point, point_marks
+from generator.pages.chartstyle import NAMED, Key, legend, style_of
+from generator.pages.chartwords import (
+    CEILINGS,
+    FLOORS,
+    day_words,
+    description,
+    ends,
+    spans_days,
+)
 from generator.pages.escape import escape_text
 from generator.pages.figures import Dated, FigureView
 from generator.pages.timeaxis import (
     AXIS,
-    CHAR,
-    FONT,
     LEFT,
     RIGHT,
     WIDTH,
@@ -47,43 +57,13 @@ from generator.pages.timeaxis import (
     event_strip,
     n,
 )
-from generator.pages.wording import bare_number, format_number, long_date, number_text
+from generator.pages.wording import bare_number, format_number
 from generator.schema.model import Event
 
 __all__ = ["figure_chart"]
 
 
-OFF_ROW = 16
-"""The height of a row over the plot for a report drawn apart whose number is above the value
-axis: the axis follows the reports that stand (a withdrawn toll five times the others would
-squash them flat against zero), and each such report gets a row of its own over the plot, its
-cross at its time and its label beside it."""
-
-
-@dataclass(frozen=True)
-class _Point:
-    dated: Dated
-    series: int
-    """The reporter's series; -1 for a report drawn apart."""
-    x: float
-    off_row: int | None = None
-    """For a report drawn apart above the value axis: its row over the plot (0 the lowest)."""
-
-    @property
-    def apart(self) -> bool:
-        return self.series < 0
-
-
-def _y(point: _Point, scale: Scale) -> float:
-    """The middle of a point's number on the value axis; its row over the plot (at negative y:
-    the SVG's view box then starts above 0) for a report drawn apart above the axis."""
-    if point.off_row is not None:
-        return -OFF_ROW / 2 - point.off_row * OFF_ROW
-    low, high = ends(point.dated.report)
-    return scale.y((low + high) / 2)
-
-
-def _off_scale(points: list[_Point], top: float) -> list[_Point]:
+def _off_scale(points: list[Point], top: float) -> list[Point]:
     """The points with the rows over the plot of the reports drawn apart above the axis, the
     earliest lowest."""
     above = sorted(
@@ -116,59 +96,20 @@ def _tick_text(value: float) -> str:
     return format_number(value)
 
 
-def _place(dated: list[Dated], series: dict[str, int], scale: Scale) -> list[_Point]:
+def _place(dated: list[Dated], series: dict[str, int], scale: Scale) -> list[Point]:
     """Each report at its day and its place in the day
     (:func:`~generator.pages.timeaxis.day_fractions`)."""
     days: dict[object, list[Dated]] = {}
     for each in dated:
         days.setdefault(each.day, []).append(each)
-    points: list[_Point] = []
+    points: list[Point] = []
     for day, todays in days.items():
         assert day is not None
         times = [each.report.time for each in todays]
         for each, fraction in zip(todays, day_fractions(times), strict=True):
             number = series[each.reporter] if each.standing else -1
-            points.append(_Point(each, number, scale.x(each.day or scale.first, fraction)))
+            points.append(Point(each, number, scale.x(each.day or scale.first, fraction)))
     return points
-
-
-class _Labels:
-    """Value labels placed where they overlap no other label and no marker (else left out:
-    the table has them)."""
-
-    def __init__(self, points: list[_Point], scale: Scale) -> None:
-        self.boxes: list[tuple[float, float, float, float]] = []
-        for point in points:  # each marker with its caret or ring
-            low, high = ends(point.dated.report)
-            if point.apart:  # (one over the plot is in no one's way)
-                y = _y(point, scale)
-                self.boxes.append((point.x - 6, y - 6, point.x + 6, y + 6))
-                continue
-            reach = 9 if point.dated.report.qualifier in FLOORS | CEILINGS else 6
-            self.boxes.append(
-                (point.x - 8, scale.y(high) - reach, point.x + 8, scale.y(low) + reach)
-            )
-
-    def fit(
-        self, x: float, y: float, text: str, side: int = 0, force: bool = False
-    ) -> tuple[float, float] | None:
-        """``text`` centred at ``x`` (``side`` -1 or 1: its right or left end there);
-        ``force``: placed even where it overlaps (a label that must be there)."""
-        half = len(text) * CHAR / 2
-        x += side * half
-        x = min(max(x, LEFT + half), WIDTH - RIGHT - half + 4)
-        box = (x - half - 1, y - FONT + 2, x + half + 1, y + 2)
-        if not force and (
-            box[1] < 0
-            or box[3] > AXIS
-            or any(
-                box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
-                for b in self.boxes
-            )
-        ):
-            return None
-        self.boxes.append(box)
-        return x, y
 
 
 def figure_chart(
@@ -213,7 +154,7 @@ def figure_chart(
     )
     body.extend(day_axis(scale))
     body.extend(_series(points, scale, count))
-    body.extend(_point_marks(points, scale, fv.headline, count))
+    body.extend(point_marks(points, scale, fv.headline, count))
 
     def names(reporter: str) -> str:  # reporters who gave a number together: "A with B"
         return " with ".join(name_of(r) for r in reporter.split("+"))
@@ -242,7 +183,7 @@ def figure_chart(
     return "\n".join(svg)
 
 
-def _keys(points: list[_Point], headline: Dated) -> list[Key]:
+def _keys(points: list[Point], headline: Dated) -> list[Key]:
     reports = [p.dated.report for p in points if not p.apart]
     keys = []
     if any(r.qualifier in FLOORS for r in reports):
@@ -251,14 +192,16 @@ def _keys(points: list[_Point], headline: Dated) -> list[Key]:
         keys.append(Key("ceiling", "up to / fewer than / nearly / almost"))
     if any(r.value is None for r in reports):
         keys.append(Key("band", "a range"))
+    if any(spans_days(p.dated) for p in points):
+        keys.append(Key("span", "the days its date may fall on"))
     if any(p.apart for p in points):
         keys.append(Key("apart", "disputed, denied or retracted: not counted, on no line"))
-    when = f" ({long_date(headline.day)})" if headline.day else ""
+    when = f" ({day_words(headline, some_day=False)})" if headline.day else ""
     keys.append(Key("ring", f"shown above: {bare_number(headline.report)}{when}"))
     return keys
 
 
-def _series(points: list[_Point], scale: Scale, count: int) -> list[str]:
+def _series(points: list[Point], scale: Scale, count: int) -> list[str]:
     out: list[str] = []
     for series in range(count):
         mine = [p for p in points if p.series == series]
@@ -280,107 +223,4 @@ def _series(points: list[_Point], scale: Scale, count: int) -> list[str]:
             path.append(f"{'M' if i == 0 else 'V'}{n(point.x) + ' ' if i == 0 else ''}{n(y)}")
             path.append(f"H{n(end)}")
         out.append(f'<path class="chart-line {css}" d="{"".join(path)}"{style.dash_attr()}/>')
-    return out
-
-
-def _label_text(point: _Point, scale: Scale) -> str:
-    """A point's label: its number (its qualifier is a caret); a report drawn apart says its
-    qualifier and its status, and an arrow when it is above the axis ('↑ 11,300 retracted')."""
-    if not point.apart:
-        return bare_number(point.dated.report)
-    arrow = "↑ " if point.off_row is not None else ""
-    return f"{arrow}{number_text(point.dated.report)} {status_word(point.dated.report)}"
-
-
-def _point_marks(points: list[_Point], scale: Scale, headline: Dated, count: int) -> list[str]:
-    out: list[str] = []
-    labels = _Labels(points, scale)
-    # reports drawn apart are labelled first (their label says what they are), then the
-    # headline, then the latest ones
-    order = sorted(points, key=lambda p: (not p.apart, p.dated is not headline, -p.x))
-    texts: dict[str, str] = {}
-    for point in order:
-        report = point.dated.report
-        low, high = ends(report)
-        text = _label_text(point, scale)
-        anchor = "middle"
-        spot: tuple[float, float] | None
-        if point.off_row is not None:  # alone in its row: beside its cross, towards the room
-            y = _y(point, scale) + 4
-            wide = len(text) * CHAR
-            side = 1 if point.x + 10 + wide <= WIDTH - RIGHT + 4 else -1
-            spot = (point.x + side * 10, y)
-            anchor = "start" if side == 1 else "end"
-        elif point.apart:  # beside its cross, else in a row below; always there
-            y = _y(point, scale) + 4
-            side, spot = next(
-                (
-                    (side, found)
-                    for row in (0, FONT + 1, -(FONT + 1), 2 * (FONT + 1))
-                    for side in (1, -1)
-                    if (found := labels.fit(point.x + side * 8, y + row, text, side=side))
-                ),
-                (1, labels.fit(point.x + 8, y, text, side=1, force=True)),
-            )
-            if spot is not None:  # anchored at the end nearer its cross: its font's width
-                half = len(text) * CHAR / 2  # is not the estimate's
-                anchor = "start" if side == 1 else "end"
-                spot = (spot[0] - side * half, spot[1])
-        else:
-            above = scale.y(high) - 9 - (7 if report.qualifier in FLOORS else 0)
-            below = scale.y(low) + 9 + FONT + (7 if report.qualifier in CEILINGS else 0)
-            middle = scale.y((low + high) / 2) + 4
-            spot = (
-                labels.fit(point.x, above, text)
-                or labels.fit(point.x, below, text)
-                or labels.fit(point.x - 10, middle, text, side=-1)
-                or labels.fit(point.x + 10, middle, text, side=1)
-            )
-        if spot is not None:
-            css = " chart-label--headline" if point.dated is headline else ""
-            css += " chart-label--apart" if point.apart else ""
-            texts[report.id] = (
-                f'<text class="chart-label{css}" x="{n(spot[0])}" y="{n(spot[1])}" '
-                f'text-anchor="{anchor}">{escape_text(text)}</text>'
-            )
-    for point in points:  # in history order
-        out.extend(_point(point, scale, headline, count, texts.get(point.dated.report.id)))
-    return out
-
-
-def _point(
-    point: _Point, scale: Scale, headline: Dated, count: int, label: str | None
-) -> list[str]:
-    report = point.dated.report
-    low, high = ends(report)
-    y = _y(point, scale)
-    css = "chart-apart-point" if point.apart else style_of(point.series, count).css
-    attrs = (
-        f'class="chart-point {css}" data-report="{report.id}" '
-        f'data-reporter="{point.dated.reporter}" data-day="{point.dated.day}" '
-        f'data-low="{format_number(low)}" data-high="{format_number(high)}" '
-        f'data-qualifier="{report.qualifier.value}"'
-    )
-    if point.apart:
-        attrs += f' data-status="{report.status[-1].status.value}"'
-        if point.off_row is not None:
-            attrs += ' data-off-scale="true"'
-    if point.dated is headline:
-        attrs += ' data-headline="true"'
-    out = [f"<g {attrs}>"]
-    if point.dated is headline:
-        out.append(f'<circle class="chart-ring" cx="{n(point.x)}" cy="{n(y)}" r="9"/>')
-    if point.apart:  # a cross, no caret nor band: its label says the qualifier
-        out.append(apart_mark(point.x, y))
-    else:
-        out.append(marker(style_of(point.series, count), point.x, y))
-        if report.qualifier in FLOORS:
-            top = scale.y(high) - 7
-            out.append(f'<path class="chart-floor" d="M{n(point.x - 5)} {n(top)}l5 -6l5 6"/>')
-        if report.qualifier in CEILINGS:
-            bottom = scale.y(low) + 7
-            out.append(f'<path class="chart-floor" d="M{n(point.x - 5)} {n(bottom)}l5 6l5 -6"/>')
-    if label is not None:
-        out.append(label)
-    out.append("</g>")
     return out

@@ -126,7 +126,7 @@ class Key:
     """One entry of the legend that is not a reporter: a sign and what it means."""
 
     sign: str
-    """floor, ceiling, band, apart or ring."""
+    """floor, ceiling, band, span, apart or ring."""
     text: str
 
 
@@ -160,6 +160,9 @@ def legend(names: list[str], keys: list[Key], count: int) -> tuple[list[str], in
         elif key.sign == "band":
             out.append(f'<rect class="chart-band chart-series--0" x="{x0 - 8}" y="{y - 11}" '
                        'width="16" height="10"/>')  # fmt: skip
+        elif key.sign == "span":
+            out.append(f'<path class="chart-day-span" d="M{x0 - 10} {y - 4}h20'
+                       f'M{x0 - 10} {y - 7}v6M{x0 + 10} {y - 7}v6"/>')  # fmt: skip
         elif key.sign == "apart":
             out.append(apart_mark(x0, y - 4))
         else:

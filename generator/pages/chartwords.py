@@ -17,6 +17,7 @@ from itertools import combinations
 
 from generator.pages.figures import Dated, FigureView
 from generator.pages.wording import (
+    DATE_QUALIFIER_WORDS,
     STATUS_WORDS,
     bare_number,
     format_number,
@@ -25,15 +26,20 @@ from generator.pages.wording import (
     number_text,
     reading_text,
     rule_words,
+    span_first,
 )
-from generator.schema.model import FigureReport, HeadlineRule, Qualifier
+from generator.schema.model import DateQualifier, FigureReport, HeadlineRule, Qualifier
 
 __all__ = [
+    "BOUNDS",
     "CEILINGS",
     "FLOORS",
+    "day_words",
     "description",
     "ends",
+    "known_to_the_day",
     "largest_gap",
+    "spans_days",
     "status_word",
     "trend_sentence",
 ]
@@ -51,6 +57,53 @@ def ends(report: FigureReport) -> tuple[float, float]:
         return float(report.value), float(report.value)
     assert report.low is not None and report.high is not None  # checked at load time
     return float(report.low), float(report.high)
+
+
+def day_words(dated: Dated, *, some_day: bool = True) -> str:
+    """When a dated report's number held, as exactly as its ``as_of`` says: '3 May 2024',
+    'about 3 May 2024', 'some day on or before 3 May 2024', 'some day between 1 and 3 May 2024'
+    (without ``some_day``: 'on or before 3 May 2024', for a legend). A day taken from the
+    source's publication is that exact day."""
+    assert dated.day is not None
+    report = dated.report
+    qualifier = DateQualifier.EXACT if dated.inferred else report.as_of_qualifier
+    if qualifier is DateQualifier.EXACT:
+        return long_date(dated.day)
+    if qualifier is DateQualifier.ABOUT:
+        return f"about {long_date(dated.day)}"
+    if qualifier is DateQualifier.BETWEEN and report.as_of_end is not None:
+        end = report.as_of_end
+        text = f"between {span_first(dated.day, end)} and {long_date(end)}"
+    else:
+        text = f"{DATE_QUALIFIER_WORDS[qualifier]} {long_date(dated.day)}"
+    return f"some day {text}" if some_day else text
+
+
+def known_to_the_day(dated: Dated) -> bool:
+    """Whether the report's number is known to the day (its day is no bound or estimate)."""
+    return dated.inferred or dated.report.as_of_qualifier is DateQualifier.EXACT
+
+
+BOUNDS = frozenset(
+    {
+        DateQualifier.BEFORE,
+        DateQualifier.ON_OR_BEFORE,
+        DateQualifier.AFTER,
+        DateQualifier.ON_OR_AFTER,
+        DateQualifier.BETWEEN,
+    }
+)
+"""The as_of qualifiers that bound a day without naming it; the chart draws the days between."""
+
+
+def spans_days(dated: Dated) -> bool:
+    """Whether the chart draws the days a report's number may be from (a bounded as_of)."""
+    return not dated.inferred and dated.report.as_of_qualifier in BOUNDS
+
+
+def _on(dated: Dated) -> str:
+    """'on 3 May 2024'; 'some day on or before 3 May 2024', 'about 3 May 2024'."""
+    return f"on {day_words(dated)}" if known_to_the_day(dated) else day_words(dated)
 
 
 def status_word(report: FigureReport) -> str:
@@ -105,13 +158,13 @@ def trend_sentence(fv: FigureView) -> str:
     verb = _verb(first, last)
     then, now = reading_text(first.report), reading_text(last.report)
     if first is last:
-        sentence = f"Stood at {now} on {long_date(first.day)}"
+        sentence = f"Stood at {now} {_on(last)}"
     elif verb == "Stayed":
-        sentence = f"Stayed at {now} from {long_date(first.day)} to {long_date(last.day)}"
-    elif first.day == last.day:
+        sentence = f"Stayed at {now} from {day_words(first)} to {day_words(last)}"
+    elif first.day == last.day and known_to_the_day(first) and known_to_the_day(last):
         sentence = f"{verb} from {then} to {now} on {long_date(last.day)}"
     else:
-        sentence = f"{verb} from {then} on {long_date(first.day)} to {now} on {long_date(last.day)}"
+        sentence = f"{verb} from {then} {_on(first)} to {now} {_on(last)}"
     if fv.set_apart:
         sentence += ", the latest report that stands"
     elif last is not fv.headline:
@@ -132,7 +185,7 @@ def _apart_sentence(fv: FigureView, name_of: Callable[[str], str]) -> str:
         who = names_text([name_of(actor) for actor in step.by])
         by = f" by {who}" if who else ""
         items.append(
-            f"{reading_text(dated.report)} of {long_date(dated.day)}, "
+            f"{reading_text(dated.report)} of {day_words(dated)}, "
             f"{STATUS_WORDS[step.status].lower()}{by} on {long_date(step.date)}"
         )
     if not items:
@@ -184,6 +237,11 @@ def description(
         )
     if any(d.report.value is None for d in on_lines):
         words.append("A shaded band is a range.")
+    if any(spans_days(d) for d in dated):
+        words.append(
+            "A dotted line under a point spans the days its number may be from, for a date "
+            "known only between bounds; an arrowhead where those days run on."
+        )
     apart = _apart_sentence(fv, name_of)
     if apart:
         words.append(apart)
