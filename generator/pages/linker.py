@@ -287,7 +287,7 @@ class Linker:
             markers.append(f'<span class="label label--correction">{link}</span>')
         return Trusted(" ".join(markers))
 
-    def claim(self, claimed_by: str | None, record: Any = None) -> Trusted:
+    def claim(self, claimed_by: str | None, record: Any) -> Trusted:
         """The visible 'Claim by X' label of a reported claim ('' when it is not one); once X
         denies being its source (``record``'s current step), 'Attributed to X': the claim is
         no longer X's to make."""
