@@ -366,10 +366,11 @@ def test_event_links_become_the_built_pages_addresses(
 def test_a_bounded_date_is_worded_as_a_bound_never_as_the_day() -> None:
     first = {"value": 10, "as_of": dt.date(2024, 5, 1)}
     before = figure_view(
-        first, {"value": 15, "as_of": dt.date(2024, 5, 3), "as_of_qualifier": "on-or-before"}
+        {"value": 10, "as_of": dt.date(2024, 5, 1), "as_of_qualifier": "on-or-before"},
+        {"value": 15, "as_of": dt.date(2024, 5, 3)},
     )
     assert trend_sentence(before) == (
-        "Rose from 10 on 1 May 2024 to 15 some day on or before 3 May 2024."
+        "Rose from 10 some day on or before 1 May 2024 to 15 on 3 May 2024."
     )
     between = figure_view(
         first,
@@ -388,13 +389,14 @@ def test_a_bounded_date_is_worded_as_a_bound_never_as_the_day() -> None:
         {"value": 15, "as_of": dt.date(2024, 5, 2)},
     )
     assert trend_sentence(steady) == "Stayed at 15 from about 1 May 2024 to 2 May 2024."
-    # the same bound day as an exact report: not "from 10 to 15 on 3 May"
+    # on or after the day of an exact report: it may be the same day, earlier in it
     same_day = figure_view(
         {"value": 10, "as_of": dt.date(2024, 5, 3)},
         {"value": 15, "as_of": dt.date(2024, 5, 3), "as_of_qualifier": "on-or-after"},
     )
     assert trend_sentence(same_day) == (
-        "Rose from 10 on 3 May 2024 to 15 some day on or after 3 May 2024."
+        "10 on 3 May 2024 and 15 some day on or after 3 May 2024, in an order the dates do not "
+        "settle."
     )
 
 
@@ -408,42 +410,122 @@ def _chart_svg(fv: FigureView) -> ET.Element:
     return svg
 
 
+def _spans(svg: ET.Element) -> dict[str, list[str]]:
+    """Report id -> the path of its date span (none for most)."""
+    return {
+        g.get("data-report") or "": [
+            p.get("d") or "" for p in g if p.get("class") == "chart-day-span"
+        ]
+        for g in svg.iter(f"{SVG}g")
+        if g.get("data-report")
+    }
+
+
+def _marker_x(svg: ET.Element, report: str) -> float:
+    """The x of a report's marker (the one reporter's series: a circle)."""
+    group = next(g for g in svg.iter(f"{SVG}g") if g.get("data-report") == report)
+    circle = next(e for e in group if "chart-marker" in (e.get("class") or ""))
+    return float(circle.get("cx") or "nan")
+
+
 def test_a_bounded_date_is_drawn_as_the_days_it_may_be_from() -> None:
-    # Days 1 to 3 May: three days of 104 units from x 36 to 348; the value axis to 15 in steps
-    # of 5, so a value v is at y = 160 - 140 v / 15, and a span 8 under its point.
+    # The axis runs to 5 May, the last day r1 may be from: five days of 62.4 units from x 36
+    # to 348. The value axis to 15 in steps of 5: a value v is at y = 160 - 140 v / 15; a span
+    # 12 under its point.
     fv = figure_view(
         {"value": 10, "as_of": dt.date(2024, 5, 1)},
-        # some day from 2 to 5 May: from the start of 2 May (x 140) to the plot's end (348),
-        # which cuts it short: an arrowhead there, the days run on
+        # some day from 2 to 5 May: from the start of 2 May (x 98.4) to the end of 5 May (348)
         {"value": 12, "as_of": dt.date(2024, 5, 2), "as_of_qualifier": "between",
          "as_of_end": dt.date(2024, 5, 5)},
-        # on or before 3 May: to the end of 3 May, its bound (a tick), and 28 units earlier,
-        # where an arrowhead says the days run on
+        # on or before 3 May: the point at noon of 3 May (x 192), its bound the end of 3 May
+        # (223.2, a tick), and 28 units before the point (164) an arrowhead: the days run on
         {"value": 15, "as_of": dt.date(2024, 5, 3), "as_of_qualifier": "on-or-before"},
     )  # fmt: skip
     svg = _chart_svg(fv)
     assert _texts(svg, "chart-tick") == ["0", "5", "10", "15"]
-    spans = {
-        g.get("data-report"): [p.get("d") for p in g if p.get("class") == "chart-day-span"]
-        for g in svg.iter(f"{SVG}g")
-        if g.get("data-report")
-    }
-    assert spans == {
+    assert _texts(svg, "chart-day")[-1] == "5 May"
+    assert _spans(svg) == {
         "r0": [],
-        "r1": ["M140 56H348M140 53v6M348 56l-4 -3M348 56l-4 3"],  # 12: y 48, its span at 56
-        "r2": ["M320 28H348M320 28l4 -3M320 28l4 3M348 25v6"],  # 15: y 20, its span at 28
+        "r1": ["M98.4 60H348M98.4 57v6M348 57v6"],  # 12: y 48, its span at 60
+        "r2": ["M164 32H223.2M164 32l4 -3M164 32l4 3M223.2 29v6"],  # 15: y 20, span at 32
     }
+    assert _marker_x(svg, "r2") == 192  # within its span, 164 to 223.2
     names = " ".join(_texts(svg, "chart-name"))  # the legend, its lines wrapped
     assert names == "wire the days its date may fall on shown above: 15 (on or before 3 May 2024)"
     desc = svg.find(f"{SVG}desc")
     assert desc is not None and desc.text is not None
+    # 15 may be from before 1 May: which came first, the dates do not say
     assert desc.text.startswith(
-        "Rose from 10 on 1 May 2024 to 15 some day on or before 3 May 2024. "
+        "10 on 1 May 2024 and 15 some day on or before 3 May 2024, in an order the dates do not "
+        "settle. "
     )
     assert (
-        "A dotted line under a point spans the days its number may be from, for a date known "
-        "only between bounds; an arrowhead where those days run on." in desc.text
+        "A dotted line by a point spans the days its number may be from, for a date known only "
+        "between bounds. An arrowhead on one means the days run on past it." in desc.text
     )
+
+
+def test_a_strict_bound_stands_at_its_edge_and_an_open_bound_at_the_axis_end_gets_a_day() -> None:
+    # "before 1 May", the first day: the axis starts a day earlier, 30 April, so its days show
+    # running on; "after 2 May", the last: the axis ends a day later. Four days of 78 units.
+    fv = figure_view(
+        {"value": 10, "as_of": dt.date(2024, 5, 1), "as_of_qualifier": "before"},
+        {"value": 15, "as_of": dt.date(2024, 5, 2), "as_of_qualifier": "after"},
+    )
+    svg = _chart_svg(fv)
+    assert _texts(svg, "chart-day")[0] == "30 Apr" and _texts(svg, "chart-day")[-1] == "3 May"
+    # before 1 May: at the start of 1 May (x 114), the tick there, the arrow 28 units before;
+    # after 2 May: at the end of 2 May (270), the tick there, the arrow 28 units after.
+    # Values to 15: 10 at y 66.7 (span at 78.7), 15 at y 20 (span at 32).
+    assert _spans(svg) == {
+        "r0": ["M86 78.7H114M86 78.7l4 -3M86 78.7l4 3M114 75.7v6"],
+        "r1": ["M270 32H298M270 29v6M298 32l-4 -3M298 32l-4 3"],
+    }
+    assert (_marker_x(svg, "r0"), _marker_x(svg, "r1")) == (114, 270)  # at their bounds
+    assert trend_sentence(fv) == (
+        "Rose from 10 some day before 1 May 2024 to 15 some day after 2 May 2024."
+    )
+
+
+def test_an_order_the_bounded_dates_do_not_settle_is_not_told_as_a_rise() -> None:
+    both = figure_view(
+        {"value": 10, "as_of": dt.date(2024, 5, 3)},
+        {"value": 15, "as_of": dt.date(2024, 5, 3), "as_of_qualifier": "on-or-before"},
+    )
+    assert trend_sentence(both) == (
+        "10 on 3 May 2024 and 15 some day on or before 3 May 2024, in an order the dates do "
+        "not settle."
+    )
+    same = figure_view(
+        {"value": 15, "as_of": dt.date(2024, 5, 3)},
+        {"value": 15, "as_of": dt.date(2024, 5, 3), "as_of_qualifier": "on-or-before"},
+    )
+    assert trend_sentence(same) == (
+        "Stood at 15 on 3 May 2024 and some day on or before 3 May 2024."
+    )
+    # an exact day, then one known to be later: settled
+    later = figure_view(
+        {"value": 10, "as_of": dt.date(2024, 5, 1)},
+        {"value": 15, "as_of": dt.date(2024, 5, 1), "as_of_qualifier": "after"},
+    )
+    assert trend_sentence(later) == "Rose from 10 on 1 May 2024 to 15 some day after 1 May 2024."
+
+
+def test_a_report_drawn_apart_with_a_bounded_date() -> None:
+    fv = figure_view(
+        {"value": 10, "as_of": dt.date(2024, 5, 1)},
+        {"value": 12, "as_of": dt.date(2024, 5, 2), "as_of_qualifier": "on-or-before",
+         "status": [{"status": "retracted", "date": dt.date(2024, 5, 4), "by": ["gov"],
+                     "cites": ["w1"]}]},
+        {"value": 11, "as_of": dt.date(2024, 5, 3)},
+    )  # fmt: skip
+    svg = _chart_svg(fv)
+    # three days of 104 units; values to 15. The cross at noon of 2 May (x 192), y 48; its
+    # span 10 under it, from 28 units before the cross to the end of 2 May (244)
+    assert _spans(svg)["r1"] == ["M164 58H244M164 58l4 -3M164 58l4 3M244 55v6"]
+    desc = svg.find(f"{SVG}desc")
+    assert desc is not None and desc.text is not None
+    assert "12 as of some day on or before 2 May 2024, retracted by gov on 4 May 2024" in desc.text
 
 
 def test_a_day_known_to_the_day_or_about_draws_no_span() -> None:
@@ -454,3 +536,5 @@ def test_a_day_known_to_the_day_or_about_draws_no_span() -> None:
     svg = _chart_svg(fv)
     assert not [p for p in svg.iter(f"{SVG}path") if p.get("class") == "chart-day-span"]
     assert " ".join(_texts(svg, "chart-name")) == "wire shown above: 15 (about 3 May 2024)"
+    desc = svg.find(f"{SVG}desc")
+    assert desc is not None and "dotted" not in (desc.text or "")

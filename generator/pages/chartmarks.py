@@ -53,25 +53,38 @@ def _y(point: Point, scale: Scale) -> float:
 def _date_span(point: Point, scale: Scale) -> tuple[float, float, str, str] | None:
     """For a report whose number is known only between bounds ("on or before 5 July", "between
     3 and 5 July"): (from x, to x, its left end, its right end), each end "tick" at a bound or
-    "arrow" where the days run on ("on or before": earlier, by how much no one says; shown
-    :data:`OPEN_REACH` long, not to the plot's edge, where it would read as a number's line).
-    None for a day known to the day, or "about" (its day is the editor's best reading, which
-    the words say)."""
+    "arrow" where the days run on ("on or before": earlier, by how much no one says; drawn
+    :data:`OPEN_REACH` past the point, not to the plot's edge, where it would read as a
+    number's line). It holds the point. None for a day known to the day, "about" (its day is
+    the editor's best reading, which the words say), or a report drawn in a row over the plot
+    (its row has no room; the table says its date)."""
     report, day = point.dated.report, point.dated.day
-    if not spans_days(point.dated) or day is None:
+    if not spans_days(point.dated) or day is None or point.off_row is not None:
         return None
     start, end = float(LEFT), scale.x(scale.first, scale.days)  # the plot's edges
     match report.as_of_qualifier:
         case DateQualifier.BEFORE | DateQualifier.ON_OR_BEFORE as qualifier:
             right = scale.x(day, 1.0 if qualifier is DateQualifier.ON_OR_BEFORE else 0.0)
-            return max(start, right - OPEN_REACH), right, "arrow", "tick"
+            return max(start, min(point.x, right) - OPEN_REACH), right, "arrow", "tick"
         case DateQualifier.AFTER | DateQualifier.ON_OR_AFTER as qualifier:
             left = scale.x(day, 0.0 if qualifier is DateQualifier.ON_OR_AFTER else 1.0)
-            return left, min(end, left + OPEN_REACH), "tick", "arrow"
-        case DateQualifier.BETWEEN if report.as_of_end is not None:
-            last = scale.x(report.as_of_end, 1.0)  # beyond the plot when the axis ends before
-            return scale.x(day, 0.0), min(last, end), "tick", "tick" if last <= end else "arrow"
-    return None
+            return left, min(end, max(point.x, left) + OPEN_REACH), "tick", "arrow"
+    assert report.as_of_end is not None  # spans_days: a "between" has its last day
+    # the axis runs to its last day (generator.pages.charts._axis_days)
+    return scale.x(day, 0.0), scale.x(report.as_of_end, 1.0), "tick", "tick"
+
+
+def _span_y(point: Point, scale: Scale) -> float:
+    """Where a point's date span is drawn: under its marker, clear of its ring (9 units), its
+    ceiling caret or its band; over it when that would reach the day axis."""
+    report = point.dated.report
+    if point.apart:
+        return _y(point, scale) + 10
+    low, high = ends(report)
+    below = scale.y(low) + (16 if report.qualifier in CEILINGS else 12)
+    if below <= AXIS - 4:
+        return below
+    return scale.y(high) - (16 if report.qualifier in FLOORS else 12)
 
 
 OPEN_REACH = 28.0
@@ -87,10 +100,6 @@ def _span_path(left: float, right: float, ends: tuple[str, str], y: float) -> st
         else:  # an arrowhead pointing out, the way the days run on
             path += f"M{n(x)} {n(y)}l{4 * towards} -3M{n(x)} {n(y)}l{4 * towards} 3"
     return path
-
-
-SPAN_DROP = 8
-"""How far under its point a date span is drawn (below the marker, off the step line)."""
 
 
 class _Labels:
@@ -112,7 +121,7 @@ class _Labels:
         for point in points:  # and a date span under it
             span = _date_span(point, scale)
             if span is not None:
-                y = _y(point, scale) + SPAN_DROP
+                y = _span_y(point, scale)
                 self.boxes.append((span[0], y - 4, span[1], y + 4))
 
     def fit(
@@ -224,7 +233,7 @@ def _point(point: Point, scale: Scale, headline: Dated, count: int, label: str |
         attrs += ' data-day-span="true"'
     out = [f"<g {attrs}>"]
     if span is not None:
-        path = _span_path(span[0], span[1], (span[2], span[3]), y + SPAN_DROP)
+        path = _span_path(span[0], span[1], (span[2], span[3]), _span_y(point, scale))
         out.append(f'<path class="chart-day-span" d="{path}"/>')
     if point.dated is headline:
         out.append(f'<circle class="chart-ring" cx="{n(point.x)}" cy="{n(y)}" r="9"/>')

@@ -3,16 +3,16 @@
 :func:`figure_chart` draws one :class:`~generator.pages.figures.FigureView`: a step line per
 reporter through the reports that stand (a report holds until that reporter's next one, and the
 last one to the end of its day, so a toll from the first morning is not drawn beside the last
-evening's), a range as a band, a floor ("at least", "more than") as an upward caret and a
-ceiling ("up to", "fewer than", "nearly", "almost") as a downward one, the headline report
-ringed. A report whose day is known only between bounds ("on or before 5 July", "between 3
-and 5 July") stands at its first bound as before, with a dotted line under it across the days
-it may be from (:mod:`generator.pages.chartmarks`). A report that is disputed, denied or
-retracted is drawn apart: a cross at its value,
-joined to no line, labelled with its number and its status, in the legend and the description,
-and counted in none of the chart's numbers. The time axis is proportional: one band per day; a
-report at its local time of day when it has one, the day's others spread between them in the
-history's order (one alone at noon), so a fall and a rise within one day read as such.
+evening's), a range as a band, a floor ("at least", "more than") as an upward caret and a ceiling
+("up to", "fewer than", "nearly", "almost") as a downward one, the headline report ringed. A report
+whose day is known only between bounds ("on or before 5 July", "between 3 and 5 July") stands on
+the day its as_of names ("before 5 July" at the start of 5 July, "after" at its end), with a dotted
+line by it across the days it may be from, and the axis runs to the last of them
+(:mod:`generator.pages.chartmarks`). A report that is disputed, denied or retracted is drawn apart:
+a cross at its value, joined to no line, labelled with its number and its status, in the legend and
+the description, and counted in none of the chart's numbers. The time axis is proportional: one
+band per day; a report at its local time of day when it has one, the day's others spread between
+them in the history's order (one alone at noon), so a fall and a rise within one day read as such.
 Reporters differ by colour, dash pattern and marker shape together
 (:mod:`generator.pages.chartstyle`), and the legend names each.
 
@@ -30,6 +30,7 @@ The time axis and the event marks are :mod:`generator.pages.timeaxis`; each repo
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -58,7 +59,7 @@ from generator.pages.timeaxis import (
     n,
 )
 from generator.pages.wording import bare_number, format_number
-from generator.schema.model import Event
+from generator.schema.model import DateQualifier, Event
 
 __all__ = ["figure_chart"]
 
@@ -108,8 +109,29 @@ def _place(dated: list[Dated], series: dict[str, int], scale: Scale) -> list[Poi
         times = [each.report.time for each in todays]
         for each, fraction in zip(todays, day_fractions(times), strict=True):
             number = series[each.reporter] if each.standing else -1
+            if spans_days(each) and each.report.as_of_qualifier is DateQualifier.BEFORE:
+                fraction = 0.0  # "before 3 May": at the last moment it may be from
+            elif spans_days(each) and each.report.as_of_qualifier is DateQualifier.AFTER:
+                fraction = 1.0  # "after 3 May": at the first
             points.append(Point(each, number, scale.x(each.day or scale.first, fraction)))
     return points
+
+
+def _axis_days(dated: list[Dated]) -> tuple[dt.date, dt.date]:
+    """The first and last day of the time axis: every report's day, the last day a report
+    known between two days may be from, and a day more on the side where a bound open on that
+    side stands at the axis's end ("on or before" its first day), so its days show running on."""
+    days = [d.day for d in dated if d.day is not None]
+    ends = [d.report.as_of_end for d in dated if spans_days(d) and d.report.as_of_end]
+    first, last = min(days), max(days + ends)
+    open_before = {DateQualifier.BEFORE, DateQualifier.ON_OR_BEFORE}
+    open_after = {DateQualifier.AFTER, DateQualifier.ON_OR_AFTER}
+    bounded = [d for d in dated if spans_days(d)]
+    if any(d.day == first and d.report.as_of_qualifier in open_before for d in bounded):
+        first -= dt.timedelta(days=1)
+    if any(d.day == last and d.report.as_of_qualifier in open_after for d in bounded):
+        last += dt.timedelta(days=1)
+    return first, last
 
 
 def figure_chart(
@@ -130,10 +152,9 @@ def figure_chart(
     reporters = list(dict.fromkeys(d.reporter for d in dated if d.standing))
     count = len(reporters)
     series = {reporter: number for number, reporter in enumerate(reporters)}
-    days = [d.day for d in dated if d.day is not None]
     scaled = [d for d in dated if d.standing] or dated  # the axis follows what stands
     top, step = _nice_top(max(ends(d.report)[1] for d in scaled))
-    scale = Scale(min(days), max(days), top)
+    scale = Scale(*_axis_days(dated), top)
     points = _off_scale(_place(dated, series, scale), top)
     above = OFF_ROW * sum(1 for p in points if p.off_row is not None)
     body: list[str] = []

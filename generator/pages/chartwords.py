@@ -34,11 +34,14 @@ __all__ = [
     "BOUNDS",
     "CEILINGS",
     "FLOORS",
+    "OPEN",
     "day_words",
     "description",
     "ends",
     "known_to_the_day",
     "largest_gap",
+    "order_settled",
+    "possible_days",
     "spans_days",
     "status_word",
     "trend_sentence",
@@ -96,9 +99,53 @@ BOUNDS = frozenset(
 """The as_of qualifiers that bound a day without naming it; the chart draws the days between."""
 
 
+OPEN = frozenset(
+    {
+        DateQualifier.BEFORE,
+        DateQualifier.ON_OR_BEFORE,
+        DateQualifier.AFTER,
+        DateQualifier.ON_OR_AFTER,
+    }
+)
+"""The bounds open on one side: the days run on, by how much no one says."""
+
+
 def spans_days(dated: Dated) -> bool:
     """Whether the chart draws the days a report's number may be from (a bounded as_of)."""
-    return not dated.inferred and dated.report.as_of_qualifier in BOUNDS
+    report = dated.report
+    if dated.inferred or report.as_of_qualifier not in BOUNDS:
+        return False
+    return report.as_of_qualifier is not DateQualifier.BETWEEN or report.as_of_end is not None
+
+
+def possible_days(dated: Dated) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day a report's number may be from (None: no bound on that side);
+    "about" counts as its day, which is the editor's best reading."""
+    day = dated.day
+    assert day is not None
+    if not spans_days(dated):
+        return day, day
+    one = dt.timedelta(days=1)
+    match dated.report.as_of_qualifier:
+        case DateQualifier.BEFORE:
+            return None, day - one
+        case DateQualifier.ON_OR_BEFORE:
+            return None, day
+        case DateQualifier.AFTER:
+            return day + one, None
+        case DateQualifier.ON_OR_AFTER:
+            return day, None
+    return day, dated.report.as_of_end
+
+
+def order_settled(first: Dated, last: Dated) -> bool:
+    """Whether the dates say that ``first``'s number came before ``last``'s: every day the
+    first may be from is before every day the last may be from, or both are known to the same
+    day (the history's order within a day: times of day, else the file's)."""
+    if known_to_the_day(first) and known_to_the_day(last) and first.day == last.day:
+        return True
+    latest_first, earliest_last = possible_days(first)[1], possible_days(last)[0]
+    return latest_first is not None and earliest_last is not None and latest_first < earliest_last
 
 
 def _on(dated: Dated) -> str:
@@ -159,13 +206,19 @@ def trend_sentence(fv: FigureView) -> str:
     then, now = reading_text(first.report), reading_text(last.report)
     if first is last:
         sentence = f"Stood at {now} {_on(last)}"
+    elif not order_settled(first, last) and then == now:
+        sentence = f"Stood at {now} {_on(first)} and {_on(last)}"
+    elif not order_settled(first, last):
+        sentence = f"{then} {_on(first)} and {now} {_on(last)}, in an order the dates do not settle"
     elif verb == "Stayed":
         sentence = f"Stayed at {now} from {day_words(first)} to {day_words(last)}"
     elif first.day == last.day and known_to_the_day(first) and known_to_the_day(last):
         sentence = f"{verb} from {then} to {now} on {long_date(last.day)}"
     else:
         sentence = f"{verb} from {then} {_on(first)} to {now} {_on(last)}"
-    if fv.set_apart:
+    if first is not last and not order_settled(first, last):
+        pass  # no report is the latest by the dates
+    elif fv.set_apart:
         sentence += ", the latest report that stands"
     elif last is not fv.headline:
         sentence += ", the latest report"
@@ -185,7 +238,8 @@ def _apart_sentence(fv: FigureView, name_of: Callable[[str], str]) -> str:
         who = names_text([name_of(actor) for actor in step.by])
         by = f" by {who}" if who else ""
         items.append(
-            f"{reading_text(dated.report)} of {day_words(dated)}, "
+            f"{reading_text(dated.report)} {'of' if known_to_the_day(dated) else 'as of'} "
+            f"{day_words(dated)}, "
             f"{STATUS_WORDS[step.status].lower()}{by} on {long_date(step.date)}"
         )
     if not items:
@@ -237,11 +291,14 @@ def description(
         )
     if any(d.report.value is None for d in on_lines):
         words.append("A shaded band is a range.")
-    if any(spans_days(d) for d in dated):
+    spans = [d for d in dated if spans_days(d)]
+    if spans:
         words.append(
-            "A dotted line under a point spans the days its number may be from, for a date "
-            "known only between bounds; an arrowhead where those days run on."
+            "A dotted line by a point spans the days its number may be from, for a date known "
+            "only between bounds."
         )
+    if any(d.report.as_of_qualifier in OPEN for d in spans):
+        words.append("An arrowhead on one means the days run on past it.")
     apart = _apart_sentence(fv, name_of)
     if apart:
         words.append(apart)
