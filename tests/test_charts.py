@@ -532,3 +532,17 @@ def test_a_day_known_to_the_day_or_about_draws_no_span() -> None:
     assert " ".join(_texts(svg, "chart-name")) == "wire shown above: 15 (about 3 May 2024)"
     desc = svg.find(f"{SVG}desc")
     assert desc is not None and "dotted" not in (desc.text or "")
+
+
+def test_a_bound_at_the_calendars_edge_draws_without_error() -> None:
+    # A day before 1 January of year 1, or after 31 December 9999, is not in the calendar: the
+    # chart and its words are still made (they ended in OverflowError).
+    for first, last in (
+        ({"value": 10, "as_of": dt.date(1, 1, 1), "as_of_qualifier": "before"},
+         {"value": 15, "as_of": dt.date(1, 1, 3)}),
+        ({"value": 10, "as_of": dt.date(9999, 12, 29)},
+         {"value": 15, "as_of": dt.date(9999, 12, 31), "as_of_qualifier": "after"}),
+    ):  # fmt: skip
+        fv = figure_view(first, last)
+        assert "some day" in trend_sentence(fv)
+        assert len([p for p in _spans(_chart_svg(fv)).values() if p]) == 1

@@ -43,6 +43,7 @@ from generator.pages.chartwords import (
     day_words,
     description,
     ends,
+    possible_days,
     spans_days,
 )
 from generator.pages.escape import escape_text
@@ -60,6 +61,7 @@ from generator.pages.timeaxis import (
 )
 from generator.pages.wording import bare_number, format_number
 from generator.schema.model import DateQualifier, Event
+from generator.schema.safedates import add_days
 
 __all__ = ["figure_chart"]
 
@@ -122,15 +124,12 @@ def _axis_days(dated: list[Dated]) -> tuple[dt.date, dt.date]:
     known between two days may be from, and a day more on the side where a bound open on that
     side stands at the axis's end ("on or before" its first day), so its days show running on."""
     days = [d.day for d in dated if d.day is not None]
-    ends = [d.report.as_of_end for d in dated if spans_days(d) and d.report.as_of_end]
-    first, last = min(days), max(days + ends)
-    open_before = {DateQualifier.BEFORE, DateQualifier.ON_OR_BEFORE}
-    open_after = {DateQualifier.AFTER, DateQualifier.ON_OR_AFTER}
-    bounded = [d for d in dated if spans_days(d)]
-    if any(d.day == first and d.report.as_of_qualifier in open_before for d in bounded):
-        first -= dt.timedelta(days=1)
-    if any(d.day == last and d.report.as_of_qualifier in open_after for d in bounded):
-        last += dt.timedelta(days=1)
+    reach = [possible_days(d) for d in dated if d.day is not None]
+    first, last = min(days), max(days + [end for _, end in reach if end is not None])
+    if any(d.day == first and possible_days(d)[0] is None for d in dated if spans_days(d)):
+        first = add_days(first, -1) or first  # (not before the calendar's first day)
+    if any(d.day == last and possible_days(d)[1] is None for d in dated if spans_days(d)):
+        last = add_days(last, 1) or last
     return first, last
 
 

@@ -28,6 +28,7 @@ from generator.pages.wording import (
     rule_words,
     span_first,
 )
+from generator.schema.datemodel import bounds
 from generator.schema.model import DateQualifier, FigureReport, HeadlineRule, Qualifier
 
 __all__ = [
@@ -119,23 +120,13 @@ def spans_days(dated: Dated) -> bool:
 
 
 def possible_days(dated: Dated) -> tuple[dt.date | None, dt.date | None]:
-    """The first and last day a report's number may be from (None: no bound on that side);
-    "about" counts as its day, which is the editor's best reading."""
+    """The first and last day a report's number may be from (None: no bound on that side, or
+    past the calendar's end); "about" counts as its day, which is the editor's best reading."""
     day = dated.day
     assert day is not None
     if not spans_days(dated):
         return day, day
-    one = dt.timedelta(days=1)
-    match dated.report.as_of_qualifier:
-        case DateQualifier.BEFORE:
-            return None, day - one
-        case DateQualifier.ON_OR_BEFORE:
-            return None, day
-        case DateQualifier.AFTER:
-            return day + one, None
-        case DateQualifier.ON_OR_AFTER:
-            return day, None
-    return day, dated.report.as_of_end
+    return bounds(day, dated.report.as_of_qualifier, dated.report.as_of_end)
 
 
 def order_settled(first: Dated, last: Dated) -> bool:
