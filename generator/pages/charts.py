@@ -99,6 +99,10 @@ def _tick_text(value: float) -> str:
     return format_number(value)
 
 
+_AT_BOUND = {DateQualifier.BEFORE: 0.0, DateQualifier.AFTER: 1.0}
+"""Where in its day a report "before" or "after" that day stands: at the bound."""
+
+
 def _place(dated: list[Dated], series: dict[str, int], scale: Scale) -> list[Point]:
     """Each report at its day and its place in the day
     (:func:`~generator.pages.timeaxis.day_fractions`)."""
@@ -111,10 +115,8 @@ def _place(dated: list[Dated], series: dict[str, int], scale: Scale) -> list[Poi
         times = [each.report.time for each in todays]
         for each, fraction in zip(todays, day_fractions(times), strict=True):
             number = series[each.reporter] if each.standing else -1
-            if spans_days(each) and each.report.as_of_qualifier is DateQualifier.BEFORE:
-                fraction = 0.0  # "before 3 May": at the last moment it may be from
-            elif spans_days(each) and each.report.as_of_qualifier is DateQualifier.AFTER:
-                fraction = 1.0  # "after 3 May": at the first
+            if spans_days(each):  # "before 3 May" at the last moment it may be from, "after"
+                fraction = _AT_BOUND.get(each.report.as_of_qualifier, fraction)  # at the first
             points.append(Point(each, number, scale.x(each.day or scale.first, fraction)))
     return points
 

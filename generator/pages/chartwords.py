@@ -17,16 +17,15 @@ from itertools import combinations
 
 from generator.pages.figures import Dated, FigureView
 from generator.pages.wording import (
-    DATE_QUALIFIER_WORDS,
     STATUS_WORDS,
     bare_number,
     format_number,
     long_date,
     names_text,
     number_text,
+    qualified_date,
     reading_text,
     rule_words,
-    span_first,
 )
 from generator.schema.datemodel import bounds
 from generator.schema.model import DateQualifier, FigureReport, HeadlineRule, Qualifier
@@ -35,7 +34,6 @@ __all__ = [
     "BOUNDS",
     "CEILINGS",
     "FLOORS",
-    "OPEN",
     "day_words",
     "description",
     "ends",
@@ -69,18 +67,11 @@ def day_words(dated: Dated, *, some_day: bool = True) -> str:
     (without ``some_day``: 'on or before 3 May 2024', for a legend). A day taken from the
     source's publication is that exact day."""
     assert dated.day is not None
-    report = dated.report
-    qualifier = DateQualifier.EXACT if dated.inferred else report.as_of_qualifier
-    if qualifier is DateQualifier.EXACT:
+    if known_to_the_day(dated):
         return long_date(dated.day)
-    if qualifier is DateQualifier.ABOUT:
-        return f"about {long_date(dated.day)}"
-    if qualifier is DateQualifier.BETWEEN and report.as_of_end is not None:
-        end = report.as_of_end
-        text = f"between {span_first(dated.day, end)} and {long_date(end)}"
-    else:
-        text = f"{DATE_QUALIFIER_WORDS[qualifier]} {long_date(dated.day)}"
-    return f"some day {text}" if some_day else text
+    qualifier = dated.report.as_of_qualifier
+    text = qualified_date(dated.day, qualifier, dated.report.as_of_end)
+    return f"some day {text}" if some_day and qualifier is not DateQualifier.ABOUT else text
 
 
 def known_to_the_day(dated: Dated) -> bool:
@@ -98,17 +89,6 @@ BOUNDS = frozenset(
     }
 )
 """The as_of qualifiers that bound a day without naming it; the chart draws the days between."""
-
-
-OPEN = frozenset(
-    {
-        DateQualifier.BEFORE,
-        DateQualifier.ON_OR_BEFORE,
-        DateQualifier.AFTER,
-        DateQualifier.ON_OR_AFTER,
-    }
-)
-"""The bounds open on one side: the days run on, by how much no one says."""
 
 
 def spans_days(dated: Dated) -> bool:
@@ -288,7 +268,7 @@ def description(
             "A dotted line by a point spans the days its number may be from, for a date known "
             "only between bounds."
         )
-    if any(d.report.as_of_qualifier in OPEN for d in spans):
+    if any(None in possible_days(d) for d in spans):
         words.append("An arrowhead on one means the days run on past it.")
     apart = _apart_sentence(fv, name_of)
     if apart:

@@ -356,13 +356,20 @@ def publication_words(source: Source, preposition: bool = False) -> str:
     if value is None:
         return ""
     qualifier, end = source.published_qualifier, source.published_end
+    if preposition and qualifier is DateQualifier.EXACT:
+        return f"{'on' if isinstance(value, dt.date) else 'in'} {month_text(value)}"
+    return qualified_date(value, qualifier, end)
+
+
+def qualified_date(
+    value: dt.date | str, qualifier: DateQualifier, end: dt.date | None = None
+) -> str:
+    """A date as exactly as it is known: '21 September 2023', 'September 2023', 'on or after 21
+    September 2023', 'about 21 September 2023', 'between 18 and 21 September 2023'."""
     if qualifier is DateQualifier.BETWEEN and end is not None and isinstance(value, dt.date):
         return f"between {span_first(value, end)} and {long_date(end)}"
     words = DATE_QUALIFIER_WORDS[qualifier]
-    text = month_text(value)
-    if not words and preposition:
-        words = "on" if isinstance(value, dt.date) else "in"
-    return f"{words} {text}" if words else text
+    return f"{words} {month_text(value)}" if words else month_text(value)
 
 
 def quote_text(quote: Quote) -> str:
